@@ -1,0 +1,5 @@
+"""``python -m journeymap``."""
+
+from journeymap.cli import run
+
+run()

@@ -1,0 +1,126 @@
+"""The ``journeymap`` command: thin argument parsing around the library.
+
+Exit codes: 0 fine, 1 the map has errors, 2 bad usage or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from journeymap import __version__
+from journeymap.files import load, save
+from journeymap.problems import JourneymapError, LoadError, Severity
+from journeymap.schema import schema_text
+from journeymap.starter import starter_map
+from journeymap.validate import validate
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class UsageError(JourneymapError):
+    """Bad usage that argparse cannot see: exit 2 with the message."""
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    return argparse.RawDescriptionHelpFormatter(prog, max_help_position=32)
+
+
+def _command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], name: str, handler: Handler, summary: str, example: str) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        name, help=summary, description=summary, epilog=f"example:\n  {example}", formatter_class=_formatter
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def _new(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if path.exists() and not args.force:
+        raise UsageError(f"{path}: already exists; choose another name or pass --force to replace it")
+    title = args.title or path.stem.replace("-", " ").replace("_", " ").capitalize()
+    save(starter_map(title), path)
+    print(f"{path}: created a starter map '{title}' with one current iteration")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    worst = 0
+    for name in args.files:
+        try:
+            problems = validate(load(name))
+        except LoadError as exc:
+            print(exc.describe(), file=sys.stderr)
+            worst = 2
+            continue
+        errors = sum(p.severity is Severity.ERROR for p in problems)
+        shown = [p for p in problems if p.severity is Severity.ERROR or not args.errors_only]
+        for problem in shown:
+            print(problem.describe(name))
+        warnings = len(problems) - errors
+        print(f"{name}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        if errors or (args.strict and warnings):
+            worst = max(worst, 1)
+    return worst
+
+
+def _schema(args: argparse.Namespace) -> int:
+    _write_text(args.output, schema_text())
+    return 0
+
+
+def _write_text(output: str, text: str) -> None:
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"wrote {output}", file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="journeymap",
+        description="Service-journey and actor maps as versioned, validated TOML files.",
+        epilog="example:\n  journeymap validate examples/*.toml",
+        formatter_class=_formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"journeymap {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    p = _command(sub, "new", _new, "Create a small valid starter map.", "journeymap new home-care.toml --title 'Home care'")
+    p.add_argument("file", metavar="FILE", help="the map file to create")
+    p.add_argument("--title", help="name of the service (default: from the file name)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
+    p = _command(sub, "validate", _validate, "Check maps and list their problems.", "journeymap validate examples/*.toml")
+    p.add_argument("files", metavar="FILE", nargs="+", help="map files to check")
+    p.add_argument("--errors-only", action="store_true", help="do not print warnings")
+    p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+
+    p = _command(sub, "schema", _schema, "Print the JSON Schema of the file format.", "journeymap schema -o journeymap.schema.json")
+    p.add_argument("-o", "--output", default="-", metavar="PATH", help="write to PATH instead of stdout")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except LoadError as exc:
+        print(exc.describe(), file=sys.stderr)
+    except JourneymapError as exc:
+        print(f"journeymap: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"journeymap: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("journeymap: interrupted", file=sys.stderr)
+    return 2
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

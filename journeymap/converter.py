@@ -1,0 +1,164 @@
+"""The cattrs converter between the model and TOML data, and its errors in plain words.
+
+The converter is strict: a list where text is expected, a number written as
+text, an unknown key or a misspelt channel is refused, never coerced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from enum import Enum
+from typing import Any, get_args, get_origin
+
+import attrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.preconf.tomllib import TomllibConverter, make_converter
+
+from journeymap.model import Iteration, JourneyMap
+from journeymap.problems import Problem, error
+
+
+class Refused(ValueError):
+    """A value of the wrong type or out of a closed vocabulary; the message is for people."""
+
+
+def type_name(value: object) -> str:
+    """How a TOML value's type is called in messages."""
+    names = {bool: "true/false", int: "a number", float: "a decimal number", str: "text"}
+    names |= {list: "a list", dict: "a table", dt.date: "a date", dt.datetime: "a date and time"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _strict(kind: type, what: str) -> Callable[[Any, type], Any]:
+    def structure(value: Any, _: type) -> Any:
+        if type(value) is not kind:
+            raise Refused(f"expected {what}, got {type_name(value)} {value!r}")
+        return value
+
+    return structure
+
+
+def _date(value: Any, _: type) -> dt.date:
+    if type(value) is not dt.date:
+        raise Refused(f"expected a date like 2026-11-22 (no quotes), got {type_name(value)}")
+    return value
+
+
+def _enum_hook(enum: type[Enum]) -> Callable[[Any, type], Enum]:
+    by_value = {member.value: member for member in enum}
+    choices = ", ".join(by_value)
+
+    def structure(value: Any, _: type) -> Enum:
+        member = by_value.get(value) if isinstance(value, str) else None
+        if member is None:
+            raise Refused(f"{value!r} is not allowed here; use one of: {choices}")
+        return member
+
+    return structure
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _list_only(t: Any, converter: TomllibConverter) -> Callable[[Any, type], tuple[Any, ...]]:
+    inner = homogenous_tuple_structure_factory(t, converter)
+
+    def structure(value: Any, cl: type) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise Refused(f"expected a list like [\"...\"], got {type_name(value)} {value!r}")
+        return inner(value, cl)
+
+    return structure
+
+
+def make_file_converter() -> TomllibConverter:
+    """A converter that refuses anything it would otherwise coerce."""
+    c = make_converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+    for kind, what in ((str, "text"), (int, "a whole number"), (bool, "true or false")):
+        c.register_structure_hook(kind, _strict(kind, what))
+    c.register_structure_hook(dt.date, _date)
+    c.register_structure_hook_factory(lambda t: isinstance(t, type) and issubclass(t, Enum), _enum_hook)
+    c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _list_only(t, c))
+    c.register_unstructure_hook(Enum, lambda member: member.value)
+    always = override(omit_if_default=False)
+    c.register_unstructure_hook(
+        Iteration,
+        make_dict_unstructure_fn(Iteration, c, _cattrs_omit_if_default=True, state=always),
+    )
+    c.register_unstructure_hook(
+        JourneyMap,
+        make_dict_unstructure_fn(
+            JourneyMap, c, _cattrs_omit_if_default=True, schema_version=always,
+            schema_ref=override(omit=True),
+        ),
+    )
+    c.register_structure_hook(
+        JourneyMap,
+        make_dict_structure_fn(
+            JourneyMap, c, _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True, schema_ref=override(omit=True),
+        ),
+    )
+    return c
+
+
+def file_keys(cl: type) -> list[str]:
+    """The keys a TOML table for this class may hold, in file order."""
+    return [a.name for a in attrs.fields(cl) if a.metadata.get("file", True)]
+
+
+def _message(exc: BaseException, field: str | None) -> tuple[str, str]:
+    """Where (a key to add to the path, or '') and what, for one leaf exception."""
+    if isinstance(exc, KeyError):
+        return "", f"missing required key {field!r}"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        extra = ", ".join(repr(k) for k in sorted(exc.extra_fields))
+        known = ", ".join(file_keys(exc.cl)) if exc.cl is not None else ""
+        noun = "unknown key" if len(exc.extra_fields) == 1 else "unknown keys"
+        return "", f"{noun} {extra}; known keys here: {known}"
+    if isinstance(exc, Refused):
+        return field or "", str(exc)
+    if isinstance(exc, AttributeError) and "items" in str(exc):
+        return field or "", "expected a table"
+    return field or "", f"invalid value ({exc})"
+
+
+def _walk(exc: BaseException, path: str) -> Iterator[tuple[str, BaseException, str | None]]:
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            if isinstance(exc, IterableValidationError):
+                step = f"{path}[{note.index}]"  # type: ignore[attr-defined]
+                yield from _walk(sub, step) if _nested(sub) else [(step, sub, None)]
+            else:
+                name = note.name  # type: ignore[attr-defined]
+                if _nested(sub):
+                    yield from _walk(sub, _join(path, name))
+                else:
+                    yield (path, sub, name)
+        for sub in without:
+            yield from _walk(sub, path) if _nested(sub) else [(path, sub, None)]
+    else:
+        yield (path, exc, None)
+
+
+def _nested(exc: BaseException) -> bool:
+    return isinstance(exc, (ClassValidationError, IterableValidationError))
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def structure_problems(exc: BaseException) -> list[Problem]:
+    """Every problem inside a cattrs exception group, with document paths."""
+    problems = []
+    for path, leaf, field in _walk(exc, ""):
+        key, message = _message(leaf, field)
+        problems.append(error(_join(path, key) if key else path, message))
+    return problems

@@ -1,0 +1,262 @@
+"""The journey map model: immutable attrs classes for every concept of a map.
+
+Every element has a stable string ``id``. The classes check nothing across
+elements: references and ranges are checked by :mod:`journeymap.validate`, so
+that a file with many problems reports them all at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+from attrs import field, frozen
+
+SCHEMA_VERSION = 1
+"""The file format version this release writes."""
+
+SCHEMA_REF = "https://journeymap.github.io/schemas/journeymap-1.schema.json"
+"""Where the ``#:schema`` comment of a new file points editors to."""
+
+EMOTION_MIN, EMOTION_MAX = -2, 2
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+
+
+def doc(text: str, **extra: Any) -> dict[str, Any]:
+    """Field metadata: a description for the JSON Schema, plus schema keywords."""
+    return {"doc": text, **extra}
+
+
+ID = doc("Stable id: letters, digits, '-', '_' or '.', at most 64 characters.", pattern=ID_PATTERN)
+
+
+class ActorKind(Enum):
+    """Who an actor is in relation to the service."""
+
+    SERVICE_RECIPIENT = "service_recipient"
+    RELATIVE = "relative"
+    EMPLOYEE = "employee"
+    LEADER = "leader"
+    SUPPLIER = "supplier"
+    PARTNER = "partner"
+    AUTHORITY = "authority"
+    OTHER = "other"
+
+
+class Ring(Enum):
+    """The ring of the actor map: how close an actor is to the service."""
+
+    CORE = "core"
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+
+
+class RelationKind(Enum):
+    """What flows between two actors."""
+
+    INFORMATION = "information"
+    SERVICE = "service"
+    MONEY = "money"
+    SUPPORT = "support"
+    AGREEMENT = "agreement"
+    AUTHORITY = "authority"
+    OTHER = "other"
+
+
+class Channel(Enum):
+    """How the user meets the service at a touchpoint."""
+
+    DIGITAL = "digital"
+    PHYSICAL = "physical"
+    INTERPERSONAL = "interpersonal"
+
+
+class Lane(Enum):
+    """The service blueprint lane a process task belongs to."""
+
+    FRONTSTAGE = "frontstage"
+    BACKSTAGE = "backstage"
+    SUPPORT = "support"
+
+
+class StepKind(Enum):
+    """An ordinary moment of the journey, or a point where it branches."""
+
+    ACTION = "action"
+    DECISION = "decision"
+
+
+class IterationState(Enum):
+    """Whether an iteration describes today's service or a designed one."""
+
+    CURRENT = "current"
+    FUTURE = "future"
+
+
+@frozen(kw_only=True)
+class Actor:
+    """Someone who takes part in the service."""
+
+    id: str = field(metadata=ID)
+    name: str = field(metadata=doc("Name shown on maps and diagrams."))
+    kind: ActorKind = field(default=ActorKind.OTHER, metadata=doc("Role towards the service."))
+    organisation: str = field(default="", metadata=doc("Organisation the actor belongs to."))
+    ring: Ring | None = field(default=None, metadata=doc("Ring on the actor map."))
+    description: str = field(default="", metadata=doc("Free text."))
+
+
+@frozen(kw_only=True)
+class Relation:
+    """A typed link between two actors."""
+
+    id: str = field(metadata=ID)
+    source: str = field(metadata=doc("Id of the actor the relation starts at."))
+    target: str = field(metadata=doc("Id of the actor the relation points to."))
+    kind: RelationKind = field(default=RelationKind.OTHER, metadata=doc("What flows."))
+    label: str = field(default="", metadata=doc("Short text on the arrow."))
+
+
+@frozen(kw_only=True)
+class Profile:
+    """A user profile (persona)."""
+
+    id: str = field(metadata=ID)
+    name: str = field(metadata=doc("Name of the persona."))
+    actor: str = field(default="", metadata=doc("Id of the actor this profile describes."))
+    summary: str = field(default="", metadata=doc("Who this is, in a sentence or two."))
+    needs: tuple[str, ...] = field(default=(), metadata=doc("What the person needs."))
+    goals: tuple[str, ...] = field(default=(), metadata=doc("What the person wants to achieve."))
+    pains: tuple[str, ...] = field(default=(), metadata=doc("What gets in the way."))
+    context: str = field(default="", metadata=doc("Life situation, skills, surroundings."))
+    quote: str = field(default="", metadata=doc("Something the person could have said."))
+
+
+@frozen(kw_only=True)
+class Touchpoint:
+    """Where the user meets the service."""
+
+    id: str = field(metadata=ID)
+    name: str = field(metadata=doc("Name of the touchpoint."))
+    channel: Channel = field(metadata=doc("digital, physical or interpersonal."))
+    medium: str = field(default="", metadata=doc("For example 'mobile app', 'brochure'."))
+    owner: str = field(default="", metadata=doc("Id of the actor who owns the touchpoint."))
+    description: str = field(default="", metadata=doc("Free text."))
+
+
+@frozen(kw_only=True)
+class Task:
+    """One task of a work process."""
+
+    id: str = field(metadata=ID)
+    name: str = field(metadata=doc("What is done."))
+    responsible: str = field(default="", metadata=doc("Id of the actor who does it."))
+    how: str = field(default="", metadata=doc("How the task is done."))
+    response_time: str = field(default="", metadata=doc("How fast, e.g. 'within 2 hours'."))
+    second_line: tuple[str, ...] = field(default=(), metadata=doc("Ids of 2nd-line actors."))
+    third_line: tuple[str, ...] = field(default=(), metadata=doc("Ids of 3rd-line actors."))
+    lane: Lane = field(default=Lane.BACKSTAGE, metadata=doc("Service blueprint lane."))
+    notes: str = field(default="", metadata=doc("What to watch out for."))
+
+
+@frozen(kw_only=True)
+class Process:
+    """A work process behind the service: ordered tasks."""
+
+    id: str = field(metadata=ID)
+    name: str = field(metadata=doc("Name of the process."))
+    owner: str = field(default="", metadata=doc("Id of the actor who owns the process."))
+    description: str = field(default="", metadata=doc("Free text."))
+    tasks: tuple[Task, ...] = field(default=(), metadata=doc("The tasks, in order."))
+
+
+@frozen(kw_only=True)
+class Stage:
+    """An ordered phase of the journey."""
+
+    id: str = field(metadata=ID)
+    name: str = field(metadata=doc("Name of the stage."))
+    description: str = field(default="", metadata=doc("Free text."))
+
+
+@frozen(kw_only=True)
+class Step:
+    """One moment of the journey, in a stage."""
+
+    id: str = field(metadata=ID)
+    name: str = field(metadata=doc("What happens, from the user's point of view."))
+    stage: str = field(metadata=doc("Id of the stage the step belongs to."))
+    kind: StepKind = field(default=StepKind.ACTION, metadata=doc("action or decision."))
+    description: str = field(default="", metadata=doc("Free text."))
+    profile: str = field(default="", metadata=doc("Id of the profile whose step this is."))
+    actors: tuple[str, ...] = field(default=(), metadata=doc("Ids of the actors involved."))
+    touchpoints: tuple[str, ...] = field(default=(), metadata=doc("Ids of touchpoints used."))
+    tasks: tuple[str, ...] = field(default=(), metadata=doc("Ids of process tasks behind it."))
+    emotion: int | None = field(
+        default=None,
+        metadata=doc("How it feels, -2 (very bad) to +2 (very good).", minimum=-2, maximum=2),
+    )
+    pain_points: tuple[str, ...] = field(default=(), metadata=doc("What hurts here."))
+    opportunities: tuple[str, ...] = field(default=(), metadata=doc("Ideas to improve it."))
+    replaces: tuple[str, ...] = field(
+        default=(), metadata=doc("Ids of steps in the based_on iteration this step replaces.")
+    )
+
+
+@frozen(kw_only=True)
+class Flow:
+    """A directed edge between two steps; a branch when it leaves a decision."""
+
+    id: str = field(metadata=ID)
+    source: str = field(metadata=doc("Id of the step the flow leaves."))
+    target: str = field(metadata=doc("Id of the step the flow enters."))
+    label: str = field(default="", metadata=doc("Branch label, e.g. 'yes'."))
+
+
+@frozen(kw_only=True)
+class Iteration:
+    """A complete snapshot of the service: one version of the map."""
+
+    id: str = field(metadata=ID)
+    label: str = field(metadata=doc("Name of the version, e.g. 'Today'."))
+    state: IterationState = field(
+        default=IterationState.CURRENT, metadata=doc("current or future.")
+    )
+    based_on: str = field(default="", metadata=doc("Id of the iteration this was branched from."))
+    created: dt.date | None = field(default=None, metadata=doc("Date the iteration was made."))
+    note: str = field(default="", metadata=doc("Free text."))
+    locked: bool = field(default=False, metadata=doc("A presented version is read-only."))
+    actors: tuple[Actor, ...] = field(default=(), metadata=doc("Actors."))
+    relations: tuple[Relation, ...] = field(default=(), metadata=doc("Relations between actors."))
+    profiles: tuple[Profile, ...] = field(default=(), metadata=doc("User profiles."))
+    touchpoints: tuple[Touchpoint, ...] = field(default=(), metadata=doc("Touchpoints."))
+    processes: tuple[Process, ...] = field(default=(), metadata=doc("Work processes."))
+    stages: tuple[Stage, ...] = field(default=(), metadata=doc("Stages, in order."))
+    steps: tuple[Step, ...] = field(default=(), metadata=doc("Steps, in journey order."))
+    flows: tuple[Flow, ...] = field(
+        default=(),
+        metadata=doc("Edges between steps. Without flows, steps follow each other in order."),
+    )
+
+
+@frozen(kw_only=True)
+class JourneyMap:
+    """One file about one service: its iterations."""
+
+    schema_version: int = field(
+        default=SCHEMA_VERSION,
+        metadata=doc("File format version.", minimum=1, maximum=SCHEMA_VERSION, required=True),
+    )
+    title: str = field(metadata=doc("Name of the service."))
+    description: str = field(default="", metadata=doc("What the service is."))
+    organisation: str = field(default="", metadata=doc("Who runs the service."))
+    iterations: tuple[Iteration, ...] = field(default=(), metadata=doc("Versions of the map."))
+    schema_ref: str = field(default=SCHEMA_REF, metadata=doc("", file=False))
+    """The target of the file's ``#:schema`` comment; not a TOML key."""
+
+    def iteration(self, iteration_id: str) -> Iteration:
+        """The iteration with this id; ``KeyError`` if there is none."""
+        for it in self.iterations:
+            if it.id == iteration_id:
+                return it
+        raise KeyError(iteration_id)

@@ -1,0 +1,1 @@
+"""The Textual editor for journeymap maps (arrives with its own issue)."""
