@@ -28,7 +28,13 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
     return argparse.RawDescriptionHelpFormatter(prog, max_help_position=32)
 
 
-def _command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser], name: str, handler: Handler, summary: str, example: str) -> argparse.ArgumentParser:
+def _command(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    handler: Handler,
+    summary: str,
+    example: str,
+) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         name, help=summary, description=summary, epilog=f"example:\n  {example}", formatter_class=_formatter
     )
@@ -90,17 +96,35 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"journeymap {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
-    p = _command(sub, "new", _new, "Create a small valid starter map.", "journeymap new home-care.toml --title 'Home care'")
+    p = _command(
+        sub,
+        "new",
+        _new,
+        "Create a small valid starter map.",
+        "journeymap new home-care.toml --title 'Home care'",
+    )
     p.add_argument("file", metavar="FILE", help="the map file to create")
     p.add_argument("--title", help="name of the service (default: from the file name)")
     p.add_argument("--force", action="store_true", help="replace an existing file")
 
-    p = _command(sub, "validate", _validate, "Check maps and list their problems.", "journeymap validate examples/*.toml")
+    p = _command(
+        sub,
+        "validate",
+        _validate,
+        "Check maps and list their problems.",
+        "journeymap validate examples/*.toml",
+    )
     p.add_argument("files", metavar="FILE", nargs="+", help="map files to check")
     p.add_argument("--errors-only", action="store_true", help="do not print warnings")
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
 
-    p = _command(sub, "schema", _schema, "Print the JSON Schema of the file format.", "journeymap schema -o journeymap.schema.json")
+    p = _command(
+        sub,
+        "schema",
+        _schema,
+        "Print the JSON Schema of the file format.",
+        "journeymap schema -o journeymap.schema.json",
+    )
     p.add_argument("-o", "--output", default="-", metavar="PATH", help="write to PATH instead of stdout")
     return parser
 

@@ -13,7 +13,12 @@ from typing import Any, get_args, get_origin
 
 import attrs
 from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.tomllib import TomllibConverter, make_converter
 
@@ -70,8 +75,9 @@ def _list_only(t: Any, converter: TomllibConverter) -> Callable[[Any, type], tup
 
     def structure(value: Any, cl: type) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            raise Refused(f"expected a list like [\"...\"], got {type_name(value)} {value!r}")
-        return inner(value, cl)
+            raise Refused(f'expected a list like ["..."], got {type_name(value)} {value!r}')
+        result: tuple[Any, ...] = inner(value, cl)
+        return result
 
     return structure
 
@@ -93,15 +99,21 @@ def make_file_converter() -> TomllibConverter:
     c.register_unstructure_hook(
         JourneyMap,
         make_dict_unstructure_fn(
-            JourneyMap, c, _cattrs_omit_if_default=True, schema_version=always,
+            JourneyMap,
+            c,
+            _cattrs_omit_if_default=True,
+            schema_version=always,
             schema_ref=override(omit=True),
         ),
     )
     c.register_structure_hook(
         JourneyMap,
         make_dict_structure_fn(
-            JourneyMap, c, _cattrs_forbid_extra_keys=True,
-            _cattrs_detailed_validation=True, schema_ref=override(omit=True),
+            JourneyMap,
+            c,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+            schema_ref=override(omit=True),
         ),
     )
     return c
@@ -129,22 +141,22 @@ def _message(exc: BaseException, field: str | None) -> tuple[str, str]:
 
 
 def _walk(exc: BaseException, path: str) -> Iterator[tuple[str, BaseException, str | None]]:
-    if isinstance(exc, (ClassValidationError, IterableValidationError)):
-        with_notes, without = exc.group_exceptions()
-        for sub, note in with_notes:
-            if isinstance(exc, IterableValidationError):
-                step = f"{path}[{note.index}]"  # type: ignore[attr-defined]
-                yield from _walk(sub, step) if _nested(sub) else [(step, sub, None)]
-            else:
-                name = note.name  # type: ignore[attr-defined]
-                if _nested(sub):
-                    yield from _walk(sub, _join(path, name))
-                else:
-                    yield (path, sub, name)
-        for sub in without:
-            yield from _walk(sub, path) if _nested(sub) else [(path, sub, None)]
-    else:
+    """Leaf exceptions with the path of their table and, for a table's key, the key."""
+    if not isinstance(exc, (ClassValidationError, IterableValidationError)):
         yield (path, exc, None)
+        return
+    with_notes, without = exc.group_exceptions()
+    for sub, note in with_notes:
+        if isinstance(note, IterableValidationNote):
+            where, key = f"{path}[{note.index}]", None
+        else:
+            where, key = path, note.name
+        if _nested(sub):
+            yield from _walk(sub, _join(where, key) if key else where)
+        else:
+            yield (where, sub, key)
+    for sub in without:
+        yield from _walk(sub, path)
 
 
 def _nested(exc: BaseException) -> bool:

@@ -219,9 +219,7 @@ class Iteration:
 
     id: str = field(metadata=ID)
     label: str = field(metadata=doc("Name of the version, e.g. 'Today'."))
-    state: IterationState = field(
-        default=IterationState.CURRENT, metadata=doc("current or future.")
-    )
+    state: IterationState = field(default=IterationState.CURRENT, metadata=doc("current or future."))
     based_on: str = field(default="", metadata=doc("Id of the iteration this was branched from."))
     created: dt.date | None = field(default=None, metadata=doc("Date the iteration was made."))
     note: str = field(default="", metadata=doc("Free text."))

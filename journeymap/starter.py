@@ -32,13 +32,20 @@ def starter_map(title: str, today: dt.date | None = None) -> JourneyMap:
         ),
         profiles=(Profile(id="persona", name="A typical user", actor="user"),),
         touchpoints=(
-            Touchpoint(id="website", name="Website", channel=Channel.DIGITAL, medium="web page", owner="staff"),
+            Touchpoint(
+                id="website", name="Website", channel=Channel.DIGITAL, medium="web page", owner="staff"
+            ),
         ),
         stages=(Stage(id="find-out", name="Find out"),),
         steps=(
             Step(
-                id="first-contact", name="Finds information about the service", stage="find-out",
-                profile="persona", actors=("user",), touchpoints=("website",), emotion=0,
+                id="first-contact",
+                name="Finds information about the service",
+                stage="find-out",
+                profile="persona",
+                actors=("user",),
+                touchpoints=("website",),
+                emotion=0,
             ),
         ),
     )

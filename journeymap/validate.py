@@ -39,9 +39,13 @@ def validate(journey_map: JourneyMap) -> list[Problem]:
     for i, it in enumerate(iterations):
         path = f"iterations[{i}]"
         if it.based_on and it.based_on not in by_id:
-            problems.append(error(f"{path}.based_on", f"based on iteration {it.based_on!r}, which does not exist"))
+            problems.append(
+                error(f"{path}.based_on", f"based on iteration {it.based_on!r}, which does not exist")
+            )
         elif it.based_on and _in_cycle(it.id, by_id):
-            problems.append(error(f"{path}.based_on", f"iteration {it.id!r} is based on itself through 'based_on'"))
+            problems.append(
+                error(f"{path}.based_on", f"iteration {it.id!r} is based on itself through 'based_on'")
+            )
         base = by_id.get(it.based_on) if it.based_on != it.id else None
         problems += _iteration(it, path, base)
     return problems
@@ -69,9 +73,19 @@ def _ids(elements: Sequence[_Element], collection: str, what: str) -> list[Probl
     for k, element in enumerate(elements):
         path = f"{collection}[{k}].id"
         if not _ID.match(element.id):
-            problems.append(error(path, f"{element.id!r} is not a valid id: use letters, digits, '-', '_' or '.' (at most 64)"))
+            problems.append(
+                error(
+                    path,
+                    f"{element.id!r} is not a valid id: use letters, digits, '-', '_' or '.' (at most 64)",
+                )
+            )
         if element.id in first:
-            problems.append(error(path, f"duplicate {what} id {element.id!r} (also used by {collection}[{first[element.id]}])"))
+            problems.append(
+                error(
+                    path,
+                    f"duplicate {what} id {element.id!r} (also used by {collection}[{first[element.id]}])",
+                )
+            )
         else:
             first[element.id] = k
     return problems
@@ -88,9 +102,14 @@ def _dangling(path: str, value: str, known: set[str], what: str, owner: str) -> 
 def _iteration(it: Iteration, p: str, base: Iteration | None) -> list[Problem]:
     problems: list[Problem] = []
     for collection, what in (
-        ("actors", "actor"), ("relations", "relation"), ("profiles", "profile"),
-        ("touchpoints", "touchpoint"), ("processes", "process"), ("stages", "stage"),
-        ("steps", "step"), ("flows", "flow"),
+        ("actors", "actor"),
+        ("relations", "relation"),
+        ("profiles", "profile"),
+        ("touchpoints", "touchpoint"),
+        ("processes", "process"),
+        ("stages", "stage"),
+        ("steps", "step"),
+        ("flows", "flow"),
     ):
         problems += _ids(getattr(it, collection), f"{p}.{collection}", what)
         for k, element in enumerate(getattr(it, collection)):
@@ -117,9 +136,19 @@ def _iteration(it: Iteration, p: str, base: Iteration | None) -> list[Problem]:
         for t, task in enumerate(proc.tasks):
             tp_path = f"{pp}.tasks[{t}]"
             if not _ID.match(task.id):
-                problems.append(error(f"{tp_path}.id", f"{task.id!r} is not a valid id: use letters, digits, '-', '_' or '.' (at most 64)"))
+                problems.append(
+                    error(
+                        f"{tp_path}.id",
+                        f"{task.id!r} is not a valid id: use letters, digits, '-', '_' or '.' (at most 64)",
+                    )
+                )
             if task.id in task_paths:
-                problems.append(error(f"{tp_path}.id", f"duplicate task id {task.id!r} (also used by {task_paths[task.id]}); task ids are unique across processes"))
+                problems.append(
+                    error(
+                        f"{tp_path}.id",
+                        f"duplicate task id {task.id!r} (also used by {task_paths[task.id]}); task ids are unique across processes",
+                    )
+                )
             else:
                 task_paths[task.id] = tp_path
             if not task.name.strip():
@@ -134,7 +163,9 @@ def _iteration(it: Iteration, p: str, base: Iteration | None) -> list[Problem]:
     return problems
 
 
-def _steps(it: Iteration, p: str, base: Iteration | None, actors: set[str], tasks: dict[str, str]) -> list[Problem]:
+def _steps(
+    it: Iteration, p: str, base: Iteration | None, actors: set[str], tasks: dict[str, str]
+) -> list[Problem]:
     problems: list[Problem] = []
     stages = {s.id for s in it.stages}
     profiles = {pr.id for pr in it.profiles}
@@ -148,36 +179,52 @@ def _steps(it: Iteration, p: str, base: Iteration | None, actors: set[str], task
         sp = f"{p}.steps[{k}]"
         owner = f"step {step.id!r}"
 
-        def missing(path: str, value: str, known: set[str], what: str) -> None:
-            problems.extend(_dangling(path, value, known, what, owner))
-
-        missing(f"{sp}.stage", step.stage, stages, "stage")
+        problems += _dangling(f"{sp}.stage", step.stage, stages, "stage", owner)
         if step.profile:
-            missing(f"{sp}.profile", step.profile, profiles, "profile")
+            problems += _dangling(f"{sp}.profile", step.profile, profiles, "profile", owner)
         for j, a in enumerate(step.actors):
-            missing(f"{sp}.actors[{j}]", a, actors, "actor")
+            problems += _dangling(f"{sp}.actors[{j}]", a, actors, "actor", owner)
             journey_actors.setdefault(a, f"{sp}.actors[{j}]")
         for j, t in enumerate(step.touchpoints):
-            missing(f"{sp}.touchpoints[{j}]", t, touchpoints, "touchpoint")
+            problems += _dangling(f"{sp}.touchpoints[{j}]", t, touchpoints, "touchpoint", owner)
             used_touchpoints.add(t)
         for j, t in enumerate(step.tasks):
-            missing(f"{sp}.tasks[{j}]", t, set_of_tasks, "task")
+            problems += _dangling(f"{sp}.tasks[{j}]", t, set_of_tasks, "task", owner)
         if step.emotion is not None and not EMOTION_MIN <= step.emotion <= EMOTION_MAX:
-            problems.append(error(f"{sp}.emotion", f"emotion {step.emotion} is out of range: use -2 (very bad) to +2 (very good)"))
+            problems.append(
+                error(
+                    f"{sp}.emotion",
+                    f"emotion {step.emotion} is out of range: use -2 (very bad) to +2 (very good)",
+                )
+            )
         for j, r in enumerate(step.replaces):
             if base is None:
-                problems.append(error(f"{sp}.replaces[{j}]", f"{owner} replaces {r!r}, but its iteration is not based on another one"))
+                problems.append(
+                    error(
+                        f"{sp}.replaces[{j}]",
+                        f"{owner} replaces {r!r}, but its iteration is not based on another one",
+                    )
+                )
             elif r not in base_steps:
-                problems.append(error(f"{sp}.replaces[{j}]", f"{owner} replaces step {r!r}, which iteration {base.id!r} does not have"))
+                problems.append(
+                    error(
+                        f"{sp}.replaces[{j}]",
+                        f"{owner} replaces step {r!r}, which iteration {base.id!r} does not have",
+                    )
+                )
         if not step.actors:
             problems.append(warning(sp, f"{owner} has no actor: who takes part here?"))
         if step.pain_points and not step.opportunities:
             for j, pain in enumerate(step.pain_points):
-                problems.append(warning(f"{sp}.pain_points[{j}]", f"pain point {pain!r} has no opportunity in its step"))
+                problems.append(
+                    warning(f"{sp}.pain_points[{j}]", f"pain point {pain!r} has no opportunity in its step")
+                )
 
     for k, flow in enumerate(it.flows):
         for end in ("source", "target"):
-            problems += _dangling(f"{p}.flows[{k}].{end}", getattr(flow, end), steps, "step", f"flow {flow.id!r}")
+            problems += _dangling(
+                f"{p}.flows[{k}].{end}", getattr(flow, end), steps, "step", f"flow {flow.id!r}"
+            )
 
     for k, tp in enumerate(it.touchpoints):
         if tp.id not in used_touchpoints:
@@ -185,7 +232,12 @@ def _steps(it: Iteration, p: str, base: Iteration | None, actors: set[str], task
     ringless = [a for a in it.actors if a.id in journey_actors and a.ring is None]
     index = {a.id: k for k, a in enumerate(it.actors)}
     for actor in ringless:
-        problems.append(warning(f"{p}.actors[{index[actor.id]}].ring", f"actor {actor.id!r} takes part in the journey but has no ring on the actor map"))
+        problems.append(
+            warning(
+                f"{p}.actors[{index[actor.id]}].ring",
+                f"actor {actor.id!r} takes part in the journey but has no ring on the actor map",
+            )
+        )
     problems += _flow_warnings(it, p)
     return problems
 
@@ -209,12 +261,24 @@ def _flow_warnings(it: Iteration, p: str) -> list[Problem]:
     for k, step in enumerate(it.steps):
         sp = f"{p}.steps[{k}]"
         if step.id not in reached:
-            problems.append(warning(sp, f"step {step.id!r} cannot be reached by the flows from the first step {first!r}"))
+            problems.append(
+                warning(sp, f"step {step.id!r} cannot be reached by the flows from the first step {first!r}")
+            )
         if step.kind is StepKind.DECISION:
             out = outgoing.get(step.id, [])
             if len(out) < 2:
-                problems.append(warning(sp, f"decision {step.id!r} has {len(out)} outgoing flow(s); a decision needs at least two"))
+                problems.append(
+                    warning(
+                        sp,
+                        f"decision {step.id!r} has {len(out)} outgoing flow(s); a decision needs at least two",
+                    )
+                )
             for j in out:
                 if not it.flows[j].label.strip():
-                    problems.append(warning(f"{p}.flows[{j}].label", f"branch {it.flows[j].id!r} out of decision {step.id!r} has no label"))
+                    problems.append(
+                        warning(
+                            f"{p}.flows[{j}].label",
+                            f"branch {it.flows[j].id!r} out of decision {step.id!r} has no label",
+                        )
+                    )
     return problems

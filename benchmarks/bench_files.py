@@ -1,0 +1,60 @@
+"""Load, validate and save a large map, next to raw tomllib / tomli-w on the same data.
+
+Run: ``python benchmarks/bench_files.py`` (prints medians of several runs).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import tomli_w
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import large_map
+
+import journeymap as jm
+
+
+def median_ms(fn: Callable[[], object], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    m = large_map()
+    text = jm.dumps(m)
+    data = tomllib.loads(text)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large.toml"
+        path.write_text(text, encoding="utf-8")
+        steps = sum(len(it.steps) for it in m.iterations)
+        print(f"map: {len(m.iterations)} iterations, {steps} steps, {len(text) / 1e6:.1f} MB of TOML")
+        raw_load = median_ms(lambda: tomllib.loads(text))
+        load = median_ms(lambda: jm.load(path))
+        validate = median_ms(lambda: jm.validate(m))
+        raw_dump = median_ms(lambda: tomli_w.dumps(data))
+        save = median_ms(lambda: jm.save(m, path))
+        rows = [
+            ("raw tomllib.loads", raw_load, ""),
+            ("journeymap.load", load, f"{load / raw_load:.2f}x raw"),
+            ("journeymap.validate", validate, ""),
+            ("load + validate", load + validate, f"{(load + validate) / raw_load:.2f}x raw (aim <= 3x)"),
+            ("raw tomli_w.dumps", raw_dump, ""),
+            ("journeymap.save", save, f"{save / raw_dump:.2f}x raw (aim <= 3x)"),
+        ]
+        for name, ms, note in rows:
+            print(f"{name:22} {ms:8.1f} ms  {note}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+"""Shared fixtures: the examples and a folder to write maps into."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+sys.path.insert(0, os.path.dirname(__file__))
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+settings.register_profile("ci", max_examples=60, deadline=None)
+settings.register_profile("dev", max_examples=30, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture(params=EXAMPLES, ids=lambda p: p.stem)
+def example(request: pytest.FixtureRequest) -> Path:
+    """Each example map in turn."""
+    return request.param

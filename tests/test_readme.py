@@ -1,0 +1,33 @@
+"""The README's promises: its test command is what CI runs, its snippets work."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from conftest import ROOT
+
+import journeymap as jm
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    commands = re.findall(r"```sh\n(python3 -m venv .*)\n```", README)
+    assert len(commands) == 2
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci
+
+
+def test_readme_toml_example_is_a_valid_map() -> None:
+    (snippet,) = re.findall(r"```toml\n(.*?)```", README, re.S)
+    assert jm.validate(jm.loads(snippet)) == []
+
+
+def test_benchmark_generator_makes_valid_maps() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import large_map
+
+    m = large_map(iterations=2, steps=120, actors=20, touchpoints=30, processes=5)
+    assert jm.validate(m) == []
+    assert jm.loads(jm.dumps(m)) == m
