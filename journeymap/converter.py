@@ -72,10 +72,12 @@ def _is_homogeneous_tuple(t: Any) -> bool:
 
 def _list_only(t: Any, converter: TomllibConverter) -> Callable[[Any, type], tuple[Any, ...]]:
     inner = homogenous_tuple_structure_factory(t, converter)
+    of_tables = attrs.has(get_args(t)[0])
+    wanted = "a list of tables, each under a [[...]] header" if of_tables else 'a list like ["..."]'
 
     def structure(value: Any, cl: type) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            raise Refused(f'expected a list like ["..."], got {type_name(value)} {value!r}')
+            raise Refused(f"expected {wanted}, got {type_name(value)}")
         result: tuple[Any, ...] = inner(value, cl)
         return result
 
@@ -135,8 +137,8 @@ def _message(exc: BaseException, field: str | None) -> tuple[str, str]:
         return "", f"{noun} {extra}; known keys here: {known}"
     if isinstance(exc, Refused):
         return field or "", str(exc)
-    if isinstance(exc, AttributeError) and "items" in str(exc):
-        return field or "", "expected a table"
+    if isinstance(exc, (AttributeError, TypeError)):
+        return field or "", "expected a table of keys and values"
     return field or "", f"invalid value ({exc})"
 
 

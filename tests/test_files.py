@@ -170,3 +170,29 @@ def test_save_keeps_file_permissions(tmp_path: Path) -> None:
     os.chmod(path, 0o640)
     jm.save(jm.starter_map("y"), path)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize(
+    ("body", "path", "message"),
+    [
+        (
+            '[iterations]\nid = "a"\n',
+            "iterations",
+            "expected a list of tables, each under a [[...]] header, got a table",
+        ),
+        (
+            '[[iterations]]\nid = "a"\nlabel = "x"\nsteps = [1]\n',
+            "iterations[0].steps[0]",
+            "expected a table of keys and values",
+        ),
+        (
+            '[[iterations]]\nid = "a"\nlabel = "x"\nlocked = 1\n',
+            "iterations[0].locked",
+            "expected true or false, got a number 1",
+        ),
+    ],
+)
+def test_shape_errors(body: str, path: str, message: str) -> None:
+    with pytest.raises(jm.LoadError) as info:
+        jm.loads(f'schema_version = 1\ntitle = "x"\n{body}')
+    assert [(p.path, p.message) for p in info.value.problems] == [(path, message)]
