@@ -11,7 +11,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from journeymap import __version__
+from journeymap.diff import default_pair, diff
+from journeymap.diff_format import FORMATS, render
+from journeymap.edit import Branch, EditError, Lock, Operation
 from journeymap.files import load, save
+from journeymap.model import IterationState
 from journeymap.problems import JourneymapError, LoadError, Severity
 from journeymap.schema import schema_text
 from journeymap.starter import starter_map
@@ -77,6 +81,59 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _edit(path: str, operation: Operation) -> int:
+    """Apply one edit to a file and save it; the file is untouched if anything fails."""
+    before = load(path)
+    try:
+        description = operation.describe(before)
+        after = operation.apply(before)
+    except EditError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    save(after, path)
+    print(f"{path}: {description}")
+    return 0
+
+
+def _iterations(args: argparse.Namespace) -> int:
+    m = load(args.file)
+    rows = [("id", "label", "state", "based on", "locked", "actors", "touchpoints", "steps", "processes")]
+    for it in m.iterations:
+        rows.append((
+            it.id, it.label, it.state.value, it.based_on or "-", "locked" if it.locked else "-",
+            str(len(it.actors)), str(len(it.touchpoints)), str(len(it.steps)), str(len(it.processes)),
+        ))  # fmt: skip
+    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    return 0
+
+
+def _branch(args: argparse.Namespace) -> int:
+    state = IterationState(args.state)
+    return _edit(args.file, Branch(args.source, args.id, args.label or f"Based on {args.source}", state))
+
+
+def _lock(args: argparse.Namespace) -> int:
+    return _edit(args.file, Lock(args.iteration, locked=args.locked))
+
+
+def _diff(args: argparse.Namespace) -> int:
+    m = load(args.file)
+    try:
+        a, b = (
+            default_pair(m)
+            if args.a is None
+            else (m.iteration(args.a), m.iteration(args.b or default_pair(m)[1].id))
+        )
+    except KeyError as exc:
+        known = ", ".join(it.id for it in m.iterations)
+        raise UsageError(f"{args.file}: no iteration {exc.args[0]!r} (iterations: {known})") from None
+    except ValueError as exc:
+        raise UsageError(f"{args.file}: {exc}") from None
+    _write_text(args.output, render(diff(a, b), args.format))
+    return 0
+
+
 def _write_text(output: str, text: str) -> None:
     if output == "-":
         sys.stdout.write(text)
@@ -117,6 +174,46 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", metavar="FILE", nargs="+", help="map files to check")
     p.add_argument("--errors-only", action="store_true", help="do not print warnings")
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+
+    p = _command(
+        sub,
+        "iterations",
+        _iterations,
+        "List a map's iterations.",
+        "journeymap iterations examples/home-training.toml",
+    )
+    p.add_argument("file", metavar="FILE")
+
+    p = _command(
+        sub, "branch", _branch, "Branch a new iteration from an existing one.",
+        "journeymap branch my-map.toml current --id round-2 --label 'Second round'",
+    )  # fmt: skip
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("source", metavar="FROM", help="id of the iteration to branch from")
+    p.add_argument("--id", required=True, help="id of the new iteration")
+    p.add_argument("--label", help="name of the new iteration")
+    p.add_argument("--state", choices=[s.value for s in IterationState], default="future")
+
+    for name, locked in (("lock", True), ("unlock", False)):
+        summary = (
+            "Lock an iteration: it becomes read-only."
+            if locked
+            else "Unlock an iteration so it can be edited."
+        )
+        p = _command(sub, name, _lock, summary, f"journeymap {name} my-map.toml current")
+        p.add_argument("file", metavar="FILE")
+        p.add_argument("iteration", metavar="ID")
+        p.set_defaults(locked=locked)
+
+    p = _command(
+        sub, "diff", _diff, "Compare two iterations: what was added, removed, changed and moved.",
+        "journeymap diff examples/home-training.toml current future --format markdown",
+    )  # fmt: skip
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("a", metavar="A", nargs="?", help="older iteration (default: the current one)")
+    p.add_argument("b", metavar="B", nargs="?", help="newer iteration (default: the newest future one)")
+    p.add_argument("--format", choices=FORMATS, default="text")
+    p.add_argument("-o", "--output", default="-", metavar="PATH", help="write to PATH instead of stdout")
 
     p = _command(
         sub,

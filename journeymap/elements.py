@@ -120,7 +120,8 @@ def referenced(element: Element, ref: Ref) -> tuple[str, ...]:
 def name_of(element: Element) -> str:
     """What people call an element: its name, or for relations and flows what they join."""
     if isinstance(element, (Relation, Flow)):
-        return element.label or f"{element.source} → {element.target}"
+        ends = f"{element.source} → {element.target}"
+        return f"{ends} ({element.label})" if element.label else ends
     return element.name
 
 

@@ -61,6 +61,11 @@ def validate(journey_map: JourneyMap) -> list[Problem]:
     return problems
 
 
+def valid_id(text: str) -> bool:
+    """Whether a text can be an id."""
+    return bool(_ID.match(text))
+
+
 def has_errors(problems: Iterable[Problem]) -> bool:
     """True if any problem is an error."""
     return any(p.severity is Severity.ERROR for p in problems)

@@ -1,0 +1,474 @@
+"""Edit operations: pure functions from map to map, each with a description for people.
+
+Every operation is a small frozen object with ``apply(map) -> map`` and
+``describe(map) -> str`` (``map`` being the map before the edit). An operation
+that would break the map raises one :class:`EditError` and changes nothing.
+Ids never change: renaming changes a name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+from attrs import evolve, field, fields, frozen
+from cattrs.errors import BaseValidationError
+
+from journeymap.converter import make_file_converter, structure_problems
+from journeymap.elements import KIND_OF, REFS, Element, Kind, elements, ids, label, name_of, referenced
+from journeymap.model import Iteration, IterationState, JourneyMap, Process, Step
+from journeymap.problems import JourneymapError, Problem, Severity
+from journeymap.validate import BAD_ID, element_problems, valid_id
+
+_converter = make_file_converter()
+
+
+class EditError(JourneymapError):
+    """An edit that would break the map; the map was not changed."""
+
+
+class NotFoundError(EditError):
+    """The iteration or element to edit does not exist."""
+
+
+class LockedError(EditError):
+    """The iteration is locked (presented or approved) and refuses edits."""
+
+
+class DuplicateIdError(EditError):
+    """An element with that id already exists."""
+
+
+class InUseError(EditError):
+    """The element is still referred to; ``referrers`` says by what."""
+
+    def __init__(self, message: str, referrers: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.referrers = referrers
+
+
+class InvalidEditError(EditError):
+    """The edited element has wrong values or names elements that do not exist."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(f"{p.path}: {p.message}" if p.path else p.message for p in problems))
+        self.problems = tuple(problems)
+
+
+class Operation(Protocol):
+    """What every edit operation offers."""
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        """The map after the edit; raises :class:`EditError` if the edit would break it."""
+        ...
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        """A short sentence for undo menus and change logs, given the map before the edit."""
+        ...
+
+
+# --- element operations ---------------------------------------------------------------
+
+
+@frozen
+class Add:
+    """Add an element at ``index`` (default: the end); a task goes into ``process``."""
+
+    iteration: str
+    element: Element
+    index: int | None = None
+    process: str = ""
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        kind = KIND_OF[type(self.element)]
+        it = _editable(journey_map, self.iteration)
+        if kind is Kind.TASK and not self.process:
+            raise EditError("a task needs the id of the process to add it to")
+        if self.element.id in ids(it, kind):
+            raise DuplicateIdError(
+                f"{kind.value} id {self.element.id!r} is already used in iteration {it.id!r}"
+            )
+        new = _insert(it, kind, self.element, self.index, self.process)
+        _check_element(journey_map, new, self.element)
+        if isinstance(self.element, Process):
+            for task in self.element.tasks:
+                _check_element(journey_map, new, task)
+        return _put(journey_map, new)
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        return f"Added {KIND_OF[type(self.element)].value} {name_of(self.element)!r}"
+
+
+@frozen
+class Update:
+    """Change any fields of an element but its id (and, for a process, its tasks)."""
+
+    iteration: str
+    kind: Kind
+    id: str
+    changes: Mapping[str, Any] = field(converter=dict)
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        it = _editable(journey_map, self.iteration)
+        old = _element(it, self.kind, self.id)
+        allowed = {a.name for a in fields(type(old))} - {"id", "tasks"}
+        unknown = sorted(set(self.changes) - allowed)
+        if "id" in self.changes:
+            raise EditError("ids never change; rename the element by changing its name")
+        if unknown:
+            raise EditError(
+                f"{label(old)} has no field {', '.join(map(repr, unknown))} to change; fields: {', '.join(sorted(allowed))}"
+            )
+        updated = evolve(old, **self.changes)
+        new = _replace_element(it, self.kind, old, updated)
+        _check_element(journey_map, new, updated)
+        return _put(journey_map, new)
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        old = _element(journey_map.iteration(self.iteration), self.kind, self.id)
+        changed = [k for k, v in self.changes.items() if getattr(old, k) != v]
+        if changed == ["name"]:
+            return f"Renamed {self.kind.value} {name_of(old)!r} to {self.changes['name']!r}"
+        return f"Changed {', '.join(k.replace('_', ' ') for k in changed) or 'nothing'} of {self.kind.value} {name_of(old)!r}"
+
+
+@frozen
+class Remove:
+    """Remove an element; with ``cascade``, also every reference to it.
+
+    Without ``cascade`` an element that others still name is refused. With it,
+    lists drop the id, optional references are cleared, and elements that cannot
+    exist without it (a flow without its step, a step without its stage) go too.
+    """
+
+    iteration: str
+    kind: Kind
+    id: str
+    cascade: bool = False
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        it = _editable(journey_map, self.iteration)
+        _element(it, self.kind, self.id)
+        users = referrers(journey_map, self.iteration, self.kind, self.id)
+        if users and not self.cascade:
+            shown = ", ".join(users[:3]) + (f" and {len(users) - 3} more" if len(users) > 3 else "")
+            raise InUseError(
+                f"{self.kind.value} {self.id!r} is used by {shown}; remove those references first, "
+                "or remove it with its references",
+                tuple(users),
+            )
+        return _remove_cascading(journey_map, self.iteration, self.kind, self.id)
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        element = _element(journey_map.iteration(self.iteration), self.kind, self.id)
+        users = len(referrers(journey_map, self.iteration, self.kind, self.id))
+        extra = f" and {users} reference(s) to it" if users else ""
+        return f"Removed {self.kind.value} {name_of(element)!r}{extra}"
+
+
+@frozen
+class Move:
+    """Move an element to ``index`` in its list; a task may move into another ``process``."""
+
+    iteration: str
+    kind: Kind
+    id: str
+    index: int
+    process: str = ""
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        it = _editable(journey_map, self.iteration)
+        element = _element(it, self.kind, self.id)
+        if self.process and self.kind is not Kind.TASK:
+            raise EditError("only tasks move between processes")
+        target = self.process or (_process_of(it, self.id).id if self.kind is Kind.TASK else "")
+        if self.kind is Kind.TASK:
+            _process(it, target)
+        without = _delete(it, self.kind, self.id)
+        return _put(journey_map, _insert(without, self.kind, element, self.index, target))
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        element = _element(journey_map.iteration(self.iteration), self.kind, self.id)
+        into = f" in process {self.process!r}" if self.process else ""
+        return f"Moved {self.kind.value} {name_of(element)!r} to position {self.index + 1}{into}"
+
+
+# --- iteration and map operations -----------------------------------------------------
+
+
+@frozen
+class Branch:
+    """Copy an iteration under a new id, based on it; copied steps replace nothing yet."""
+
+    source: str
+    id: str
+    label: str
+    state: IterationState = IterationState.FUTURE
+    created: dt.date | None = field(factory=dt.date.today)
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        source = _iteration(journey_map, self.source)
+        if any(it.id == self.id for it in journey_map.iterations):
+            raise DuplicateIdError(f"iteration id {self.id!r} is already used")
+        branch = evolve(
+            source,
+            id=self.id,
+            label=self.label,
+            state=self.state,
+            based_on=source.id,
+            created=self.created,
+            locked=False,
+            note="",
+            steps=tuple(evolve(s, replaces=()) if s.replaces else s for s in source.steps),
+        )
+        if not valid_id(self.id):
+            raise EditError(f"{self.id!r} {BAD_ID}")
+        if not self.label.strip():
+            raise EditError("an iteration needs a label")
+        return evolve(journey_map, iterations=(*journey_map.iterations, branch))
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        return f"Branched iteration {self.id!r} from {self.source!r}"
+
+
+@frozen
+class EditIteration:
+    """Change an iteration's label, state or note."""
+
+    id: str
+    changes: Mapping[str, Any] = field(converter=dict)
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        it = _editable(journey_map, self.id)
+        unknown = sorted(set(self.changes) - {"label", "state", "note"})
+        if unknown:
+            raise EditError(
+                f"iteration fields {', '.join(map(repr, unknown))} cannot be changed here; use label, state or note (lock, branch and delete have their own operations)"
+            )
+        if "label" in self.changes and not str(self.changes["label"]).strip():
+            raise EditError("an iteration needs a label")
+        new = evolve(it, **self.changes)
+        _check_types(Iteration, new, "")
+        return _put(journey_map, new)
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        return f"Changed {', '.join(sorted(self.changes))} of iteration {self.id!r}"
+
+
+@frozen
+class Lock:
+    """Lock an iteration (read-only, for a presented or approved version) or unlock it."""
+
+    id: str
+    locked: bool = True
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        return _put(journey_map, evolve(_iteration(journey_map, self.id), locked=self.locked))
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        return f"{'Locked' if self.locked else 'Unlocked'} iteration {self.id!r}"
+
+
+@frozen
+class DeleteIteration:
+    """Delete an iteration that no other iteration is based on."""
+
+    id: str
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        it = _editable(journey_map, self.id)
+        children = [other.id for other in journey_map.iterations if other.based_on == it.id]
+        if children:
+            raise InUseError(
+                f"iteration {it.id!r} cannot be deleted: {', '.join(map(repr, children))} is based on it",
+                tuple(children),
+            )
+        return evolve(journey_map, iterations=tuple(x for x in journey_map.iterations if x.id != it.id))
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        return f"Deleted iteration {self.id!r}"
+
+
+@frozen
+class EditMap:
+    """Change the map's title, description or organisation."""
+
+    changes: Mapping[str, Any] = field(converter=dict)
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        unknown = sorted(set(self.changes) - {"title", "description", "organisation"})
+        if unknown:
+            raise EditError(
+                f"the map has no field {', '.join(map(repr, unknown))} to change; use title, description or organisation"
+            )
+        if "title" in self.changes and not str(self.changes["title"]).strip():
+            raise EditError("the map needs a title")
+        new = evolve(journey_map, **self.changes)
+        _check_types(JourneyMap, evolve(new, iterations=()), "")
+        return new
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        return f"Changed the map's {', '.join(sorted(self.changes))}"
+
+
+# --- queries ----------------------------------------------------------------------------
+
+
+def referrers(journey_map: JourneyMap, iteration: str, kind: Kind, element_id: str) -> list[str]:
+    """What names an element: ``"step 'apply'"`` and the like, in document order.
+
+    Includes steps of iterations based on this one that replace a step.
+    """
+    it = _iteration(journey_map, iteration)
+    found = []
+    for other_kind, refs in REFS.items():
+        for element in elements(it, other_kind):
+            if any(ref.target is kind and element_id in referenced(element, ref) for ref in refs):
+                found.append(label(element))
+    if kind is Kind.PROCESS:
+        for task in _process(it, element_id).tasks:
+            found += referrers(journey_map, iteration, Kind.TASK, task.id)
+    if kind is Kind.STEP:
+        for child in journey_map.iterations:
+            if child.based_on == iteration:
+                found += [
+                    f"{label(s)} of iteration {child.id!r}" for s in child.steps if element_id in s.replaces
+                ]
+    return found
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+def _iteration(journey_map: JourneyMap, iteration_id: str) -> Iteration:
+    try:
+        return journey_map.iteration(iteration_id)
+    except KeyError:
+        known = ", ".join(repr(it.id) for it in journey_map.iterations) or "none"
+        raise NotFoundError(f"no iteration {iteration_id!r} (iterations: {known})") from None
+
+
+def _editable(journey_map: JourneyMap, iteration_id: str) -> Iteration:
+    it = _iteration(journey_map, iteration_id)
+    if it.locked:
+        raise LockedError(f"iteration {it.id!r} is locked; unlock it to edit it")
+    return it
+
+
+def _put(journey_map: JourneyMap, new: Iteration) -> JourneyMap:
+    its = tuple(new if it.id == new.id else it for it in journey_map.iterations)
+    return evolve(journey_map, iterations=its)
+
+
+def _element(it: Iteration, kind: Kind, element_id: str) -> Element:
+    for element in elements(it, kind):
+        if element.id == element_id:
+            return element
+    raise NotFoundError(f"iteration {it.id!r} has no {kind.value} {element_id!r}")
+
+
+def _process(it: Iteration, process_id: str) -> Process:
+    found = _element(it, Kind.PROCESS, process_id)
+    assert isinstance(found, Process)
+    return found
+
+
+def _process_of(it: Iteration, task_id: str) -> Process:
+    return next(p for p in it.processes if any(t.id == task_id for t in p.tasks))
+
+
+def _with_items(
+    it: Iteration, kind: Kind, change: Callable[[tuple[Any, ...]], tuple[Any, ...]], process: str
+) -> Iteration:
+    """The iteration with ``change`` applied to its list of a kind (for tasks, that of ``process``)."""
+    if kind is Kind.TASK:
+        return evolve(
+            it,
+            processes=tuple(evolve(p, tasks=change(p.tasks)) if p.id == process else p for p in it.processes),
+        )
+    new: dict[str, Any] = {kind.collection: change(getattr(it, kind.collection))}
+    return evolve(it, **new)
+
+
+def _insert(it: Iteration, kind: Kind, element: Element, index: int | None, process: str) -> Iteration:
+    def insert(items: tuple[Any, ...]) -> tuple[Any, ...]:
+        at = len(items) if index is None else max(0, min(index, len(items)))
+        return (*items[:at], element, *items[at:])
+
+    return _with_items(it, kind, insert, process)
+
+
+def _delete(it: Iteration, kind: Kind, element_id: str) -> Iteration:
+    process = _process_of(it, element_id).id if kind is Kind.TASK else ""
+    return _with_items(it, kind, lambda items: tuple(e for e in items if e.id != element_id), process)
+
+
+def _replace_element(it: Iteration, kind: Kind, old: Element, new: Element) -> Iteration:
+    process = _process_of(it, old.id).id if kind is Kind.TASK else ""
+    return _with_items(it, kind, lambda items: tuple(new if e is old else e for e in items), process)
+
+
+def _remove_cascading(journey_map: JourneyMap, iteration: str, kind: Kind, element_id: str) -> JourneyMap:
+    it = _iteration(journey_map, iteration)
+    doomed: list[tuple[Kind, str]] = []
+    if kind is Kind.PROCESS:
+        doomed += [(Kind.TASK, t.id) for t in _process(it, element_id).tasks]
+    it = _delete(it, kind, element_id)
+    for other_kind, refs in REFS.items():
+        for element in elements(it, other_kind):
+            changes: dict[str, Any] = {}
+            for ref in refs:
+                if ref.target is not kind or element_id not in referenced(element, ref):
+                    continue
+                if ref.many:
+                    changes[ref.field] = tuple(v for v in getattr(element, ref.field) if v != element_id)
+                elif ref.required:
+                    doomed.append((other_kind, element.id))
+                else:
+                    changes[ref.field] = ""
+            if changes and (other_kind, element.id) not in doomed:
+                it = _replace_element(it, other_kind, element, evolve(element, **changes))
+    journey_map = _put(journey_map, it)
+    if kind is Kind.STEP:
+        for child in journey_map.iterations:
+            if child.based_on == iteration and any(element_id in s.replaces for s in child.steps):
+                steps = tuple(
+                    evolve(s, replaces=tuple(r for r in s.replaces if r != element_id))
+                    for s in _editable(journey_map, child.id).steps
+                )
+                journey_map = _put(journey_map, evolve(child, steps=steps))
+    for doomed_kind, doomed_id in doomed:
+        if doomed_id in ids(journey_map.iteration(iteration), doomed_kind):
+            journey_map = _remove_cascading(journey_map, iteration, doomed_kind, doomed_id)
+    return journey_map
+
+
+def _check_types(cl: type, value: Any, path: str) -> None:
+    try:
+        _converter.structure(_converter.unstructure(value, cl), cl)
+    except (BaseValidationError, TypeError, ValueError, AttributeError) as exc:
+        problems = structure_problems(exc) if isinstance(exc, BaseValidationError) else []
+        prefixed = [
+            evolve(p, path=f"{path}.{p.path}" if path and p.path else path or p.path) for p in problems
+        ]
+        raise InvalidEditError(
+            prefixed
+            or [Problem(severity=Severity.ERROR, path=path, message=f"a value has the wrong type ({exc})")]
+        ) from None
+
+
+def _check_element(journey_map: JourneyMap, it: Iteration, element: Element) -> None:
+    kind = KIND_OF[type(element)]
+    path = f"{kind.collection}[{[e.id for e in elements(it, kind)].index(element.id)}]"
+    _check_types(type(element), element, path)
+    known = {k: ids(it, k) for k in {ref.target for ref in REFS.get(kind, ())}}
+    base = None
+    if isinstance(element, Step) and it.based_on:
+        try:
+            base = (it.based_on, ids(journey_map.iteration(it.based_on), Kind.STEP))
+        except KeyError:
+            base = None
+    problems = element_problems(element, path, known, base)
+    if problems:
+        raise InvalidEditError(problems)
