@@ -410,11 +410,11 @@ def _replace_element(it: Iteration, kind: Kind, old: Element, new: Element) -> I
 
 
 def _remove_cascading(journey_map: JourneyMap, iteration: str, kind: Kind, element_id: str) -> JourneyMap:
-    it = _iteration(journey_map, iteration)
-    doomed: list[tuple[Kind, str]] = []
     if kind is Kind.PROCESS:
-        doomed += [(Kind.TASK, t.id) for t in _process(it, element_id).tasks]
-    it = _delete(it, kind, element_id)
+        for task in _process(_iteration(journey_map, iteration), element_id).tasks:
+            journey_map = _remove_cascading(journey_map, iteration, Kind.TASK, task.id)
+    it = _delete(_iteration(journey_map, iteration), kind, element_id)
+    doomed: list[tuple[Kind, str]] = []
     for other_kind, refs in REFS.items():
         for element in elements(it, other_kind):
             changes: dict[str, Any] = {}
