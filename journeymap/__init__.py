@@ -1,6 +1,27 @@
 """journeymap: service-journey and actor maps as versioned, validated TOML files."""
 
+from journeymap.diff_format import render as render_diff
+from journeymap.edit import (
+    Add,
+    Branch,
+    DeleteIteration,
+    DuplicateIdError,
+    EditError,
+    EditIteration,
+    EditMap,
+    InUseError,
+    InvalidEditError,
+    Lock,
+    LockedError,
+    Move,
+    NotFoundError,
+    Operation,
+    Remove,
+    Update,
+)
+from journeymap.elements import Kind
 from journeymap.files import MAX_FILE_BYTES, dumps, load, loads, save
+from journeymap.history import History
 from journeymap.model import (
     SCHEMA_REF,
     SCHEMA_VERSION,
@@ -25,6 +46,7 @@ from journeymap.model import (
 )
 from journeymap.problems import JourneymapError, LoadError, Problem, Severity
 from journeymap.schema import json_schema
+from journeymap.semantic_diff import Diff, diff
 from journeymap.starter import starter_map
 from journeymap.validate import has_errors, validate
 
@@ -36,19 +58,37 @@ __all__ = [
     "SCHEMA_VERSION",
     "Actor",
     "ActorKind",
+    "Add",
+    "Branch",
     "Channel",
+    "DeleteIteration",
+    "Diff",
+    "DuplicateIdError",
+    "EditError",
+    "EditIteration",
+    "EditMap",
     "Flow",
+    "History",
+    "InUseError",
+    "InvalidEditError",
     "Iteration",
     "IterationState",
     "JourneyMap",
     "JourneymapError",
+    "Kind",
     "Lane",
     "LoadError",
+    "Lock",
+    "LockedError",
+    "Move",
+    "NotFoundError",
+    "Operation",
     "Problem",
     "Process",
     "Profile",
     "Relation",
     "RelationKind",
+    "Remove",
     "Ring",
     "Severity",
     "Stage",
@@ -56,12 +96,15 @@ __all__ = [
     "StepKind",
     "Task",
     "Touchpoint",
+    "Update",
     "__version__",
+    "diff",
     "dumps",
     "has_errors",
     "json_schema",
     "load",
     "loads",
+    "render_diff",
     "save",
     "starter_map",
     "validate",

@@ -11,13 +11,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from journeymap import __version__
-from journeymap.diff import default_pair, diff
 from journeymap.diff_format import FORMATS, render
 from journeymap.edit import Branch, EditError, Lock, Operation
-from journeymap.files import load, save
+from journeymap.files import atomic_write, load, save
 from journeymap.model import IterationState
 from journeymap.problems import JourneymapError, LoadError, Severity
 from journeymap.schema import schema_text
+from journeymap.semantic_diff import default_pair, diff
 from journeymap.starter import starter_map
 from journeymap.validate import validate
 
@@ -138,7 +138,7 @@ def _write_text(output: str, text: str) -> None:
     if output == "-":
         sys.stdout.write(text)
     else:
-        Path(output).write_text(text, encoding="utf-8")
+        atomic_write(Path(output), text.encode("utf-8"))
         print(f"wrote {output}", file=sys.stderr)
 
 

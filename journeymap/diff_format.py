@@ -9,7 +9,7 @@ from typing import Any
 
 from cattrs.preconf.json import make_converter
 
-from journeymap.diff import Diff, ElementRef, FieldChange, Moved
+from journeymap.semantic_diff import Diff, ElementRef, FieldChange, Moved
 
 FORMATS = ("text", "json", "markdown")
 _json = make_converter()
@@ -22,7 +22,8 @@ def render(d: Diff, fmt: str = "text") -> str:
         return json.dumps(as_dict(d), indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
         return (
-            _render(d, heading=lambda t: f"\n### {t}\n", item=lambda t: f"- {t}", code=lambda t: f"`{t}`")
+            "## "
+            + _render(d, heading=lambda t: f"\n### {t}\n", item=lambda t: f"- {t}", code=lambda t: f"`{t}`")
             + "\n"
         )
     if fmt == "text":

@@ -229,7 +229,7 @@ class Branch:
         return evolve(journey_map, iterations=(*journey_map.iterations, branch))
 
     def describe(self, journey_map: JourneyMap) -> str:
-        return f"Branched iteration {self.id!r} from {self.source!r}"
+        return f"Branched iteration {self.id!r} ({self.label}) from {self.source!r}"
 
 
 @frozen

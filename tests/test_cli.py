@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +100,97 @@ def test_console_script_version_and_no_traceback() -> None:
     assert broken.returncode == 2
     assert "Traceback" not in broken.stderr
     assert "iterations[0].actors[0].name: error: expected text" in broken.stderr
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    """A writable copy of the home-training example."""
+    path = tmp_path / "map.toml"
+    path.write_bytes((EXAMPLES[0].parent / "home-training.toml").read_bytes())
+    return path
+
+
+def test_iterations_lists_state_basis_lock_and_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "iterations", str(EXAMPLES[0].parent / "home-training.toml"))
+    assert code == 0
+    header, current, future = out.splitlines()
+    assert header.split()[:3] == ["id", "label", "state"]
+    assert current.startswith("current ") and " current " in current
+    assert future.startswith("future ") and "  current  " in future  # based on current
+    m = jm.load(EXAMPLES[0].parent / "home-training.toml")
+    assert future.split()[-4:] == [
+        str(len(m.iteration("future").actors)),
+        str(len(m.iteration("future").touchpoints)),
+        str(len(m.iteration("future").steps)),
+        str(len(m.iteration("future").processes)),
+    ]
+
+
+def test_branch_lock_unlock_round(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "branch", str(copy), "future", "--id", "round-3", "--label", "Third round")
+    assert code == 0
+    assert "round-3" in out and "Third round" in out
+    m = jm.load(copy)
+    third = m.iteration("round-3")
+    assert (third.based_on, third.state, third.label) == ("future", jm.IterationState.FUTURE, "Third round")
+    assert [s.id for s in third.steps] == [s.id for s in m.iteration("future").steps]
+    assert all(not s.replaces for s in third.steps)  # the copies replace nothing yet
+    assert not jm.has_errors(jm.validate(m))
+
+    assert run(capsys, "lock", str(copy), "round-3")[0] == 0
+    assert jm.load(copy).iteration("round-3").locked
+    assert run(capsys, "unlock", str(copy), "round-3")[0] == 0
+    assert not jm.load(copy).iteration("round-3").locked
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["branch", "{f}", "nowhere", "--id", "x"], "nowhere"),
+        (["branch", "{f}", "current", "--id", "future"], "future"),
+        (["branch", "{f}", "current", "--id", "Not An Id"], "Not An Id"),
+        (["lock", "{f}", "missing"], "missing"),
+        (["diff", "{f}", "current", "missing"], "missing"),
+    ],
+)
+def test_bad_input_exits_2_and_leaves_the_file_alone(
+    copy: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    before = copy.read_bytes()
+    code, out, err = run(capsys, *(a.format(f=copy) for a in args))
+    assert code == 2
+    assert message in err and str(copy) in err
+    assert "Traceback" not in err and out == ""
+    assert copy.read_bytes() == before
+    assert [p.name for p in copy.parent.iterdir()] == ["map.toml"]  # no temp files left behind
+
+
+def test_diff_defaults_to_current_against_future(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, default, _ = run(capsys, "diff", str(copy))
+    assert code == 0
+    assert run(capsys, "diff", str(copy), "current", "future")[1] == default
+    assert default.startswith("Compare current")
+    assert "Dedicated trainer" in default
+
+
+def test_diff_formats_and_output_file(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "diff", str(copy), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert {"a", "b"} <= data.keys()
+    code, out, _ = run(capsys, "diff", str(copy), "--format", "markdown")
+    assert out.startswith("#")
+    target = copy.parent / "changes.md"
+    code, out, err = run(capsys, "diff", str(copy), "--format", "markdown", "-o", str(target))
+    assert code == 0 and out == "" and "wrote" in err
+    assert target.read_text(encoding="utf-8").startswith("#")
+
+
+def test_editing_a_locked_iteration_from_the_cli_is_refused(
+    copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "lock", str(copy), "current")
+    before = copy.read_bytes()
+    # branching *from* a locked iteration is fine and does not change it
+    assert run(capsys, "branch", str(copy), "current", "--id", "again")[0] == 0
+    assert jm.load(copy).iteration("current") == jm.loads(before.decode()).iteration("current")

@@ -8,9 +8,9 @@ import pytest
 from conftest import ROOT
 
 import journeymap as jm
-from journeymap.diff import default_pair, diff
 from journeymap.diff_format import render
 from journeymap.elements import Kind
+from journeymap.semantic_diff import default_pair, diff
 
 
 def example_diff(name: str) -> jm.diff.Diff:
@@ -75,7 +75,7 @@ def test_json_and_markdown() -> None:
     assert data["channels"][0]["old"] == "physical"
     assert data["emotions"][0]["delta"] == 1
     md = render(d, "markdown")
-    assert md.startswith("Compare `current` (Training by all home-care staff) → `future`")
+    assert md.startswith("## Compare `current` (Training by all home-care staff) → `future`")
     assert "\n### Added (15)\n\n- actor 'Dedicated trainer'\n" in md
     with pytest.raises(ValueError, match="unknown format"):
         render(d, "yaml")

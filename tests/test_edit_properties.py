@@ -10,10 +10,10 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from strategies import maps
 
 import journeymap as jm
-from journeymap.diff import diff
 from journeymap.edit import Branch, EditError, InUseError, Lock, LockedError, Move, Remove, Update
 from journeymap.elements import KIND_OF, Kind, ids
 from journeymap.history import History
+from journeymap.semantic_diff import diff
 
 
 class EditingSession(RuleBasedStateMachine):
