@@ -100,7 +100,7 @@ def _render(
         f"{_name(e.element)}: {_signed(e.old)} → {_signed(e.new)} ({_signed(e.delta)})" for e in d.emotions
     ]
     old_avg, new_avg = d.average_emotion
-    if old_avg is not None and new_avg is not None:
+    if old_avg is not None and new_avg is not None and round(old_avg, 2) != round(new_avg, 2):
         emotion_rows.append(
             f"average: {_signed(old_avg)} → {_signed(new_avg)} ({_signed(new_avg - old_avg)})"
         )

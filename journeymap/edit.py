@@ -9,14 +9,14 @@ Ids never change: renaming changes a name.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Protocol
 
 from attrs import evolve, field, fields, frozen
 from cattrs.errors import BaseValidationError
 
 from journeymap.converter import make_file_converter, structure_problems
-from journeymap.elements import KIND_OF, REFS, Element, Kind, elements, ids, label, name_of, referenced
+from journeymap.elements import KIND_OF, REFS, Element, Kind, Ref, elements, ids, label, name_of, referenced
 from journeymap.model import Iteration, IterationState, JourneyMap, Process, Step
 from journeymap.problems import JourneymapError, Problem, Severity
 from journeymap.validate import BAD_ID, element_problems, valid_id
@@ -150,8 +150,8 @@ class Remove:
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         it = _editable(journey_map, self.iteration)
         _element(it, self.kind, self.id)
-        users = referrers(journey_map, self.iteration, self.kind, self.id)
-        if users and not self.cascade:
+        users = [] if self.cascade else referrers(journey_map, self.iteration, self.kind, self.id)
+        if users:
             shown = ", ".join(users[:3]) + (f" and {len(users) - 3} more" if len(users) > 3 else "")
             raise InUseError(
                 f"{self.kind.value} {self.id!r} is used by {shown}; remove those references first, "
@@ -321,11 +321,7 @@ def referrers(journey_map: JourneyMap, iteration: str, kind: Kind, element_id: s
     Includes steps of iterations based on this one that replace a step.
     """
     it = _iteration(journey_map, iteration)
-    found = []
-    for other_kind, refs in REFS.items():
-        for element in elements(it, other_kind):
-            if any(ref.target is kind and element_id in referenced(element, ref) for ref in refs):
-                found.append(label(element))
+    found = [label(element) for _, element, _ in _referring(it, kind, element_id)]
     if kind is Kind.PROCESS:
         for task in _process(it, element_id).tasks:
             found += referrers(journey_map, iteration, Kind.TASK, task.id)
@@ -409,26 +405,36 @@ def _replace_element(it: Iteration, kind: Kind, old: Element, new: Element) -> I
     return _with_items(it, kind, lambda items: tuple(new if e is old else e for e in items), process)
 
 
+def _referring(it: Iteration, kind: Kind, element_id: str) -> Iterator[tuple[Kind, Element, list[Ref]]]:
+    """Each element that names ``element_id`` of ``kind``, with the reference fields that do."""
+    for other_kind, refs in REFS.items():
+        targeted = [ref for ref in refs if ref.target is kind]
+        if not targeted:
+            continue
+        for element in elements(it, other_kind):
+            using = [ref for ref in targeted if element_id in referenced(element, ref)]
+            if using:
+                yield other_kind, element, using
+
+
 def _remove_cascading(journey_map: JourneyMap, iteration: str, kind: Kind, element_id: str) -> JourneyMap:
     if kind is Kind.PROCESS:
         for task in _process(_iteration(journey_map, iteration), element_id).tasks:
             journey_map = _remove_cascading(journey_map, iteration, Kind.TASK, task.id)
     it = _delete(_iteration(journey_map, iteration), kind, element_id)
     doomed: list[tuple[Kind, str]] = []
-    for other_kind, refs in REFS.items():
-        for element in elements(it, other_kind):
-            changes: dict[str, Any] = {}
-            for ref in refs:
-                if ref.target is not kind or element_id not in referenced(element, ref):
-                    continue
-                if ref.many:
-                    changes[ref.field] = tuple(v for v in getattr(element, ref.field) if v != element_id)
-                elif ref.required:
-                    doomed.append((other_kind, element.id))
-                else:
-                    changes[ref.field] = ""
-            if changes and (other_kind, element.id) not in doomed:
-                it = _replace_element(it, other_kind, element, evolve(element, **changes))
+    cleaned: dict[int, Element] = {}  # id() of an element -> the element without the reference
+    for other_kind, element, using in _referring(it, kind, element_id):
+        if any(ref.required and not ref.many for ref in using):
+            doomed.append((other_kind, element.id))
+            continue
+        changes: dict[str, Any] = {
+            ref.field: tuple(v for v in getattr(element, ref.field) if v != element_id) if ref.many else ""
+            for ref in using
+        }
+        cleaned[id(element)] = evolve(element, **changes)
+    if cleaned:
+        it = _replace_all(it, cleaned)
     journey_map = _put(journey_map, it)
     if kind is Kind.STEP:
         for child in journey_map.iterations:
@@ -442,6 +448,23 @@ def _remove_cascading(journey_map: JourneyMap, iteration: str, kind: Kind, eleme
         if doomed_id in ids(journey_map.iteration(iteration), doomed_kind):
             journey_map = _remove_cascading(journey_map, iteration, doomed_kind, doomed_id)
     return journey_map
+
+
+def _replace_all(it: Iteration, new: dict[int, Element]) -> Iteration:
+    """The iteration with each element whose ``id()`` is a key of ``new`` replaced, one pass per list."""
+
+    def swap(items: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(new.get(id(e), e) for e in items) if any(id(e) in new for e in items) else items
+
+    changes: dict[str, Any] = {
+        kind.collection: swap(getattr(it, kind.collection))
+        for kind in REFS
+        if kind not in (Kind.PROCESS, Kind.TASK)
+    }
+    changes["processes"] = tuple(
+        evolve(p, tasks=tasks) if (tasks := swap(p.tasks)) is not p.tasks else p for p in swap(it.processes)
+    )
+    return evolve(it, **changes)
 
 
 def _check_types(cl: type, value: Any, path: str) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
+from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 import journeymap as jm
@@ -31,3 +34,15 @@ def test_benchmark_generator_makes_valid_maps() -> None:
     m = large_map(iterations=2, steps=120, actors=20, touchpoints=30, processes=5)
     assert jm.validate(m) == []
     assert jm.loads(jm.dumps(m)) == m
+
+
+def test_readme_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "examples").mkdir()
+    for example in (ROOT / "examples").glob("*.toml"):
+        shutil.copy(example, tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    code = "\n".join(re.findall(r"```python\n(.*?)```", README, re.S))
+    exec(compile(code, "README.md", "exec"), {})
+    saved = jm.load("home-training.toml")
+    assert saved.iteration("round-2").steps[0].id == "referred"  # the move was undone
+    assert "assistant" not in {a.id for a in saved.iteration("round-2").actors}
