@@ -1,0 +1,215 @@
+"""The compare view: what changes between two iterations, on the journey.
+
+``merged`` (default) draws one journey: the newer iteration's steps with removed steps of the
+older one in their old place, each marked added, removed, changed or unchanged (muted), and
+dashed "replaced by" links. ``side-by-side`` draws the two journeys as parallel lanes, a step
+and its counterpart in the same column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol, TypeVar
+
+import graphviz
+
+from journeymap.elements import Kind
+from journeymap.model import Iteration, JourneyMap, Step
+from journeymap.semantic_diff import Diff, default_pair, diff
+from journeymap.views import style
+from journeymap.views.common import ViewError, checked, iteration, stage_runs, visible_steps
+from journeymap.views.grid import CARD_WIDTH, Card, Grid, new_graph
+from journeymap.views.journey import flows, step_card, step_node, touchpoint_card
+from journeymap.views.options import ViewOptions
+from journeymap.views.text import label
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_HasId)
+
+
+def pair(journey_map: JourneyMap, options: ViewOptions) -> tuple[Iteration, Iteration]:
+    """The older and newer iteration: as chosen, else the current one and the newest future one."""
+    try:
+        a, b = default_pair(journey_map)
+    except ValueError as exc:
+        raise ViewError(str(exc)) from None
+    a = iteration(journey_map, options.iteration) if options.iteration else a
+    b = iteration(journey_map, options.against) if options.against else b
+    if a.id == b.id:
+        raise ViewError(
+            f"compare needs two different iterations, got {a.id!r} twice; choose one with --against"
+        )
+    return a, b
+
+
+def compare(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
+    """The compare view of two iterations."""
+    a, b = pair(checked(journey_map), options)
+    d = diff(a, b)
+    old, new = visible_steps(a, options), visible_steps(b, options)
+    stage_rank = {s.id: k for k, s in enumerate(merged_order(list(a.stages), list(b.stages)))}
+    columns = sorted(merged_order(old, new), key=lambda s: stage_rank[s.stage])
+    title = options.title or f"{journey_map.title}: {a.label} → {b.label}"
+    graph = new_graph(title, options.direction)
+    grid = Grid(max(1, len(columns)), options.direction)
+    grid.lane("stages", "")
+    stage_names = {s.id: s.name for it in (a, b) for s in it.stages}
+    for first, last, stage in stage_runs(columns):
+        grid.band(first, last, stage_names[stage], style.HEADER[options.scheme], f"stage_{stage}_{first}")
+    statuses = step_statuses(d)
+    in_b = {s.id for s in new}
+    if options.layout == "merged":
+        grid.lane("touchpoints", "Touchpoints")
+        grid.lane("actions", "Steps")
+        for column, step in enumerate(columns):
+            it = b if step.id in in_b else a
+            grid.add("actions", column, _card(step, step_node(step.id), statuses, options))
+            for tp_card in _touchpoints(it, step, d, options):
+                grid.add("touchpoints", column, tp_card)
+    else:
+        grid.lane("before", f"Before: {a.label}")
+        grid.lane("after", f"After: {b.label}")
+        in_a = {s.id for s in old}
+        for column, step in enumerate(columns):
+            if step.id in in_a:
+                old_step = next(s for s in old if s.id == step.id)
+                grid.add(
+                    "before", column, _card(old_step, f"a_{step_node(step.id)}", statuses, options, side="a")
+                )
+            if step.id in in_b:
+                grid.add("after", column, _card(step, f"b_{step_node(step.id)}", statuses, options, side="b"))
+    grid.lane("legend", "Legend")
+    if options.legend:
+        _legend(grid, options, max(1, len(columns)))
+    grid.draw(graph)
+    if options.layout == "merged":
+        flows(graph, b, columns, options.direction, {"color": "#777777"})
+        _replacements(graph, d, step_node, step_node, {s.id for s in columns})
+    else:
+        flows(graph, a, [s for s in columns if s.id in {x.id for x in old}], options.direction,
+              {"color": "#999999"}, node=lambda i: f"a_{step_node(i)}")  # fmt: skip
+        flows(graph, b, [s for s in columns if s.id in in_b], options.direction,
+              {"color": "#777777"}, node=lambda i: f"b_{step_node(i)}")  # fmt: skip
+        _replacements(
+            graph, d, lambda i: f"a_{step_node(i)}", lambda i: f"b_{step_node(i)}", {s.id for s in columns}
+        )
+    return graph
+
+
+def merged_order(old: list[T], new: list[T]) -> list[T]:
+    """The newer elements in order, each removed older one placed after the element it followed."""
+    in_new = {s.id for s in new}
+    order = list(new)
+    after: str | None = None
+    inserted = 0
+    for step in old:
+        if step.id in in_new:
+            after, inserted = step.id, 0
+            continue
+        at = 0 if after is None else next(k for k, s in enumerate(order) if s.id == after) + 1
+        order.insert(at + inserted, step)
+        inserted += 1
+    return order
+
+
+def step_statuses(d: Diff) -> dict[str, tuple[str, list[str]]]:
+    """For each step id in the diff: its status and the lines that explain it."""
+    result: dict[str, tuple[str, list[str]]] = {}
+    for ref in d.added:
+        if ref.kind is Kind.STEP:
+            result[ref.id] = ("added", [])
+    for ref in d.removed:
+        if ref.kind is Kind.STEP:
+            result[ref.id] = ("removed", [])
+    emotions = {e.element.id: e for e in d.emotions}
+    for change in d.changed:
+        if change.element.kind is Kind.STEP:
+            names = [f.field.replace("_", " ") for f in change.fields if f.field != "emotion"]
+            lines = [f"changed: {', '.join(names)}"] if names else []
+            if change.element.id in emotions:
+                e = emotions[change.element.id]
+                lines.append(f"feels {e.old:+d} → {e.new:+d}".replace("+0", "0"))
+            result[change.element.id] = ("changed", lines)
+    for move in d.moved:
+        if move.element.kind is Kind.STEP:
+            status, lines = result.get(move.element.id, ("changed", []))
+            result[move.element.id] = (status, [*lines, "moved"])
+    return result
+
+
+def _card(
+    step: Step,
+    node: str,
+    statuses: dict[str, tuple[str, list[str]]],
+    options: ViewOptions,
+    side: str = "",
+) -> Card:
+    status, lines = statuses.get(step.id, ("unchanged", []))
+    if side == "a" and status in ("added", "changed"):
+        status, lines = "unchanged", []  # the older lane marks only what is gone
+    attrs, marker = style.status(options.scheme, status)
+    extra = tuple(x for x in (marker, *lines) if x)
+    return step_card(step, node, dict(attrs), extra)
+
+
+def _touchpoints(it: Iteration, step: Step, d: Diff, options: ViewOptions) -> list[Card]:
+    added = {r.id for r in d.added if r.kind is Kind.TOUCHPOINT}
+    channels = {c.element.id: c for c in d.channels}
+    by_id = {t.id: t for t in it.touchpoints}
+    cards = []
+    for tp_id in step.touchpoints:
+        tp = by_id[tp_id]
+        extra: tuple[str, ...] = ()
+        if tp_id in channels:
+            change = channels[tp_id]
+            extra = (f"was {change.old.value}",) if it.id == d.b else (f"now {change.new.value}",)
+        elif tp_id in added and it.id == d.b:
+            extra = ("+ new",)
+        card = touchpoint_card(tp, f"tp_{step.id}_{tp_id}", options, extra)
+        if extra:
+            card = Card(card.node, card.lines, {**card.attrs, "penwidth": "2.5"}, width=card.width,
+                        fontsize=card.fontsize, min_height=card.min_height)  # fmt: skip
+        cards.append(card)
+    return cards
+
+
+def _replacements(
+    graph: graphviz.Digraph,
+    d: Diff,
+    old_node: Callable[[str], str],
+    new_node: Callable[[str], str],
+    shown: set[str],
+) -> None:
+    for rep in d.replacements:
+        for replaced in rep.replaced:
+            if replaced.id in shown and rep.step.id in shown and replaced.id != rep.step.id:
+                graph.edge(
+                    old_node(replaced.id),
+                    new_node(rep.step.id),
+                    label=label(["replaced by"]),
+                    **style.REPLACES,
+                )
+
+
+def _legend(grid: Grid, options: ViewOptions, columns: int) -> None:
+    names = {
+        "added": "new step",
+        "removed": "removed step",
+        "changed": "changed step",
+        "unchanged": "unchanged step",
+    }
+    cards = []
+    for status in style.STATUSES:
+        attrs, marker = style.status(options.scheme, status)
+        cards.append(
+            Card(f"legend_{status}", (names[status], *([marker] if marker else [])), {**style.STEP, **attrs})
+        )
+    text = ("dashed arrow: a new step", "replaces an old one")
+    cards.append(Card("legend_replaces", text, {"shape": "plaintext"}, fontsize=9, width=CARD_WIDTH))
+    for k, card in enumerate(cards):
+        grid.add("legend", k % columns, card)

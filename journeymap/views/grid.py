@@ -1,0 +1,236 @@
+"""A fixed-position grid for blueprint-like views: step columns by lanes.
+
+Cards are placed in cells (stacked when a cell holds several), lanes are separated by labelled
+lines, stage bands span columns. The grid computes every position itself and hands Graphviz
+pinned coordinates (``neato`` with ``pos="x,y!"``), so the layout is the same with the ``dot``
+program and with the in-process renderer, and it never depends on Graphviz's heuristics.
+Edges are routed by Graphviz around the cards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import graphviz
+from attrs import field, frozen
+
+from journeymap.views import style
+from journeymap.views.text import label, wrap
+
+CARD_WIDTH = 150.0
+MAIN_GAP = 44.0
+CROSS_GAP = 36.0
+STACK_GAP = 10.0
+LABEL_SPACE = 150.0
+CHAR_WIDTH = 0.56  # average character width as a share of the font size (Helvetica)
+
+
+def chars(width: float, fontsize: float) -> int:
+    """How many characters fit on a line of a card ``width`` points wide."""
+    return max(8, int((width - 16) / (fontsize * CHAR_WIDTH)))
+
+
+@frozen
+class Card:
+    """A node with wrapped text and a size that follows from it."""
+
+    node: str
+    lines: tuple[str, ...] = field(converter=tuple)
+    attrs: Mapping[str, str] = field(factory=dict)
+    width: float = CARD_WIDTH
+    fontsize: float = 10.0
+    min_height: float = 0.0
+    align: str = "center"
+    padding: float = 14.0
+
+    @property
+    def height(self) -> float:
+        return max(self.min_height, len(self.lines) * self.fontsize * 1.3 + self.padding)
+
+
+def text_card(
+    node: str, text: str | Sequence[str], attrs: Mapping[str, str], width: float = CARD_WIDTH, **kw: float
+) -> Card:
+    """A card whose text (a string, or paragraphs) is wrapped to its width."""
+    fontsize = float(kw.pop("fontsize", 10.0))
+    per_line = chars(width, fontsize)
+    paragraphs = [text] if isinstance(text, str) else list(text)
+    lines = [line for p in paragraphs for line in wrap(p, per_line, max_lines=5)]
+    return Card(node, lines, attrs, width=width, fontsize=fontsize, **kw)  # type: ignore[arg-type]
+
+
+@frozen
+class _Lane:
+    key: str
+    title: str
+    size: float  # fixed cross size, or 0 to fit the cards
+
+
+class Grid:
+    """Lanes (declared in order) crossed by ``columns`` step columns, in direction LR or TB."""
+
+    def __init__(self, columns: int, direction: str = "LR") -> None:
+        self.columns = columns
+        self.direction = direction
+        self._lanes: list[_Lane] = []
+        self._cells: dict[tuple[str, int], list[Card]] = {}
+        self._pinned: list[tuple[str, int, float, Card]] = []
+        self._bands: list[tuple[int, int, str, Mapping[str, str], str]] = []
+        self._lines: dict[str, str] = {}
+
+    # --- building -------------------------------------------------------------------------
+
+    def lane(self, key: str, title: str, size: float = 0.0) -> None:
+        """Declare the next lane; ``size`` fixes its depth (otherwise it fits its cards)."""
+        self._lanes.append(_Lane(key, title, size))
+
+    def add(self, lane: str, column: int, card: Card) -> None:
+        """Stack a card in a cell."""
+        self._cells.setdefault((lane, column), []).append(card)
+
+    def pin(self, lane: str, column: int, offset: float, card: Card) -> None:
+        """Put a card at ``offset`` points from the middle of a fixed-size lane."""
+        self._pinned.append((lane, column, offset, card))
+
+    def band(self, first: int, last: int, text: str, attrs: Mapping[str, str], node: str) -> None:
+        """A header band over columns ``first``..``last`` in the first lane."""
+        self._bands.append((first, last, text, attrs, node))
+
+    def line_before(self, lane: str, text: str) -> None:
+        """Draw a labelled separator line before a lane, when the lane and one before it are shown."""
+        self._lines[lane] = text
+
+    # --- geometry ---------------------------------------------------------------------------
+
+    def _main(self, card: Card) -> float:
+        return card.width if self.direction == "LR" else card.height
+
+    def _cross(self, card: Card) -> float:
+        return card.height if self.direction == "LR" else card.width
+
+    def _band_cross(self) -> float:
+        return 34.0 if self.direction == "LR" else 120.0
+
+    def _shown(self) -> list[_Lane]:
+        used = {lane for lane, _ in self._cells} | {lane for lane, *_ in self._pinned}
+        first = self._lanes[0].key if self._bands and self._lanes else None
+        return [ln for ln in self._lanes if ln.key in used or ln.key == first]
+
+    def draw(self, graph: graphviz.Digraph) -> None:
+        """Add every card, band, lane title and separator to ``graph`` with pinned positions."""
+        lanes = self._shown()
+        sizes = [self._column_size(c) for c in range(self.columns)]
+        starts = [sum(sizes[:c]) + MAIN_GAP * c for c in range(self.columns)]
+        total = (starts[-1] + sizes[-1]) if sizes else 0.0
+        cross = 0.0
+        for k, lane in enumerate(lanes):
+            if k and lane.key in self._lines:
+                self._separator(graph, lane.key, cross - CROSS_GAP / 2, total)
+            depth = self._lane_depth(lane)
+            self._draw_lane(graph, lane, cross, depth, sizes, starts)
+            cross += depth + CROSS_GAP
+
+    def _column_size(self, column: int) -> float:
+        cards = [c for (_, col), cs in self._cells.items() if col == column for c in cs]
+        cards += [c for _, col, _, c in self._pinned if col == column]
+        floor = CARD_WIDTH if self.direction == "LR" else 40.0
+        return max([floor, *(self._main(c) for c in cards)])
+
+    def _lane_depth(self, lane: _Lane) -> float:
+        if lane.size:
+            return lane.size
+        if self._bands and lane.key == self._lanes[0].key:
+            return self._band_cross()
+        stacks = [cs for (key, _), cs in self._cells.items() if key == lane.key]
+        return max([30.0, *(sum(self._cross(c) for c in cs) + STACK_GAP * (len(cs) - 1) for cs in stacks)])
+
+    def _draw_lane(
+        self,
+        graph: graphviz.Digraph,
+        lane: _Lane,
+        cross: float,
+        depth: float,
+        sizes: list[float],
+        starts: list[float],
+    ) -> None:
+        if lane.title:
+            title_size = LABEL_SPACE - 20 if self.direction == "LR" else max(depth, 60.0)
+            title = text_card(f"lane_{lane.key}", lane.title, style.LANE_LABEL, width=title_size, fontsize=11)
+            self._node(graph, title, -LABEL_SPACE / 2 - 10, cross + depth / 2)
+        if self._bands and lane.key == self._lanes[0].key:
+            for first, last, text, attrs, node in self._bands:
+                span = starts[last] + sizes[last] - starts[first]
+                card = text_card(
+                    node, text, attrs, width=span if self.direction == "LR" else depth, fontsize=12
+                )
+                self._node(graph, card, starts[first] + span / 2, cross + depth / 2, extent=(span, depth))
+        for (key, column), cards in sorted(self._cells.items()):
+            if key != lane.key:
+                continue
+            at = cross
+            for card in cards:
+                self._node(graph, card, starts[column] + sizes[column] / 2, at + self._cross(card) / 2)
+                at += self._cross(card) + STACK_GAP
+        for key, column, offset, card in self._pinned:
+            if key == lane.key:
+                self._node(graph, card, starts[column] + sizes[column] / 2, cross + depth / 2 + offset)
+
+    def _separator(self, graph: graphviz.Digraph, before: str, cross: float, total: float) -> None:
+        left, right = f"line_{before}_start", f"line_{before}_end"
+        self._node(graph, Card(left, (), style.ANCHOR, width=1, min_height=1), -LABEL_SPACE - 16, cross)
+        self._node(graph, Card(right, (), style.ANCHOR, width=1, min_height=1), total, cross)
+        graph.edge(left, right, **style.SEPARATOR)
+        text = self._lines[before]
+        name = text_card(
+            f"line_{before}_label", text, style.LINE_LABEL, width=LABEL_SPACE - 6, fontsize=8, padding=2
+        )
+        self._node(
+            graph,
+            name,
+            -LABEL_SPACE / 2 - 10,
+            cross - name.height / 2 - 2 if self.direction == "LR" else cross,
+        )
+
+    def _node(
+        self,
+        graph: graphviz.Digraph,
+        card: Card,
+        main: float,
+        cross: float,
+        extent: tuple[float, float] | None = None,
+    ) -> None:
+        """Place a card's centre; ``extent`` (along the columns, along the lanes) overrides its size."""
+        x, y = (main, -cross) if self.direction == "LR" else (cross, -main)
+        width, height = card.width, card.height
+        if extent:
+            width, height = extent if self.direction == "LR" else (extent[1], extent[0])
+        attrs = {
+            **card.attrs,
+            "pos": f"{x:.1f},{y:.1f}!",
+            "width": f"{width / 72:.3f}",
+            "height": f"{height / 72:.3f}",
+            "fontsize": f"{card.fontsize:g}",
+        }
+        if "label" not in attrs:
+            attrs["label"] = label(card.lines, card.align)
+        graph.node(card.node, **attrs)
+
+
+def new_graph(title: str, direction: str) -> graphviz.Digraph:
+    """A graph set up for pinned positions, with the view's title."""
+    graph = graphviz.Digraph("journeymap", engine="neato")
+    graph.attr(
+        inputscale="72",
+        splines="true",
+        overlap="true",
+        outputorder="edgesfirst",
+        pad="0.4",
+        label=label(wrap(title, 120, 2)),
+        labelloc="t",
+        labeljust="l",
+        fontname=style.FONT,
+        fontsize="18",
+    )
+    graph.attr("node", fontname=style.FONT, fixedsize="true", margin="0.08,0.04")
+    graph.attr("edge", fontname=style.FONT, fontsize="9", color="#444444", arrowsize="0.7")
+    return graph

@@ -1,0 +1,197 @@
+"""The journey view: a service blueprint of one iteration.
+
+Stages are bands over step columns; lanes run from the touchpoints and the profile's actions
+(with the emotion curve) down through frontstage, backstage and support tasks, separated by the
+lines of interaction, visibility and internal interaction.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping
+
+import graphviz
+
+from journeymap.model import Channel, Iteration, JourneyMap, Lane, Step, StepKind, Task, Touchpoint
+from journeymap.views import style
+from journeymap.views.common import checked, iteration, stage_runs, visible_steps
+from journeymap.views.grid import CARD_WIDTH, Card, Grid, chars, new_graph, text_card
+from journeymap.views.options import ViewOptions
+from journeymap.views.text import label, wrap
+
+EMOTION_STEP = 13.0
+TASK_LANES = {
+    Lane.FRONTSTAGE: ("Frontstage", "line of interaction"),
+    Lane.BACKSTAGE: ("Backstage", "line of visibility"),
+    Lane.SUPPORT: ("Support processes", "line of internal interaction"),
+}
+
+
+def journey(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
+    """The blueprint of ``options.iteration`` (default: the current one)."""
+    it = iteration(checked(journey_map), options.iteration)
+    steps = visible_steps(it, options)
+    profile = next((p.name for p in it.profiles if p.id == options.profile), "")
+    title = options.title or f"{journey_map.title}: {it.label}" + (f" ({profile})" if profile else "")
+    graph = new_graph(title, options.direction)
+    if not steps:
+        graph.node("empty", label="No steps to show", shape="plaintext")
+        return graph
+    grid = Grid(len(steps), options.direction)
+    grid.lane("stages", "")
+    for first, last, stage in stage_runs(steps):
+        name = next(s.name for s in it.stages if s.id == stage)
+        grid.band(first, last, name, style.HEADER[options.scheme], f"stage_{stage}_{first}")
+    grid.lane("touchpoints", "Touchpoints")
+    grid.lane("actions", f"{profile}'s actions" if profile else "Actions")
+    grid.lane("emotion", "Experience", size=4 * EMOTION_STEP + 30)
+    grid.lane("details", "Pain points and opportunities")
+    for lane, (name, line) in TASK_LANES.items():
+        grid.lane(lane.value, name)
+        grid.line_before(lane.value, line)
+    grid.lane("legend", "Legend")
+
+    touchpoints = {t.id: t for t in it.touchpoints}
+    for column, step in enumerate(steps):
+        grid.add("actions", column, step_card(step, step_node(step.id)))
+        for tp_id in step.touchpoints:
+            grid.add(
+                "touchpoints", column, touchpoint_card(touchpoints[tp_id], f"tp_{step.id}_{tp_id}", options)
+            )
+        if step.emotion is not None:
+            grid.pin("emotion", column, _emotion_offset(step.emotion, options), emotion_card(step, options))
+        if options.details and (step.pain_points or step.opportunities):
+            grid.add("details", column, details_card(step))
+        for task in _tasks(it, step):
+            grid.add(task.lane.value, column, task_card(it, task, f"task_{step.id}_{task.id}"))
+    if options.legend:
+        _legend(grid, options, len(steps))
+    grid.draw(graph)
+    flows(graph, it, steps, options.direction)
+    _emotion_curve(graph, steps)
+    return graph
+
+
+def step_node(step_id: str) -> str:
+    """The DOT node name of a step."""
+    return f"step_{step_id}"
+
+
+def step_card(
+    step: Step, node: str, attrs: dict[str, str] | None = None, extra: tuple[str, ...] = ()
+) -> Card:
+    """A step: a box, or a hexagon for a decision; ``extra`` lines go under the name."""
+    decision = step.kind is StepKind.DECISION
+    base = dict(style.DECISION if decision else style.STEP)
+    base.update(attrs or {})
+    width = CARD_WIDTH
+    text_width = width * 0.72 if decision else width
+    per_line = chars(text_width, 10)
+    lines = [*wrap(step.name, per_line, 4), *(line for x in extra for line in wrap(x, per_line, 2))]
+    return Card(node, lines, base, width=width, min_height=44 if decision else 0)
+
+
+def touchpoint_card(tp: Touchpoint, node: str, options: ViewOptions, extra: tuple[str, ...] = ()) -> Card:
+    text = [tp.name, *([f"({tp.medium})"] if tp.medium else []), *extra]
+    attrs = style.channel(options.scheme, tp.channel)
+    width = CARD_WIDTH - 16
+    if tp.channel.value == "interpersonal":
+        return text_card(node, text, attrs, width=width, fontsize=9, min_height=40)
+    return text_card(node, text, attrs, width=width, fontsize=9)
+
+
+def emotion_card(step: Step, options: ViewOptions, node: str = "") -> Card:
+    score = step.emotion or 0
+    attrs = {"shape": "circle", "style": "filled", "color": "#555555", **style.emotion(options.scheme, score)}
+    return Card(
+        node or f"emotion_{step.id}",
+        (f"{score:+d}" if score else "0",),
+        attrs,
+        width=24,
+        min_height=24,
+        fontsize=9,
+    )
+
+
+def details_card(step: Step) -> Card:
+    paragraphs = [f"! {p}" for p in step.pain_points] + [f"+ {o}" for o in step.opportunities]
+    card = text_card(f"details_{step.id}", paragraphs, style.DETAILS, fontsize=9)
+    return Card(card.node, card.lines, card.attrs, width=card.width, fontsize=9, align="left")
+
+
+def task_card(it: Iteration, task: Task, node: str) -> Card:
+    actors = {a.id: a.name for a in it.actors}
+    who = " · ".join(x for x in (actors.get(task.responsible, ""), task.response_time) if x)
+    return text_card(node, [task.name, *([who] if who else [])], style.TASK, fontsize=9)
+
+
+def _emotion_offset(score: int, options: ViewOptions) -> float:
+    return -score * EMOTION_STEP if options.direction == "LR" else score * EMOTION_STEP
+
+
+def _tasks(it: Iteration, step: Step) -> list[Task]:
+    by_id = {t.id: t for p in it.processes for t in p.tasks}
+    return [by_id[t] for t in step.tasks]
+
+
+def flows(
+    graph: graphviz.Digraph,
+    it: Iteration,
+    steps: list[Step],
+    direction: str,
+    attrs: Mapping[str, str] | None = None,
+    node: Callable[[str], str] = step_node,
+) -> None:
+    """The journey's flows between the shown steps (or their order, if it has no flows).
+
+    Forward flows go from a card's far side to the next card's near side; flows back (loops)
+    leave and enter underneath (beside, top-down), so the two never share a path.
+    """
+    column = {s.id: k for k, s in enumerate(steps)}
+    if it.flows:
+        pairs = [(f.source, f.target, f.label) for f in it.flows if f.source in column and f.target in column]
+    else:
+        own = [s for s in steps if s.id in {x.id for x in it.steps}]
+        pairs = [(a.id, b.id, "") for a, b in itertools.pairwise(own)]
+    tail, head, under = ("e", "w", "s") if direction == "LR" else ("s", "n", "e")
+    for source, target, text in pairs:
+        edge = {"penwidth": "1.3", **(attrs or {})}
+        if column[target] > column[source]:
+            edge.update(tailport=tail, headport=head)
+        else:
+            edge.update(tailport=under, headport=under)
+        if text:
+            edge["label"] = label(wrap(text, 16, 3))
+        graph.edge(node(source), node(target), **edge)
+
+
+def _emotion_curve(graph: graphviz.Digraph, steps: list[Step]) -> None:
+    scored = [s for s in steps if s.emotion is not None]
+    for a, b in itertools.pairwise(scored):
+        graph.edge(f"emotion_{a.id}", f"emotion_{b.id}", dir="none", penwidth="2", color="#888888")
+
+
+def _legend(grid: Grid, options: ViewOptions, columns: int) -> None:
+    items: list[Card] = [
+        Card("legend_step", ("step",), style.STEP),
+        Card("legend_decision", ("decision",), style.DECISION, min_height=40),
+    ]
+    for channel in Channel:
+        attrs = style.channel(options.scheme, channel)
+        text = (f"{channel.value} touchpoint",)
+        items.append(
+            Card(f"legend_{channel.value}", text, attrs, width=CARD_WIDTH - 16, fontsize=9, min_height=34)
+        )
+    items.append(
+        Card(
+            "legend_emotion",
+            ("(-2 … +2) how the step", "feels: higher is better"),
+            {"shape": "plaintext"},
+            fontsize=9,
+        )
+    )
+    if options.details:
+        items.append(Card("legend_details", ("! pain point", "+ opportunity"), style.DETAILS, fontsize=9))
+    items.append(Card("legend_task", ("task", "responsible · how fast"), style.TASK, fontsize=9))
+    for k, card in enumerate(items):
+        grid.add("legend", k % columns, card)

@@ -1,0 +1,50 @@
+"""Turning what people typed into safe, wrapped Graphviz label text.
+
+Every piece of user text passes through :func:`label`: backslashes, quotes, ``&`` and
+``<...>`` lose any meaning to Graphviz, control characters become spaces, and long text is
+wrapped and cut, so a name can never change a diagram's structure or break its layout.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Iterable
+
+from graphviz import nohtml
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+
+
+def wrap(text: str, width: int, max_lines: int = 6) -> list[str]:
+    """``text`` in lines of at most ``width`` characters; more than ``max_lines`` ends in '…'."""
+    lines: list[str] = []
+    for paragraph in _CONTROL.sub(" ", text).replace("\t", " ").split("\n"):
+        lines += textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=True) or [""]
+    while lines and not lines[-1]:
+        lines.pop()
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: max(1, width - 1)].rstrip() + "…"
+    return lines
+
+
+def escape(line: str) -> str:
+    """One line as literal Graphviz label text (quotes are left to the DOT writer)."""
+    return _CONTROL.sub(" ", line).replace("\n", " ").replace("\\", "\\\\").replace("&", "&amp;")
+
+
+def label(lines: Iterable[str], align: str = "center") -> str:
+    """Lines joined as a Graphviz label; ``align`` is ``center`` or ``left``.
+
+    The result is marked as not-HTML, so text such as ``<b>`` stays text.
+    """
+    end = "\\l" if align == "left" else "\\n"
+    parts = [escape(line) for line in lines]
+    text = end.join(parts) + (end if align == "left" and parts else "")
+    return nohtml(text)
+
+
+def wrapped(text: str, width: int, max_lines: int = 6) -> str:
+    """Shorthand: ``label(wrap(text, width, max_lines))``."""
+    return label(wrap(text, width, max_lines))
