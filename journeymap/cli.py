@@ -13,13 +13,19 @@ from pathlib import Path
 from journeymap import __version__
 from journeymap.diff_format import FORMATS, render
 from journeymap.edit import Branch, EditError, Lock, Operation
+from journeymap.exports import FORMATS as EXPORT_FORMATS
+from journeymap.exports import export
 from journeymap.files import atomic_write, load, save
 from journeymap.model import IterationState
 from journeymap.problems import JourneymapError, LoadError, Severity
+from journeymap.render import RENDERERS
 from journeymap.schema import schema_text
 from journeymap.semantic_diff import default_pair, diff
 from journeymap.starter import starter_map
 from journeymap.validate import validate
+from journeymap.views import VIEWS, ViewOptions
+from journeymap.views.options import LAYOUTS
+from journeymap.views.style import SCHEMES
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -134,6 +140,43 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    m = load(args.file)
+    stages = tuple(args.stages.split(":", 1)) if args.stages else None
+    try:
+        options = ViewOptions(
+            iteration=args.iteration or "",
+            against=args.against or "",
+            title=args.title or "",
+            direction=args.direction.upper(),
+            scheme=args.scheme,
+            layout=args.layout,
+            details=args.details,
+            profile=args.profile or "",
+            stages=(stages[0], stages[-1]) if stages else None,
+            process=args.process or "",
+            legend=not args.no_legend,
+        )
+        data = export(m, args.view, args.format, options, renderer=args.renderer)
+    except JourneymapError as exc:
+        raise UsageError(f"{args.file}: {exc}") from None
+    output = args.output or _default_output(args)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        atomic_write(Path(output), data)
+        print(f"wrote {output}", file=sys.stderr)
+    return 0
+
+
+def _default_output(args: argparse.Namespace) -> str:
+    """``<map>-<view>[-<iteration>[-<against>]].<ext>`` in the current folder."""
+    parts = [Path(args.file).stem, args.view, *(x for x in (args.iteration, args.against) if x)]
+    extension = {"mermaid": "mmd"}.get(args.format, args.format)
+    return "-".join(parts) + f".{extension}"
+
+
 def _write_text(output: str, text: str) -> None:
     if output == "-":
         sys.stdout.write(text)
@@ -214,6 +257,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("b", metavar="B", nargs="?", help="newer iteration (default: the newest future one)")
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("-o", "--output", default="-", metavar="PATH", help="write to PATH instead of stdout")
+
+    p = _command(
+        sub, "export", _export, "Draw a diagram of a map: journey blueprint, comparison, actor map or process.",
+        "journeymap export examples/home-training.toml --view compare --format svg -o changes.svg",
+    )  # fmt: skip
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--view", choices=list(VIEWS), default="journey", help="what to draw (default: journey)")
+    p.add_argument(
+        "--iteration", metavar="ID", help="iteration to draw (compare: the older one; default: current)"
+    )
+    p.add_argument("--against", metavar="ID", help="compare: the newer iteration (default: newest future)")
+    p.add_argument(
+        "--format", choices=EXPORT_FORMATS, default="svg", help="default: svg; png and pdf need Graphviz"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="PATH", help="file to write, or - for stdout (default: MAP-VIEW.FORMAT)"
+    )
+    p.add_argument("--title", help="diagram title (default: map title and iteration)")
+    p.add_argument(
+        "--direction", choices=["lr", "tb"], default="lr", help="left to right (default) or top down"
+    )
+    p.add_argument("--scheme", choices=SCHEMES, default="color", help="mono: black, white and grays")
+    p.add_argument("--details", action="store_true", help="journey: show pain points and opportunities")
+    p.add_argument("--profile", metavar="ID", help="journey: only this user profile's steps")
+    p.add_argument("--stages", metavar="FROM[:TO]", help="journey, compare: only these stages (ids)")
+    p.add_argument(
+        "--layout", choices=LAYOUTS, default="merged", help="compare: one merged journey or two lanes"
+    )
+    p.add_argument("--process", metavar="ID", help="process: which process (default: the first)")
+    p.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    p.add_argument("--renderer", choices=RENDERERS, default="auto",
+                   help="auto: Graphviz if installed, else built-in (SVG only)")  # fmt: skip
 
     p = _command(
         sub,

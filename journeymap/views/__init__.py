@@ -1,0 +1,33 @@
+"""Diagram views of a map as Graphviz DOT: journey, compare, actors and process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import graphviz
+
+from journeymap.model import JourneyMap
+from journeymap.views.actors import actors
+from journeymap.views.common import ViewError
+from journeymap.views.compare import compare
+from journeymap.views.journey import journey
+from journeymap.views.options import ViewOptions
+from journeymap.views.process import process
+
+VIEWS: dict[str, Callable[[JourneyMap, ViewOptions], graphviz.Digraph]] = {
+    "journey": journey,
+    "compare": compare,
+    "actors": actors,
+    "process": process,
+}
+ENGINE = "neato"  # every view pins its positions
+
+__all__ = ["ENGINE", "VIEWS", "ViewError", "ViewOptions", "dot_source"]
+
+
+def dot_source(journey_map: JourneyMap, view: str = "journey", options: ViewOptions | None = None) -> str:
+    """The DOT text of a view; the same map and options always give the same bytes."""
+    if view not in VIEWS:
+        raise ViewError(f"unknown view {view!r}; views: {', '.join(VIEWS)}")
+    source: str = VIEWS[view](journey_map, options or ViewOptions()).source
+    return source

@@ -9,7 +9,7 @@ Edges are routed by Graphviz around the cards.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import graphviz
 from attrs import field, frozen
@@ -30,12 +30,16 @@ def chars(width: float, fontsize: float) -> int:
     return max(8, int((width - 16) / (fontsize * CHAR_WIDTH)))
 
 
+def _as_tuple(lines: Iterable[str]) -> tuple[str, ...]:
+    return tuple(lines)
+
+
 @frozen
 class Card:
     """A node with wrapped text and a size that follows from it."""
 
     node: str
-    lines: tuple[str, ...] = field(converter=tuple)
+    lines: tuple[str, ...] = field(converter=_as_tuple)
     attrs: Mapping[str, str] = field(factory=dict)
     width: float = CARD_WIDTH
     fontsize: float = 10.0
@@ -181,6 +185,8 @@ class Grid:
         self._node(graph, Card(right, (), style.ANCHOR, width=1, min_height=1), total, cross)
         graph.edge(left, right, **style.SEPARATOR)
         text = self._lines[before]
+        if not text:
+            return
         name = text_card(
             f"line_{before}_label", text, style.LINE_LABEL, width=LABEL_SPACE - 6, fontsize=8, padding=2
         )

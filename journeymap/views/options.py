@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 from attrs import field, frozen
+from attrs.validators import in_
 
 from journeymap.views.style import SCHEMES
 
 DIRECTIONS = ("LR", "TB")
 LAYOUTS = ("merged", "side-by-side")
-
-
-def _one_of(choices: tuple[str, ...]) -> object:
-    def check(_: object, attribute: object, value: str) -> None:
-        if value not in choices:
-            name = getattr(attribute, "name", "value")
-            raise ValueError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
-
-    return check
 
 
 @frozen(kw_only=True)
@@ -32,9 +24,9 @@ class ViewOptions:
     iteration: str = ""
     against: str = ""
     title: str = ""
-    direction: str = field(default="LR", validator=_one_of(DIRECTIONS))  # type: ignore[arg-type]
-    scheme: str = field(default="color", validator=_one_of(SCHEMES))  # type: ignore[arg-type]
-    layout: str = field(default="merged", validator=_one_of(LAYOUTS))  # type: ignore[arg-type]
+    direction: str = field(default="LR", validator=in_(DIRECTIONS))
+    scheme: str = field(default="color", validator=in_(SCHEMES))
+    layout: str = field(default="merged", validator=in_(LAYOUTS))
     details: bool = False
     profile: str = ""
     stages: tuple[str, str] | None = None

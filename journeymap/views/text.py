@@ -42,7 +42,8 @@ def label(lines: Iterable[str], align: str = "center") -> str:
     end = "\\l" if align == "left" else "\\n"
     parts = [escape(line) for line in lines]
     text = end.join(parts) + (end if align == "left" and parts else "")
-    return nohtml(text)
+    marked: str = nohtml(text)
+    return marked
 
 
 def wrapped(text: str, width: int, max_lines: int = 6) -> str:

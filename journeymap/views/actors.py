@@ -1,0 +1,114 @@
+"""The actors view: the actor map as concentric rings around the user profiles.
+
+Core, direct and indirect actors sit in rings of their own (actors without a ring in an outer
+"not placed" band), relations are straight arrows styled by what flows, with a legend.
+"""
+
+from __future__ import annotations
+
+import math
+
+import graphviz
+
+from journeymap.model import Actor, JourneyMap, RelationKind, Ring
+from journeymap.views import style
+from journeymap.views.common import checked, iteration
+from journeymap.views.grid import Card, new_graph, text_card
+from journeymap.views.options import ViewOptions
+from journeymap.views.text import label, wrap
+
+ACTOR_WIDTH = 120.0
+RING_NAMES: dict[Ring | None, str] = {
+    Ring.CORE: "Core",
+    Ring.DIRECT: "Direct",
+    Ring.INDIRECT: "Indirect",
+    None: "Not placed on a ring",
+}
+BAND = 150.0  # depth of a ring band
+
+
+def actors(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
+    """The actor map of ``options.iteration`` (default: the current one)."""
+    it = iteration(checked(journey_map), options.iteration)
+    graph = new_graph(options.title or f"{journey_map.title}: actors ({it.label})", "LR")
+    graph.attr(splines="false", outputorder="nodesfirst")
+    profiles = [p for p in it.profiles if not options.profile or p.id == options.profile]
+    centre = max(70.0, len(profiles) * 130 / (2 * math.pi) + 60)
+    bands = _bands(it.actors, centre)
+    for ring, (_, outer, _) in reversed(bands.items()):
+        fill = style.ring(options.scheme, ring)
+        size = f"{2 * outer / 72:.3f}"
+        graph.node(f"ring_{ring.value if ring else 'none'}", label="", shape="circle", style="filled",
+                   fillcolor=fill, color="#bbbbbb", width=size, height=size, pos="0,0!")  # fmt: skip
+        name = text_card(f"ring_{ring.value if ring else 'none'}_label", RING_NAMES[ring], {"shape": "plaintext"},
+                         width=140, fontsize=10, padding=4)  # fmt: skip
+        _place(graph, name, 0, outer - 14, fontcolor="#555555")
+    for k, profile in enumerate(profiles):
+        angle = math.pi / 2 + 2 * math.pi * k / max(1, len(profiles))
+        r = 0 if len(profiles) == 1 else centre - 60
+        card = text_card(f"profile_{profile.id}", [profile.name, "user profile"], {}, width=110)
+        attrs = {"shape": "box", "style": "rounded,filled,bold", "fillcolor": "#fff7bc", "color": "#8a6d1c"}
+        _place(graph, card, r * math.cos(angle), r * math.sin(angle), **attrs)
+    if not profiles:
+        card = text_card("service", journey_map.title, {}, width=110)
+        _place(graph, card, 0, 0, shape="circle", style="filled", fillcolor="#ffffff", color="#555555")
+    for inner, outer, members in bands.values():
+        middle = (inner + outer) / 2
+        for k, actor in enumerate(members):
+            angle = math.pi / 2 + 2 * math.pi * (k + 0.5) / len(members)
+            lines = [actor.name, *([f"({actor.organisation})"] if actor.organisation else [])]
+            card = text_card(f"actor_{actor.id}", lines, {}, width=ACTOR_WIDTH, fontsize=9)
+            attrs = {"shape": "box", "style": "rounded,filled", "fillcolor": "#ffffff", "color": "#333333"}
+            _place(graph, card, middle * math.cos(angle), middle * math.sin(angle), **attrs)
+    for profile in profiles:
+        if profile.actor:
+            graph.edge(
+                f"profile_{profile.id}", f"actor_{profile.actor}", style="dotted", dir="none", color="#8a6d1c"
+            )
+    for relation in it.relations:
+        text = relation.label or relation.kind.value
+        graph.edge(f"actor_{relation.source}", f"actor_{relation.target}", label=label(wrap(text, 18, 2)),
+                   fontsize="8", **style.relation(options.scheme, relation.kind))  # fmt: skip
+    if options.legend:
+        outer = max((o for _, o, _ in bands.values()), default=centre)
+        _legend(graph, options, outer + 60, outer - 20, {r.kind for r in it.relations})
+    return graph
+
+
+def _bands(
+    all_actors: tuple[Actor, ...], centre: float
+) -> dict[Ring | None, tuple[float, float, list[Actor]]]:
+    """For each used ring, from the inside out: inner radius, outer radius, its actors."""
+    result: dict[Ring | None, tuple[float, float, list[Actor]]] = {}
+    inner = centre
+    for ring in (Ring.CORE, Ring.DIRECT, Ring.INDIRECT, None):
+        members = [a for a in all_actors if a.ring is ring]
+        if not members and ring is None:
+            continue
+        needed = len(members) * (ACTOR_WIDTH + 20) / (2 * math.pi)
+        middle = max(inner + BAND / 2, needed)
+        outer = middle + BAND / 2
+        result[ring] = (inner, outer, members)
+        inner = outer
+    return result
+
+
+def _place(graph: graphviz.Digraph, card: Card, x: float, y: float, **attrs: str) -> None:
+    graph.node(card.node, label=label(card.lines), pos=f"{x:.1f},{y:.1f}!", width=f"{card.width / 72:.3f}",
+               height=f"{card.height / 72:.3f}", fontsize=f"{card.fontsize:g}", **{**card.attrs, **attrs})  # fmt: skip
+
+
+def _legend(
+    graph: graphviz.Digraph, options: ViewOptions, x: float, top: float, used: set[RelationKind]
+) -> None:
+    heading = text_card("legend", "Relations", {"shape": "plaintext"}, width=120, fontsize=11)
+    _place(graph, heading, x + 60, top, shape="plaintext")
+    kinds = [k for k in RelationKind if k in used] or list(RelationKind)
+    for n, kind in enumerate(kinds):
+        y = top - 28 * (n + 1)
+        start, end = f"legend_{kind.value}_from", f"legend_{kind.value}_to"
+        for node, at in ((start, x), (end, x + 50)):
+            graph.node(node, pos=f"{at:.1f},{y:.1f}!", **style.ANCHOR)
+        graph.edge(start, end, **style.relation(options.scheme, kind))
+        name = text_card(f"legend_{kind.value}", kind.value, {"shape": "plaintext"}, width=90, fontsize=9)
+        _place(graph, name, x + 105, y, shape="plaintext")

@@ -1,0 +1,103 @@
+"""The process view: one process's tasks in swimlanes per responsible actor.
+
+Tasks run in order across the columns, each in the lane of the actor who does it, with how it
+is done and how fast. Second- and third-line support appear in their actors' lanes, linked to
+the task by dashed escalation lines.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import graphviz
+
+from journeymap.model import Iteration, JourneyMap, Process, Task
+from journeymap.views import style
+from journeymap.views.common import ViewError, checked, iteration
+from journeymap.views.grid import Card, Grid, new_graph, text_card
+from journeymap.views.options import ViewOptions
+
+UNASSIGNED = "-"
+
+
+def process(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
+    """Swimlanes of ``options.process`` (default: the iteration's first process)."""
+    it = iteration(checked(journey_map), options.iteration)
+    proc = chosen(it, options.process)
+    title = options.title or f"{journey_map.title}: {proc.name} ({it.label})"
+    graph = new_graph(title, options.direction)
+    if not proc.tasks:
+        graph.node("empty", label="This process has no tasks yet", shape="plaintext")
+        return graph
+    names = {a.id: a.name + (f" ({a.organisation})" if a.organisation else "") for a in it.actors}
+    grid = Grid(len(proc.tasks), options.direction)
+    for k, actor in enumerate(lanes(proc)):
+        grid.lane(actor, names.get(actor, "Not assigned"))
+        if k:
+            grid.line_before(actor, "")
+    grid.lane("legend", "Legend")
+    escalations: list[tuple[str, str]] = []
+    for column, task in enumerate(proc.tasks):
+        grid.add(task.responsible or UNASSIGNED, column, task_card(task))
+        second = [f"l2_{task.id}_{a}" for a in task.second_line]
+        for actor, node in zip(task.second_line, second, strict=True):
+            grid.add(actor, column, Card(node, ("2nd line",), style.SUPPORT, width=90, fontsize=9))
+            escalations.append((f"task_{task.id}", node))
+        for actor in task.third_line:
+            node = f"l3_{task.id}_{actor}"
+            grid.add(actor, column, Card(node, ("3rd line",), style.SUPPORT, width=90, fontsize=9))
+            escalations += [(source, node) for source in second or [f"task_{task.id}"]]
+    if options.legend:
+        _legend(grid, len(proc.tasks))
+    grid.draw(graph)
+    tail, head = ("e", "w") if options.direction == "LR" else ("s", "n")
+    for a, b in itertools.pairwise(proc.tasks):
+        graph.edge(f"task_{a.id}", f"task_{b.id}", penwidth="1.4", tailport=tail, headport=head)
+    for source, target in escalations:
+        graph.edge(source, target, style="dashed", color="#555555")
+    return graph
+
+
+def chosen(it: Iteration, process_id: str) -> Process:
+    """The process with this id, or the first one."""
+    if not it.processes:
+        raise ViewError(f"iteration {it.id!r} has no processes to draw")
+    if not process_id:
+        return it.processes[0]
+    for proc in it.processes:
+        if proc.id == process_id:
+            return proc
+    known = ", ".join(p.id for p in it.processes)
+    raise ViewError(f"iteration {it.id!r} has no process {process_id!r} (processes: {known})")
+
+
+def lanes(proc: Process) -> list[str]:
+    """Actor ids in lane order: those responsible, in task order, then 2nd- and 3rd-line ones."""
+    order = [t.responsible or UNASSIGNED for t in proc.tasks]
+    order += [a for t in proc.tasks for a in (*t.second_line, *t.third_line)]
+    return list(dict.fromkeys(order))
+
+
+def task_card(task: Task) -> Card:
+    paragraphs = [task.name]
+    if task.how:
+        paragraphs.append(task.how)
+    if task.response_time:
+        paragraphs.append(f"response: {task.response_time}")
+    paragraphs.append(f"[{task.lane.value}]")
+    return text_card(f"task_{task.id}", paragraphs, style.TASK, fontsize=9)
+
+
+def _legend(grid: Grid, columns: int) -> None:
+    cards = [
+        Card("legend_task", ("task: what, how,", "how fast [blueprint lane]"), style.TASK, fontsize=9),
+        Card(
+            "legend_support",
+            ("2nd / 3rd line", "support (dashed line)"),
+            style.SUPPORT,
+            width=110,
+            fontsize=9,
+        ),
+    ]
+    for k, card in enumerate(cards):
+        grid.add("legend", k % columns, card)
