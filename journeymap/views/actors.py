@@ -47,8 +47,7 @@ def actors(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
         angle = math.pi / 2 + 2 * math.pi * k / max(1, len(profiles))
         r = 0 if len(profiles) == 1 else centre - 60
         card = text_card(f"profile_{profile.id}", [profile.name, "user profile"], {}, width=110)
-        attrs = {"shape": "box", "style": "rounded,filled,bold", "fillcolor": "#fff7bc", "color": "#8a6d1c"}
-        _place(graph, card, r * math.cos(angle), r * math.sin(angle), **attrs)
+        _place(graph, card, r * math.cos(angle), r * math.sin(angle), **style.PROFILE[options.scheme])
     if not profiles:
         card = text_card("service", journey_map.title, {}, width=110)
         _place(graph, card, 0, 0, shape="circle", style="filled", fillcolor="#ffffff", color="#555555")
@@ -63,7 +62,7 @@ def actors(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
     for profile in profiles:
         if profile.actor:
             graph.edge(
-                f"profile_{profile.id}", f"actor_{profile.actor}", style="dotted", dir="none", color="#8a6d1c"
+                f"profile_{profile.id}", f"actor_{profile.actor}", style="dotted", dir="none", color="#555555"
             )
     for relation in it.relations:
         text = relation.label or relation.kind.value

@@ -18,7 +18,7 @@ from journeymap.views import style
 from journeymap.views.text import label, wrap
 
 CARD_WIDTH = 150.0
-MAIN_GAP = 44.0
+MAIN_GAP = 60.0
 CROSS_GAP = 36.0
 STACK_GAP = 10.0
 LABEL_SPACE = 150.0

@@ -43,7 +43,7 @@ def journey(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
         name = next(s.name for s in it.stages if s.id == stage)
         grid.band(first, last, name, style.HEADER[options.scheme], f"stage_{stage}_{first}")
     grid.lane("touchpoints", "Touchpoints")
-    grid.lane("actions", f"{profile}'s actions" if profile else "Actions")
+    grid.lane("actions", f"Actions of {profile}" if profile else "Actions")
     grid.lane("emotion", "Experience", size=4 * EMOTION_STEP + 30)
     grid.lane("details", "Pain points and opportunities")
     for lane, (name, line) in TASK_LANES.items():

@@ -80,6 +80,10 @@ HEADER: dict[str, Attrs] = {
         "fontcolor": "#ffffff",
     },
 }
+PROFILE: dict[str, Attrs] = {
+    "color": {"shape": "box", "style": "rounded,filled,bold", "fillcolor": "#fff7bc", "color": "#8a6d1c"},
+    "mono": {"shape": "box", "style": "rounded,filled,bold", "fillcolor": "#ffffff", "color": "#000000"},
+}
 LANE_LABEL: Attrs = {"shape": "plaintext", "fontsize": "11", "fontcolor": "#333333"}
 LINE_LABEL: Attrs = {"shape": "plaintext", "fontsize": "8", "fontcolor": "#777777"}
 SEPARATOR: Attrs = {"dir": "none", "style": "dashed", "color": "#999999"}
