@@ -82,6 +82,9 @@ def test_dot_matches_the_reviewed_golden_file(path: Path, view: str) -> None:
 HOSTILE = 'Q"uo\\te\\"; <b>x</b> & &amp; {a|b} \n edge -> node [color=red] // æøå 😀 ' + "long" * 40
 
 
+REFERENCE_FIELDS = {"id", "stage", "profile", "actor", "owner", "responsible", "source", "target", "based_on"}
+
+
 def hostile(m: jm.JourneyMap) -> jm.JourneyMap:
     """Every text field of every element replaced by nasty text (ids untouched)."""
 
