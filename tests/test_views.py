@@ -92,19 +92,7 @@ def hostile(m: jm.JourneyMap) -> jm.JourneyMap:
         changes = {
             f.name: f"{f.name}: {HOSTILE}"
             for f in type(element).__attrs_attrs__  # type: ignore[attr-defined]
-            if f.type in ("str", str)
-            and f.name
-            not in (
-                "id",
-                "stage",
-                "profile",
-                "actor",
-                "owner",
-                "responsible",
-                "source",
-                "target",
-                "based_on",
-            )  # fmt: skip
+            if f.type in ("str", str) and f.name not in REFERENCE_FIELDS
         }
         if isinstance(element, jm.Step):
             changes["pain_points"] = tuple(HOSTILE for _ in element.pain_points)  # type: ignore[assignment]
