@@ -20,6 +20,7 @@ from journeymap.edit import (
     Update,
 )
 from journeymap.elements import Kind
+from journeymap.exports import export
 from journeymap.files import MAX_FILE_BYTES, dumps, load, loads, save
 from journeymap.history import History
 from journeymap.model import (
@@ -45,10 +46,12 @@ from journeymap.model import (
     Touchpoint,
 )
 from journeymap.problems import JourneymapError, LoadError, Problem, Severity
+from journeymap.render import RenderError
 from journeymap.schema import json_schema
 from journeymap.semantic_diff import Diff, diff
 from journeymap.starter import starter_map
 from journeymap.validate import has_errors, validate
+from journeymap.views import ViewError, ViewOptions, dot_source
 
 __version__ = "0.1.0"
 
@@ -89,6 +92,7 @@ __all__ = [
     "Relation",
     "RelationKind",
     "Remove",
+    "RenderError",
     "Ring",
     "Severity",
     "Stage",
@@ -97,9 +101,13 @@ __all__ = [
     "Task",
     "Touchpoint",
     "Update",
+    "ViewError",
+    "ViewOptions",
     "__version__",
     "diff",
+    "dot_source",
     "dumps",
+    "export",
     "has_errors",
     "json_schema",
     "load",

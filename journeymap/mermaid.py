@@ -34,7 +34,8 @@ def score(emotion: int | None) -> int:
 def journey_mermaid(journey_map: JourneyMap, options: ViewOptions | None = None) -> str:
     """The Mermaid source of ``options.iteration`` (default: the current one)."""
     options = options or ViewOptions()
-    it = iteration(checked(journey_map), options.iteration)
+    it = iteration(journey_map, options.iteration)
+    checked(journey_map, it)
     names = {a.id: a.name for a in it.actors}
     stages = {s.id: s.name for s in it.stages}
     title = options.title or f"{journey_map.title}: {it.label}"

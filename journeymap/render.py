@@ -8,6 +8,8 @@ that knows about either renderer.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import shutil
 import threading
 from typing import Any
@@ -73,6 +75,7 @@ class _Wasm:
     def __init__(self) -> None:
         self._backend: Any = None
         self._lock = threading.Lock()
+        atexit.register(self.close)
 
     def render(self, source: str, engine: str) -> bytes:
         with self._lock:
@@ -102,6 +105,11 @@ class _Wasm:
                 ) from None
             self._backend = WasmtimeBackend()
         return self._backend
+
+    def close(self) -> None:
+        """Free the runtime while the interpreter is still whole (its finalizers fail at shutdown)."""
+        self._backend = None
+        gc.collect()
 
     def _reset(self) -> None:
         try:

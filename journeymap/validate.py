@@ -7,7 +7,7 @@ range); warnings point at what a service designer would want to look at.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from journeymap.elements import KIND_OF, REFS, Element, Kind, ids, label, referenced, with_paths
 from journeymap.model import (
@@ -29,8 +29,12 @@ Base = tuple[str, set[str]]
 BAD_ID = "is not a valid id: use letters, digits, '-', '_' or '.' (at most 64)"
 
 
-def validate(journey_map: JourneyMap) -> list[Problem]:
-    """All problems of the map, in document order."""
+def validate(journey_map: JourneyMap, iterations: Collection[str] | None = None) -> list[Problem]:
+    """All problems of the map, in document order.
+
+    With ``iterations`` (ids), the contents of only those iterations are checked; the map's
+    title and its iterations' ids and ``based_on`` always are.
+    """
     problems: list[Problem] = []
     if not journey_map.title.strip():
         problems.append(error("title", "the map has no title"))
@@ -56,8 +60,9 @@ def validate(journey_map: JourneyMap) -> list[Problem]:
             problems.append(
                 error(f"{path}.based_on", f"iteration {it.id!r} is based on itself through 'based_on'")
             )
-        base = by_id.get(it.based_on) if it.based_on != it.id else None
-        problems += iteration_problems(it, path, base)
+        if iterations is None or it.id in iterations:
+            base = by_id.get(it.based_on) if it.based_on != it.id else None
+            problems += iteration_problems(it, path, base)
     return problems
 
 

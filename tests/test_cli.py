@@ -194,3 +194,49 @@ def test_editing_a_locked_iteration_from_the_cli_is_refused(
     # branching *from* a locked iteration is fine and does not change it
     assert run(capsys, "branch", str(copy), "current", "--id", "again")[0] == 0
     assert jm.load(copy).iteration("current") == jm.loads(before.decode()).iteration("current")
+
+
+def test_export_writes_a_named_file_by_default(
+    copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(copy.parent)
+    code, out, err = run(capsys, "export", str(copy), "--view", "compare", "--renderer", "wasm")
+    assert code == 0 and out == ""
+    assert "wrote map-compare.svg" in err
+    assert (copy.parent / "map-compare.svg").read_bytes().lstrip().startswith(b"<?xml")
+
+
+def test_export_to_stdout_in_dot_and_mermaid(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "export", str(copy), "--format", "dot", "-o", "-", "--direction", "tb")
+    assert code == 0 and out.startswith("digraph \"journeymap\" {")
+    code, out, _ = run(capsys, "export", str(copy), "--format", "mermaid", "-o", "-", "--iteration", "future")
+    assert code == 0 and out.startswith("journey\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--iteration", "nope"], "no iteration 'nope'"),
+        (["--stages", "referral:nowhere"], "no stage 'nowhere'"),
+        (["--view", "process", "--process", "nope"], "no process 'nope'"),
+        (["--view", "actors", "--format", "mermaid"], "Mermaid"),
+        (["--view", "compare", "--iteration", "future", "--against", "future"], "twice"),
+    ],
+)
+def test_export_bad_options_exit_2_and_write_nothing(
+    copy: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    target = copy.parent / "out.svg"
+    code, out, err = run(capsys, "export", str(copy), "-o", str(target), *args)
+    assert code == 2
+    assert message in err and str(copy) in err and "Traceback" not in err
+    assert not target.exists()
+
+
+def test_export_refuses_a_map_with_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text((FIXTURES / "dangling.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run(capsys, "export", str(broken), "-o", str(tmp_path / "x.svg"))
+    assert code == 2
+    assert "has errors" in err
+    assert not (tmp_path / "x.svg").exists()

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import graphviz
-
 from journeymap.model import JourneyMap
 from journeymap.views.actors import actors
 from journeymap.views.common import ViewError
 from journeymap.views.compare import compare
+from journeymap.views.dot import Dot
 from journeymap.views.journey import journey
 from journeymap.views.options import ViewOptions
 from journeymap.views.process import process
 
-VIEWS: dict[str, Callable[[JourneyMap, ViewOptions], graphviz.Digraph]] = {
+VIEWS: dict[str, Callable[[JourneyMap, ViewOptions], Dot]] = {
     "journey": journey,
     "compare": compare,
     "actors": actors,

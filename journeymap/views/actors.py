@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import math
 
-import graphviz
-
-from journeymap.model import Actor, JourneyMap, RelationKind, Ring
+from journeymap.model import Actor, JourneyMap, Profile, RelationKind, Ring
 from journeymap.views import style
 from journeymap.views.common import checked, iteration
+from journeymap.views.dot import Dot
 from journeymap.views.grid import Card, new_graph, text_card
 from journeymap.views.options import ViewOptions
 from journeymap.views.text import label, wrap
@@ -27,14 +26,19 @@ RING_NAMES: dict[Ring | None, str] = {
 BAND = 150.0  # depth of a ring band
 
 
-def actors(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
+def actors(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """The actor map of ``options.iteration`` (default: the current one)."""
-    it = iteration(checked(journey_map), options.iteration)
+    it = iteration(journey_map, options.iteration)
+    checked(journey_map, it)
     graph = new_graph(options.title or f"{journey_map.title}: actors ({it.label})", "LR")
-    graph.attr(splines="false", outputorder="nodesfirst")
+    graph.attr(splines="curved", outputorder="nodesfirst")
     profiles = [p for p in it.profiles if not options.profile or p.id == options.profile]
-    centre = max(70.0, len(profiles) * 130 / (2 * math.pi) + 60)
-    bands = _bands(it.actors, centre)
+    centre_cards = _centre(it.actors, profiles)
+    if not centre_cards:
+        centre_cards = [text_card("service", journey_map.title, {}, width=110)]
+    centre = max(70.0, len(centre_cards) * 130 / (2 * math.pi) + 60)
+    in_centre = {card.node for card in centre_cards}
+    bands = _bands(tuple(a for a in it.actors if f"actor_{a.id}" not in in_centre), centre)
     for ring, (_, outer, _) in reversed(bands.items()):
         fill = style.ring(options.scheme, ring)
         size = f"{2 * outer / 72:.3f}"
@@ -43,14 +47,10 @@ def actors(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
         name = text_card(f"ring_{ring.value if ring else 'none'}_label", RING_NAMES[ring], {"shape": "plaintext"},
                          width=140, fontsize=10, padding=4)  # fmt: skip
         _place(graph, name, 0, outer - 14, fontcolor="#555555")
-    for k, profile in enumerate(profiles):
-        angle = math.pi / 2 + 2 * math.pi * k / max(1, len(profiles))
-        r = 0 if len(profiles) == 1 else centre - 60
-        card = text_card(f"profile_{profile.id}", [profile.name, "user profile"], {}, width=110)
+    for k, card in enumerate(centre_cards):
+        angle = math.pi / 2 + 2 * math.pi * k / len(centre_cards)
+        r = 0 if len(centre_cards) == 1 else centre - 60
         _place(graph, card, r * math.cos(angle), r * math.sin(angle), **style.PROFILE[options.scheme])
-    if not profiles:
-        card = text_card("service", journey_map.title, {}, width=110)
-        _place(graph, card, 0, 0, shape="circle", style="filled", fillcolor="#ffffff", color="#555555")
     for inner, outer, members in bands.values():
         middle = (inner + outer) / 2
         for k, actor in enumerate(members):
@@ -59,11 +59,6 @@ def actors(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
             card = text_card(f"actor_{actor.id}", lines, {}, width=ACTOR_WIDTH, fontsize=9)
             attrs = {"shape": "box", "style": "rounded,filled", "fillcolor": "#ffffff", "color": "#333333"}
             _place(graph, card, middle * math.cos(angle), middle * math.sin(angle), **attrs)
-    for profile in profiles:
-        if profile.actor:
-            graph.edge(
-                f"profile_{profile.id}", f"actor_{profile.actor}", style="dotted", dir="none", color="#555555"
-            )
     for relation in it.relations:
         text = relation.label or relation.kind.value
         graph.edge(f"actor_{relation.source}", f"actor_{relation.target}", label=label(wrap(text, 18, 2)),
@@ -72,6 +67,18 @@ def actors(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
         outer = max((o for _, o, _ in bands.values()), default=centre)
         _legend(graph, options, outer + 60, outer - 20, {r.kind for r in it.relations})
     return graph
+
+
+def _centre(all_actors: tuple[Actor, ...], profiles: list[Profile]) -> list[Card]:
+    """The centre: each actor that user profiles describe, named with its profiles; other profiles alone."""
+    names = {a.id: a.name for a in all_actors}
+    cards: dict[str, list[str]] = {}
+    for profile in profiles:
+        node = f"actor_{profile.actor}" if profile.actor else f"profile_{profile.id}"
+        cards.setdefault(node, [names[profile.actor]] if profile.actor else []).append(
+            f"profile: {profile.name}"
+        )
+    return [text_card(node, lines, {}, width=130) for node, lines in cards.items()]
 
 
 def _bands(
@@ -92,14 +99,12 @@ def _bands(
     return result
 
 
-def _place(graph: graphviz.Digraph, card: Card, x: float, y: float, **attrs: str) -> None:
+def _place(graph: Dot, card: Card, x: float, y: float, **attrs: str) -> None:
     graph.node(card.node, label=label(card.lines), pos=f"{x:.1f},{y:.1f}!", width=f"{card.width / 72:.3f}",
                height=f"{card.height / 72:.3f}", fontsize=f"{card.fontsize:g}", **{**card.attrs, **attrs})  # fmt: skip
 
 
-def _legend(
-    graph: graphviz.Digraph, options: ViewOptions, x: float, top: float, used: set[RelationKind]
-) -> None:
+def _legend(graph: Dot, options: ViewOptions, x: float, top: float, used: set[RelationKind]) -> None:
     heading = text_card("legend", "Relations", {"shape": "plaintext"}, width=120, fontsize=11)
     _place(graph, heading, x + 60, top, shape="plaintext")
     kinds = [k for k in RelationKind if k in used] or list(RelationKind)

@@ -12,14 +12,13 @@ class ViewError(JourneymapError):
     """A diagram cannot be drawn: the map has errors, or an option names nothing."""
 
 
-def checked(journey_map: JourneyMap) -> JourneyMap:
-    """The map, if it has no validation errors (a view of a broken map would mislead)."""
-    problems = [p for p in validate(journey_map) if has_errors([p])]
+def checked(journey_map: JourneyMap, *iterations: Iteration) -> None:
+    """Refuse to draw iterations with validation errors (a view of a broken map would mislead)."""
+    problems = [p for p in validate(journey_map, {it.id for it in iterations}) if has_errors([p])]
     if problems:
         shown = "; ".join(f"{p.path}: {p.message}" for p in problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         raise ViewError(f"the map has errors, fix them first: {shown}{more}")
-    return journey_map
 
 
 def iteration(journey_map: JourneyMap, iteration_id: str) -> Iteration:

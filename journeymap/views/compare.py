@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
-import graphviz
-
 from journeymap.elements import Kind
 from journeymap.model import Iteration, JourneyMap, Step
 from journeymap.semantic_diff import Diff, default_pair, diff
 from journeymap.views import style
 from journeymap.views.common import ViewError, checked, iteration, stage_runs, visible_steps
+from journeymap.views.dot import Dot
 from journeymap.views.grid import CARD_WIDTH, Card, Grid, new_graph
 from journeymap.views.journey import flows, step_card, step_node, touchpoint_card
 from journeymap.views.options import ViewOptions
@@ -47,9 +46,10 @@ def pair(journey_map: JourneyMap, options: ViewOptions) -> tuple[Iteration, Iter
     return a, b
 
 
-def compare(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
+def compare(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """The compare view of two iterations."""
-    a, b = pair(checked(journey_map), options)
+    a, b = pair(journey_map, options)
+    checked(journey_map, a, b)
     d = diff(a, b)
     old, new = visible_steps(a, options), visible_steps(b, options)
     stage_rank = {s.id: k for k, s in enumerate(merged_order(list(a.stages), list(b.stages)))}
@@ -179,7 +179,7 @@ def _touchpoints(it: Iteration, step: Step, d: Diff, options: ViewOptions) -> li
 
 
 def _replacements(
-    graph: graphviz.Digraph,
+    graph: Dot,
     d: Diff,
     old_node: Callable[[str], str],
     new_node: Callable[[str], str],

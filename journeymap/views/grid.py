@@ -10,11 +10,12 @@ Edges are routed by Graphviz around the cards.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import accumulate
 
-import graphviz
 from attrs import field, frozen
 
 from journeymap.views import style
+from journeymap.views.dot import Dot
 from journeymap.views.text import label, wrap
 
 CARD_WIDTH = 150.0
@@ -77,7 +78,7 @@ class Grid:
         self.columns = columns
         self.direction = direction
         self._lanes: list[_Lane] = []
-        self._cells: dict[tuple[str, int], list[Card]] = {}
+        self._cells: dict[str, dict[int, list[Card]]] = {}  # lane -> column -> stacked cards
         self._pinned: list[tuple[str, int, float, Card]] = []
         self._bands: list[tuple[int, int, str, Mapping[str, str], str]] = []
         self._lines: dict[str, str] = {}
@@ -90,7 +91,7 @@ class Grid:
 
     def add(self, lane: str, column: int, card: Card) -> None:
         """Stack a card in a cell."""
-        self._cells.setdefault((lane, column), []).append(card)
+        self._cells.setdefault(lane, {}).setdefault(column, []).append(card)
 
     def pin(self, lane: str, column: int, offset: float, card: Card) -> None:
         """Put a card at ``offset`` points from the middle of a fixed-size lane."""
@@ -116,15 +117,18 @@ class Grid:
         return 34.0 if self.direction == "LR" else 120.0
 
     def _shown(self) -> list[_Lane]:
-        used = {lane for lane, _ in self._cells} | {lane for lane, *_ in self._pinned}
+        used = set(self._cells) | {lane for lane, *_ in self._pinned}
         first = self._lanes[0].key if self._bands and self._lanes else None
         return [ln for ln in self._lanes if ln.key in used or ln.key == first]
 
-    def draw(self, graph: graphviz.Digraph) -> None:
+    def draw(self, graph: Dot) -> None:
         """Add every card, band, lane title and separator to ``graph`` with pinned positions."""
         lanes = self._shown()
-        sizes = [self._column_size(c) for c in range(self.columns)]
-        starts = [sum(sizes[:c]) + MAIN_GAP * c for c in range(self.columns)]
+        sizes = self._column_sizes()
+        starts = [
+            end - size + MAIN_GAP * c
+            for c, (size, end) in enumerate(zip(sizes, accumulate(sizes), strict=True))
+        ]
         total = (starts[-1] + sizes[-1]) if sizes else 0.0
         cross = 0.0
         for k, lane in enumerate(lanes):
@@ -134,23 +138,26 @@ class Grid:
             self._draw_lane(graph, lane, cross, depth, sizes, starts)
             cross += depth + CROSS_GAP
 
-    def _column_size(self, column: int) -> float:
-        cards = [c for (_, col), cs in self._cells.items() if col == column for c in cs]
-        cards += [c for _, col, _, c in self._pinned if col == column]
+    def _column_sizes(self) -> list[float]:
         floor = CARD_WIDTH if self.direction == "LR" else 40.0
-        return max([floor, *(self._main(c) for c in cards)])
+        sizes = [floor] * self.columns
+        placed = [(col, c) for columns in self._cells.values() for col, cs in columns.items() for c in cs]
+        placed += [(col, c) for _, col, _, c in self._pinned]
+        for column, card in placed:
+            sizes[column] = max(sizes[column], self._main(card))
+        return sizes
 
     def _lane_depth(self, lane: _Lane) -> float:
         if lane.size:
             return lane.size
         if self._bands and lane.key == self._lanes[0].key:
             return self._band_cross()
-        stacks = [cs for (key, _), cs in self._cells.items() if key == lane.key]
+        stacks = self._cells.get(lane.key, {}).values()
         return max([30.0, *(sum(self._cross(c) for c in cs) + STACK_GAP * (len(cs) - 1) for cs in stacks)])
 
     def _draw_lane(
         self,
-        graph: graphviz.Digraph,
+        graph: Dot,
         lane: _Lane,
         cross: float,
         depth: float,
@@ -168,9 +175,7 @@ class Grid:
                     node, text, attrs, width=span if self.direction == "LR" else depth, fontsize=12
                 )
                 self._node(graph, card, starts[first] + span / 2, cross + depth / 2, extent=(span, depth))
-        for (key, column), cards in sorted(self._cells.items()):
-            if key != lane.key:
-                continue
+        for column, cards in sorted(self._cells.get(lane.key, {}).items()):
             at = cross
             for card in cards:
                 self._node(graph, card, starts[column] + sizes[column] / 2, at + self._cross(card) / 2)
@@ -179,10 +184,12 @@ class Grid:
             if key == lane.key:
                 self._node(graph, card, starts[column] + sizes[column] / 2, cross + depth / 2 + offset)
 
-    def _separator(self, graph: graphviz.Digraph, before: str, cross: float, total: float) -> None:
+    def _separator(self, graph: Dot, before: str, cross: float, total: float) -> None:
         left, right = f"line_{before}_start", f"line_{before}_end"
-        self._node(graph, Card(left, (), style.ANCHOR, width=1, min_height=1), -LABEL_SPACE - 16, cross)
-        self._node(graph, Card(right, (), style.ANCHOR, width=1, min_height=1), total, cross)
+        self._node(
+            graph, Card(left, (), style.ANCHOR, width=1, min_height=1, padding=0), -LABEL_SPACE - 16, cross
+        )
+        self._node(graph, Card(right, (), style.ANCHOR, width=1, min_height=1, padding=0), total, cross)
         graph.edge(left, right, **style.SEPARATOR)
         text = self._lines[before]
         if not text:
@@ -199,7 +206,7 @@ class Grid:
 
     def _node(
         self,
-        graph: graphviz.Digraph,
+        graph: Dot,
         card: Card,
         main: float,
         cross: float,
@@ -222,10 +229,11 @@ class Grid:
         graph.node(card.node, **attrs)
 
 
-def new_graph(title: str, direction: str) -> graphviz.Digraph:
+def new_graph(title: str, direction: str) -> Dot:
     """A graph set up for pinned positions, with the view's title."""
-    graph = graphviz.Digraph("journeymap", engine="neato")
+    graph = Dot("journeymap")
     graph.attr(
+        layout="neato",
         inputscale="72",
         splines="true",
         overlap="true",
@@ -233,7 +241,6 @@ def new_graph(title: str, direction: str) -> graphviz.Digraph:
         pad="0.4",
         label=label(wrap(title, 120, 2)),
         labelloc="t",
-        labeljust="l",
         fontname=style.FONT,
         fontsize="18",
     )

@@ -10,11 +10,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Mapping
 
-import graphviz
-
 from journeymap.model import Channel, Iteration, JourneyMap, Lane, Step, StepKind, Task, Touchpoint
 from journeymap.views import style
 from journeymap.views.common import checked, iteration, stage_runs, visible_steps
+from journeymap.views.dot import Dot
 from journeymap.views.grid import CARD_WIDTH, Card, Grid, chars, new_graph, text_card
 from journeymap.views.options import ViewOptions
 from journeymap.views.text import label, wrap
@@ -27,9 +26,10 @@ TASK_LANES = {
 }
 
 
-def journey(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
+def journey(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """The blueprint of ``options.iteration`` (default: the current one)."""
-    it = iteration(checked(journey_map), options.iteration)
+    it = iteration(journey_map, options.iteration)
+    checked(journey_map, it)
     steps = visible_steps(it, options)
     profile = next((p.name for p in it.profiles if p.id == options.profile), "")
     title = options.title or f"{journey_map.title}: {it.label}" + (f" ({profile})" if profile else "")
@@ -52,6 +52,8 @@ def journey(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
     grid.lane("legend", "Legend")
 
     touchpoints = {t.id: t for t in it.touchpoints}
+    tasks = {t.id: t for p in it.processes for t in p.tasks}
+    actors = {a.id: a.name for a in it.actors}
     for column, step in enumerate(steps):
         grid.add("actions", column, step_card(step, step_node(step.id)))
         for tp_id in step.touchpoints:
@@ -62,8 +64,8 @@ def journey(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
             grid.pin("emotion", column, _emotion_offset(step.emotion, options), emotion_card(step, options))
         if options.details and (step.pain_points or step.opportunities):
             grid.add("details", column, details_card(step))
-        for task in _tasks(it, step):
-            grid.add(task.lane.value, column, task_card(it, task, f"task_{step.id}_{task.id}"))
+        for task in (tasks[t] for t in step.tasks):
+            grid.add(task.lane.value, column, task_card(task, actors, f"task_{step.id}_{task.id}"))
     if options.legend:
         _legend(grid, options, len(steps))
     grid.draw(graph)
@@ -119,8 +121,8 @@ def details_card(step: Step) -> Card:
     return Card(card.node, card.lines, card.attrs, width=card.width, fontsize=9, align="left")
 
 
-def task_card(it: Iteration, task: Task, node: str) -> Card:
-    actors = {a.id: a.name for a in it.actors}
+def task_card(task: Task, actors: Mapping[str, str], node: str) -> Card:
+    """A task behind a step: what, who and how fast; ``actors`` maps ids to names."""
     who = " · ".join(x for x in (actors.get(task.responsible, ""), task.response_time) if x)
     return text_card(node, [task.name, *([who] if who else [])], style.TASK, fontsize=9)
 
@@ -129,13 +131,8 @@ def _emotion_offset(score: int, options: ViewOptions) -> float:
     return -score * EMOTION_STEP if options.direction == "LR" else score * EMOTION_STEP
 
 
-def _tasks(it: Iteration, step: Step) -> list[Task]:
-    by_id = {t.id: t for p in it.processes for t in p.tasks}
-    return [by_id[t] for t in step.tasks]
-
-
 def flows(
-    graph: graphviz.Digraph,
+    graph: Dot,
     it: Iteration,
     steps: list[Step],
     direction: str,
@@ -165,7 +162,7 @@ def flows(
         graph.edge(node(source), node(target), **edge)
 
 
-def _emotion_curve(graph: graphviz.Digraph, steps: list[Step]) -> None:
+def _emotion_curve(graph: Dot, steps: list[Step]) -> None:
     scored = [s for s in steps if s.emotion is not None]
     for a, b in itertools.pairwise(scored):
         graph.edge(f"emotion_{a.id}", f"emotion_{b.id}", dir="none", penwidth="2", color="#888888")

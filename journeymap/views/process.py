@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import itertools
 
-import graphviz
-
 from journeymap.model import Iteration, JourneyMap, Process, Task
 from journeymap.views import style
 from journeymap.views.common import ViewError, checked, iteration
+from journeymap.views.dot import Dot
 from journeymap.views.grid import Card, Grid, new_graph, text_card
 from journeymap.views.options import ViewOptions
 
 UNASSIGNED = "-"
 
 
-def process(journey_map: JourneyMap, options: ViewOptions) -> graphviz.Digraph:
+def process(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """Swimlanes of ``options.process`` (default: the iteration's first process)."""
-    it = iteration(checked(journey_map), options.iteration)
+    it = iteration(journey_map, options.iteration)
+    checked(journey_map, it)
     proc = chosen(it, options.process)
     title = options.title or f"{journey_map.title}: {proc.name} ({it.label})"
     graph = new_graph(title, options.direction)

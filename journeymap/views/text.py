@@ -8,10 +8,7 @@ wrapped and cut, so a name can never change a diagram's structure or break its l
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Iterable
-
-from graphviz import nohtml
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 
@@ -20,13 +17,34 @@ def wrap(text: str, width: int, max_lines: int = 6) -> list[str]:
     """``text`` in lines of at most ``width`` characters; more than ``max_lines`` ends in '…'."""
     lines: list[str] = []
     for paragraph in _CONTROL.sub(" ", text).replace("\t", " ").split("\n"):
-        lines += textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=True) or [""]
+        lines += _greedy(paragraph, width)
     while lines and not lines[-1]:
         lines.pop()
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: max(1, width - 1)].rstrip() + "…"
     return lines
+
+
+def _greedy(paragraph: str, width: int) -> list[str]:
+    """Words filled into lines; a word longer than a line is cut."""
+    lines: list[str] = []
+    line = ""
+    for word in paragraph.split():
+        while len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    return [*lines, line] if line or not lines else lines
 
 
 def escape(line: str) -> str:
@@ -37,13 +55,12 @@ def escape(line: str) -> str:
 def label(lines: Iterable[str], align: str = "center") -> str:
     """Lines joined as a Graphviz label; ``align`` is ``center`` or ``left``.
 
-    The result is marked as not-HTML, so text such as ``<b>`` stays text.
+    The DOT writer puts it in double quotes, so text such as ``<b>`` stays text.
     """
     end = "\\l" if align == "left" else "\\n"
     parts = [escape(line) for line in lines]
     text = end.join(parts) + (end if align == "left" and parts else "")
-    marked: str = nohtml(text)
-    return marked
+    return text
 
 
 def wrapped(text: str, width: int, max_lines: int = 6) -> str:

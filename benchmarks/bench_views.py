@@ -1,0 +1,58 @@
+"""DOT generation for a 2,000-step iteration, and rendering time of each example's views.
+
+Run: ``python benchmarks/bench_views.py`` (prints medians; aim: DOT of 2,000 steps < 200 ms).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import large_map
+
+import journeymap as jm
+from journeymap.render import has_graphviz, render
+from journeymap.views import ENGINE, VIEWS, ViewOptions, dot_source
+
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.toml"))
+
+
+def median_ms(fn: Callable[[], object], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    m = large_map(iterations=2, steps=2000)
+    steps = len(m.iterations[0].steps)
+    print(f"DOT generation, iterations of {steps} steps, with pain points and opportunities:")
+    for view in VIEWS:
+        ms = median_ms(lambda view=view: dot_source(m, view, ViewOptions(details=True)))
+        note = "  (aim < 200 ms)" if view == "journey" else ""
+        print(f"  {view:8} {ms:8.1f} ms{note}")
+    validate = median_ms(lambda: jm.validate(m, {m.iterations[0].id}))
+    print(f"  (of which validating the drawn iteration: {validate:.1f} ms)")
+
+    renderers = ["wasm", *(["graphviz"] if has_graphviz() else [])]
+    render(dot_source(jm.load(EXAMPLES[0])), "svg", ENGINE, "wasm")  # the built-in renderer's one-off start-up
+    print(f"\nrendering SVG per example and view, median ms ({' / '.join(renderers)}):")
+    for path in EXAMPLES:
+        example = jm.load(path)
+        cells = []
+        for view in VIEWS:
+            source = dot_source(example, view)
+            times = [median_ms(lambda r=r: render(source, "svg", ENGINE, r), runs=3) for r in renderers]
+            cells.append(f"{view} " + " / ".join(f"{t:.0f}" for t in times))
+        print(f"  {path.stem:28} " + ",  ".join(cells))
+
+
+if __name__ == "__main__":
+    main()
