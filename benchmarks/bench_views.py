@@ -42,7 +42,9 @@ def main() -> None:
     print(f"  (of which validating the drawn iteration: {validate:.1f} ms)")
 
     renderers = ["wasm", *(["graphviz"] if has_graphviz() else [])]
-    render(dot_source(jm.load(EXAMPLES[0])), "svg", ENGINE, "wasm")  # the built-in renderer's one-off start-up
+    render(
+        dot_source(jm.load(EXAMPLES[0])), "svg", ENGINE, "wasm"
+    )  # the built-in renderer's one-off start-up
     print(f"\nrendering SVG per example and view, median ms ({' / '.join(renderers)}):")
     for path in EXAMPLES:
         example = jm.load(path)

@@ -208,7 +208,7 @@ def test_export_writes_a_named_file_by_default(
 
 def test_export_to_stdout_in_dot_and_mermaid(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "export", str(copy), "--format", "dot", "-o", "-", "--direction", "tb")
-    assert code == 0 and out.startswith("digraph \"journeymap\" {")
+    assert code == 0 and out.startswith('digraph "journeymap" {')
     code, out, _ = run(capsys, "export", str(copy), "--format", "mermaid", "-o", "-", "--iteration", "future")
     assert code == 0 and out.startswith("journey\n")
 

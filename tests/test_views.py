@@ -261,3 +261,11 @@ def test_unknown_view_and_format(example_map: jm.JourneyMap) -> None:
         export(example_map, "journey", "gif")
     with pytest.raises(ViewError, match="Mermaid"):
         export(example_map, "actors", "mermaid")
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_examples_ship_their_diagrams(path: Path) -> None:
+    title = jm.load(path).title
+    for view in VIEWS:
+        svg = (ROOT / "examples" / "diagrams" / f"{path.stem}-{view}.svg").read_bytes()
+        assert title in " ".join(svg_texts(svg)), view
