@@ -51,7 +51,7 @@ def main() -> None:
         cells = []
         for view in VIEWS:
             source = dot_source(example, view)
-            times = [median_ms(lambda r=r: render(source, "svg", ENGINE, r), runs=3) for r in renderers]
+            times = [median_ms(lambda r=r, s=source: render(s, "svg", ENGINE, r), runs=3) for r in renderers]
             cells.append(f"{view} " + " / ".join(f"{t:.0f}" for t in times))
         print(f"  {path.stem:28} " + ",  ".join(cells))
 

@@ -227,7 +227,7 @@ def test_export_bad_options_exit_2_and_write_nothing(
     copy: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
     target = copy.parent / "out.svg"
-    code, out, err = run(capsys, "export", str(copy), "-o", str(target), *args)
+    code, _, err = run(capsys, "export", str(copy), "-o", str(target), *args)
     assert code == 2
     assert message in err and str(copy) in err and "Traceback" not in err
     assert not target.exists()
