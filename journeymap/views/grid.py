@@ -200,7 +200,9 @@ class Grid:
         self._node(
             graph,
             name,
-            -LABEL_SPACE / 2 - 10,
+            -LABEL_SPACE / 2 - 10
+            if self.direction == "LR"
+            else -LABEL_SPACE + 6,  # TB: above the lane titles
             cross - name.height / 2 - 2 if self.direction == "LR" else cross,
         )
 
