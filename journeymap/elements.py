@@ -6,12 +6,25 @@ the diff, so that a new reference field is declared once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from enum import Enum
 
 from attrs import frozen
 
-from journeymap.model import Actor, Flow, Iteration, Process, Profile, Relation, Stage, Step, Task, Touchpoint
+from journeymap.model import (
+    Actor,
+    Flow,
+    Iteration,
+    JourneyMap,
+    Process,
+    Profile,
+    Relation,
+    Stage,
+    Step,
+    Task,
+    Touchpoint,
+)
 
 Element = Actor | Relation | Profile | Touchpoint | Process | Task | Stage | Step | Flow
 
@@ -128,3 +141,33 @@ def name_of(element: Element) -> str:
 def label(element: Element) -> str:
     """How messages name an element: its kind and id."""
     return f"{KIND_OF[type(element)].value} {element.id!r}"
+
+
+_PATH = re.compile(r"^iterations\[(\d+)\](?:\.(\w+)\[(\d+)\](?:\.tasks\[(\d+)\])?)?")
+
+
+def locate(journey_map: JourneyMap, path: str) -> tuple[str, Kind | None, str] | None:
+    """The element a document path such as ``iterations[1].steps[4].touchpoints[0]`` is in.
+
+    Returns (iteration id, kind, element id), with kind None for the iteration itself, or None
+    when the path is not inside an iteration or points past its lists.
+    """
+    match = _PATH.match(path)
+    if not match:
+        return None
+    i, collection, k, t = match.groups()
+    if int(i) >= len(journey_map.iterations):
+        return None
+    it = journey_map.iterations[int(i)]
+    if collection is None:
+        return it.id, None, it.id
+    kinds = {kind.collection: kind for kind in Kind if kind is not Kind.TASK}
+    if collection not in kinds:
+        return it.id, None, it.id
+    items = getattr(it, collection)
+    if int(k) >= len(items):
+        return None
+    element = items[int(k)]
+    if t is not None and isinstance(element, Process):
+        return (it.id, Kind.TASK, element.tasks[int(t)].id) if int(t) < len(element.tasks) else None
+    return it.id, kinds[collection], element.id

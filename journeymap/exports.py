@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+from journeymap.files import atomic_write
 from journeymap.mermaid import journey_mermaid
 from journeymap.model import JourneyMap
 from journeymap.render import FORMATS as IMAGE_FORMATS
@@ -29,3 +33,17 @@ def export(
     if fmt not in IMAGE_FORMATS:
         raise ViewError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
     return render(source, fmt, ENGINE, renderer)
+
+
+def export_to(
+    journey_map: JourneyMap,
+    path: str | os.PathLike[str],
+    view: str = "journey",
+    fmt: str = "svg",
+    options: ViewOptions | None = None,
+    renderer: str = "auto",
+) -> Path:
+    """Write a view of the map to ``path`` atomically; returns the path."""
+    target = Path(path)
+    atomic_write(target, export(journey_map, view, fmt, options, renderer))
+    return target

@@ -1,1 +1,5 @@
-"""The Textual editor for journeymap maps (arrives with its own issue)."""
+"""The Textual editor for journeymap maps: ``journeymap edit FILE``."""
+
+from tui.app import JourneymapApp
+
+__all__ = ["JourneymapApp"]

@@ -1,0 +1,376 @@
+"""The editor, driven as a user would with Textual's pilot."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
+
+import journeymap as jm
+from journeymap.document import open_document, recovery_path
+from tui.app import JourneymapApp, slug
+from tui.compare import Compare
+from tui.dialogs import Confirm, FormDialog, PickMany
+from tui.form import Form
+from tui.navigator import ITERATION, Navigator, Ref
+from tui.problems import Problems
+
+SIZE = (100, 32)
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    target = tmp_path / "home-training.toml"
+    shutil.copy(ROOT / "examples" / "home-training.toml", target)
+    return target
+
+
+def app_for(path: Path) -> JourneymapApp:
+    document, recovered = open_document(path)
+    return JourneymapApp(path, document, recovered)
+
+
+async def select(app: JourneymapApp, pilot: object, ref: Ref, iteration: str = "") -> None:
+    """Put the navigator's cursor on an element, as clicking through the tree would."""
+    if iteration:
+        app.iteration_id = iteration
+    app._changed(ref)
+    await settled(app, pilot)
+
+
+async def settled(app: JourneymapApp, pilot: object) -> None:
+    """Wait until the form shows the selected element."""
+    for _ in range(50):
+        await pilot.pause()  # type: ignore[attr-defined]
+        form = app.query_one(Form)
+        if form.ref == app.selected and form._body is not None and not form._scheduled:
+            return
+    raise AssertionError(f"the form did not show {app.selected}")
+
+
+def field(app: JourneymapApp, name: str) -> object:
+    form = app.query_one(Form)
+    assert form._body is not None
+    return form._body.query_one(f"#f-{name}")
+
+
+def field_button(app: JourneymapApp, name: str) -> Button:
+    form = app.query_one(Form)
+    assert form._body is not None
+    return form._body.query_one(f"#pick-{name}", Button)
+
+
+def error_text(app: JourneymapApp, name: str) -> str:
+    form = app.query_one(Form)
+    assert form._body is not None
+    widget = form._body.query_one(f"#e-{name}", Static)
+    return str(widget.render()) if widget.has_class("shown") else ""
+
+
+async def test_open_navigate_and_edit_a_step(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.title == "home-training.toml" and "current" in app.sub_title
+        # open "Stages and steps" and the first stage with the keyboard
+        await pilot.press("down", "enter", "down", "enter", "down")
+        await pilot.pause()
+        first = app.doc.map.iteration("current").steps[0]
+        assert app.selected == Ref("element", jm.Kind.STEP, first.id)
+
+        name = field(app, "name")
+        assert isinstance(name, Input) and name.value == first.name
+        name.focus()
+        name.value = "Falls at home and is assessed"
+        await pilot.press("enter")
+        await pilot.pause()
+        emotion = field(app, "emotion")
+        assert isinstance(emotion, Select)
+        emotion.value = -2
+        await pilot.pause()
+
+        step = app.doc.map.iteration("current").steps[0]
+        assert (step.name, step.emotion) == ("Falls at home and is assessed", -2)
+        assert step.id == first.id  # renaming keeps the id
+        assert app.title.startswith("● ")
+
+
+async def test_refused_input_shows_the_library_message(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        step = app.doc.map.iteration("future").steps[0]
+        await select(app, pilot, Ref("element", jm.Kind.STEP, step.id), "future")
+        name = field(app, "name")
+        assert isinstance(name, Input)
+        name.focus()
+        name.value = "   "
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "no name" in error_text(app, "name")
+        assert app.doc.map.iteration("future").steps[0].name == step.name
+        assert not app.doc.dirty
+
+
+async def test_add_a_touchpoint_and_link_it_to_a_step(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(app, pilot, Ref("section", jm.Kind.TOUCHPOINT), "future")
+        app.query_one(Navigator).focus()
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        dialog.query_one("#d-name", Input).value = "Text message reminder"
+        dialog.query_one("#d-channel", Select).value = "digital"
+        await pilot.pause()
+        assert dialog.query_one("#d-id", Input).value == "text-message-reminder"
+        await pilot.click("#ok")
+        await pilot.pause()
+        tp = next(t for t in app.doc.map.iteration("future").touchpoints if t.id == "text-message-reminder")
+        assert tp.channel is jm.Channel.DIGITAL
+        assert app.selected == Ref("element", jm.Kind.TOUCHPOINT, tp.id)
+
+        step = app.doc.map.iteration("future").steps[1]
+        await select(app, pilot, Ref("element", jm.Kind.STEP, step.id))
+        button = field_button(app, "touchpoints")
+        button.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickMany)
+        picker.query_one(SelectionList).select(tp.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        linked = app.doc.map.iteration("future").steps[1].touchpoints
+        assert linked == (*step.touchpoints, tp.id)
+        assert not jm.has_errors(jm.validate(app.doc.map))
+
+
+async def test_deleting_a_referenced_actor_asks_and_says_what_refers_to_it(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(app, pilot, Ref("element", jm.Kind.ACTOR, "citizen"), "future")
+        app.query_one(Navigator).focus()
+        await pilot.press("d")
+        await pilot.pause()
+        confirm = app.screen
+        assert isinstance(confirm, Confirm)
+        assert "referred to by" in confirm.message and "step " in confirm.message
+        await pilot.click("#b-yes")
+        await pilot.pause()
+        future = app.doc.map.iteration("future")
+        assert "citizen" not in {a.id for a in future.actors}
+        assert all("citizen" not in s.actors for s in future.steps)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "citizen" in {a.id for a in app.doc.map.iteration("future").actors}
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert "citizen" not in {a.id for a in app.doc.map.iteration("future").actors}
+
+
+async def test_cancelled_delete_changes_nothing(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(app, pilot, Ref("element", jm.Kind.ACTOR, "citizen"), "future")
+        app.query_one(Navigator).focus()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.doc.dirty
+
+
+async def test_branch_lock_and_compare(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(app, pilot, ITERATION, "future")
+        app.query_one(Navigator).focus()
+        await pilot.press("b")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        dialog.query_one("#d-id", Input).value = "round-3"
+        dialog.query_one("#d-label", Input).value = "Third round"
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.iteration_id == "round-3"
+        assert app.doc.map.iteration("round-3").based_on == "future"
+
+        app.query_one(Navigator).focus()
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.doc.map.iteration("round-3").locked
+        assert "read-only" in app.sub_title
+        await select(app, pilot, Ref("element", jm.Kind.STEP, app.doc.map.iteration("round-3").steps[0].id))
+        name = field(app, "name")
+        assert isinstance(name, Input) and name.disabled
+
+        app.query_one(Navigator).focus()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, Compare)
+        text = str(app.screen.query_one("#compare-text", Static).render())
+        assert "Compare future" in text and "round-3" in text and "No differences." in text
+        app.screen.query_one("#compare-a", Select).value = "current"
+        await pilot.pause()
+        text = str(app.screen.query_one("#compare-text", Static).render())
+        assert "Dedicated trainer" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, Compare)
+
+
+async def test_save_and_reopen_finds_the_change(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(app, pilot, ITERATION, "future")
+        label = field(app, "label")
+        assert isinstance(label, Input)
+        label.focus()
+        label.value = "Dedicated trainers, second draft"
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+        assert not app.doc.dirty and not app.title.startswith("●")
+    assert jm.load(path).iteration("future").label == "Dedicated trainers, second draft"
+
+
+async def test_quit_with_unsaved_changes_asks(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(app, pilot, ITERATION, "future")
+        app.query_one(Navigator).focus()
+        await pilot.press("l", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and "before quitting" in app.screen.message
+        await pilot.click("#b-cancel")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#b-discard")
+        await pilot.pause()
+    assert not jm.load(path).iteration("future").locked
+    assert not recovery_path(path).exists()
+
+
+async def test_saving_over_an_outside_change_asks(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(app, pilot, ITERATION, "future")
+        app.query_one(Navigator).focus()
+        await pilot.press("l")
+        outside = path.read_text(encoding="utf-8").replace("Referral", "Henvisning")
+        path.write_text(outside, encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and "changed outside" in app.screen.message
+        await pilot.click("#b-cancel")
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8") == outside
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#b-yes")
+        await pilot.pause()
+        assert jm.load(path).iteration("future").locked
+
+
+async def test_a_new_file_is_offered_as_a_starter_map(tmp_path: Path) -> None:
+    target = tmp_path / "home-care.toml"
+    app = JourneymapApp(target)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and "does not exist" in app.screen.message
+        await pilot.click("#b-yes")
+        await pilot.pause()
+        assert target.exists() and app.doc.map.title == "Home care"
+
+
+async def test_unsaved_work_is_recovered_after_a_crash(path: Path) -> None:
+    doc, _ = open_document(path)
+    doc.apply(jm.EditIteration("future", {"label": "Work that was never saved"}))
+    doc.write_recovery()  # then the terminal was closed
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and "Restore" in str(app.screen.buttons)
+        await pilot.click("#b-yes")
+        await pilot.pause()
+        assert app.doc.map.iteration("future").label == "Work that was never saved"
+        assert app.doc.dirty
+
+
+async def test_problems_panel_jumps_to_the_element(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    m = jm.loads(text)
+    it = m.iteration("future")
+    m = jm.Update("future", jm.Kind.STEP, it.steps[2].id, {"actors": ()}).apply(m)  # "a step with no actor"
+    jm.save(m, path)
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+        problems = app.query_one(Problems)
+        assert problems.option_count >= 1
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.focused is problems
+        index = next(
+            k
+            for k in range(problems.option_count)
+            if "no actor" in str(problems.get_option_at_index(k).prompt)
+        )
+        problems.highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.iteration_id == "future"
+        assert app.selected == Ref("element", jm.Kind.STEP, it.steps[2].id)
+
+
+async def test_lists_and_export_from_the_app(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        step = app.doc.map.iteration("future").steps[0]
+        await select(app, pilot, Ref("element", jm.Kind.STEP, step.id), "future")
+        area = field(app, "pain_points")
+        assert isinstance(area, TextArea)
+        area.focus()
+        area.text = "Waits for the trainer\n\nDoes not know the plan"
+        app.query_one(Navigator).focus()  # leaving the field applies it
+        await pilot.pause()
+        assert app.doc.map.iteration("future").steps[0].pain_points == (
+            "Waits for the trainer",
+            "Does not know the plan",
+        )
+
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        dialog.query_one("#d-view", Select).value = "compare"
+        dialog.query_one("#d-format", Select).value = "dot"
+        await pilot.click("#ok")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = path.with_name("home-training-compare-future.dot")
+        assert written.read_text(encoding="utf-8").startswith('digraph "journeymap"')
+
+
+async def test_move_a_step_within_its_stage(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        steps = app.doc.map.iteration("current").steps
+        same = [s for s in steps if s.stage == steps[2].stage]
+        await select(app, pilot, Ref("element", jm.Kind.STEP, same[1].id), "current")
+        app.query_one(Navigator).focus()
+        await pilot.press("ctrl+up")
+        await pilot.pause()
+        moved = [s.id for s in app.doc.map.iteration("current").steps if s.stage == steps[2].stage]
+        assert moved[:2] == [same[1].id, same[0].id]
+
+
+def test_slug() -> None:
+    assert slug("Hjælp fra superbrugeren, på telefon") == "hjaelp-fra-superbrugeren-paa-telefon"
+    assert slug("   ") == "item"

@@ -1,0 +1,718 @@
+"""The journeymap editor: open a map and work through its iterations in the terminal."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, OptionList, Select, TabbedContent, TabPane, Tree
+
+from journeymap.document import ChangedOnDiskError, Document, new_document
+from journeymap.edit import (
+    Add,
+    Branch,
+    DeleteIteration,
+    EditError,
+    EditIteration,
+    EditMap,
+    Lock,
+    Move,
+    Operation,
+    Remove,
+    Update,
+    referrers,
+)
+from journeymap.elements import Element, Kind, elements, locate, name_of
+from journeymap.exports import FORMATS, export_to
+from journeymap.model import (
+    Actor,
+    Channel,
+    Flow,
+    Iteration,
+    IterationState,
+    JourneyMap,
+    Process,
+    Profile,
+    Relation,
+    Stage,
+    Step,
+    Task,
+    Touchpoint,
+)
+from journeymap.problems import JourneymapError, Problem
+from journeymap.validate import valid_id, validate
+from journeymap.views import VIEWS, ViewOptions
+from tui.blueprint import Blueprint
+from tui.compare import Compare
+from tui.dialogs import Confirm, Field, FormDialog, Help, PickMany
+from tui.form import Form
+from tui.navigator import ITERATION, MAP, Navigator, Ref
+from tui.problems import Problems
+
+KEYS = [
+    ("ctrl+s", "save (atomically; warns if the file changed on disk)"),
+    ("ctrl+z / ctrl+y", "undo / redo the last edit"),
+    ("ctrl+q", "quit (asks when there are unsaved changes)"),
+    ("ctrl+p", "command palette: every action by name"),
+    ("f1", "this help"),
+    ("tab / shift+tab", "move between the navigator, the form and the panels"),
+    ("In the navigator", ""),
+    ("up / down / enter", "move, open a section"),
+    ("a", "add: a stage or element to a section; a step to a stage; a task to a process"),
+    ("d or delete", "delete the selected element (says what refers to it first)"),
+    ("ctrl+up / ctrl+down", "move the selected stage, step, task or element up or down"),
+    ("i", "switch iteration"),
+    ("b", "branch a new iteration from this one"),
+    ("l", "lock or unlock this iteration"),
+    ("c", "compare two iterations"),
+    ("e", "export a diagram (SVG, PNG, PDF, DOT, Mermaid)"),
+    ("p", "go to the problems panel"),
+    ("In the form", ""),
+    ("enter or leaving a field", "apply the change (refused changes show why under the field)"),
+]
+_ORDERED = {
+    Kind.STAGE,
+    Kind.STEP,
+    Kind.TASK,
+    Kind.ACTOR,
+    Kind.RELATION,
+    Kind.PROFILE,
+    Kind.TOUCHPOINT,
+    Kind.PROCESS,
+    Kind.FLOW,
+}
+
+
+def slug(text: str) -> str:
+    """An id made from a name: ``'Hjælp fra superbrugeren'`` -> ``'hjaelp-fra-superbrugeren'``."""
+    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replace("ß", "ss")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40].strip("-") or "item"
+
+
+def unique(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is free."""
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+class JourneymapApp(App[None]):
+    """Edit one map file, iteration by iteration."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "journeymap"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+z", "undo", "Undo", priority=True),
+        Binding("ctrl+y", "redo", "Redo", priority=True),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help"),
+    ]
+
+    def __init__(
+        self, path: str | Path, document: Document | None = None, recovered: JourneyMap | None = None
+    ) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.document = document
+        self.recovered = recovered
+        self.iteration_id = ""
+        self.selected: Ref = ITERATION
+        self._problems_timer: Timer | None = None
+        self._recovery_timer: Timer | None = None
+        # the main screen's widgets, kept so that dialogs and other screens on top do not hide them
+        self.picker = Select[str]([], id="iteration", prompt="iteration", compact=True)
+        self.nav = Navigator(id="nav")
+        self.form = Form(id="form")
+        self.panels = TabbedContent(id="panels")
+        self.blueprint = Blueprint(id="blueprint")
+        self.problems = Problems(id="problems")
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield self.picker
+                yield self.nav
+            with Vertical(id="right"):
+                yield self.form
+                with self.panels:
+                    with TabPane("Blueprint", id="tab-blueprint"), VerticalScroll():
+                        yield self.blueprint
+                    with TabPane("Problems", id="tab-problems"):
+                        yield self.problems
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.document is None:
+            message = f"{self.path} does not exist. Create a starter map there?"
+            self.push_screen(Confirm(message, (("Create", "yes", "primary"), ("Quit", "cancel", "default"))),
+                             self._create)  # fmt: skip
+            return
+        self._start()
+
+    def _create(self, answer: str | None) -> None:
+        if answer != "yes":
+            self.exit()
+            return
+        document = new_document(self.path)
+        try:
+            document.save()
+        except OSError as exc:
+            self.exit(message=f"journeymap: cannot create {self.path}: {exc.strerror or exc}")
+            return
+        self.document = document
+        self._start()
+
+    def _start(self) -> None:
+        m = self.doc.map
+        current = next((it for it in m.iterations if it.state is IterationState.CURRENT), None)
+        self.iteration_id = (current or m.iterations[0]).id if m.iterations else ""
+        self._changed(ITERATION)
+        self.nav.focus()
+        if self.recovered is not None:
+            message = (
+                f"Unsaved changes to {self.path.name} from an earlier session were found "
+                "(journeymap was closed without saving). Restore them?"
+            )
+            self.push_screen(Confirm(message, (("Restore", "yes", "primary"), ("Discard", "no", "default"))),
+                             self._restore)  # fmt: skip
+
+    def _restore(self, answer: str | None) -> None:
+        if answer == "yes" and self.recovered is not None:
+            self.notify(self.doc.restore(self.recovered), markup=False)
+            self._changed(self.selected)
+        elif answer == "no":
+            self.doc.discard_recovery()
+        self.recovered = None
+
+    def on_resize(self) -> None:
+        self.screen.set_class(self.size.width >= 150, "wide")
+
+    # --- state ------------------------------------------------------------------------------
+
+    @property
+    def doc(self) -> Document:
+        assert self.document is not None
+        return self.document
+
+    @property
+    def iteration(self) -> Iteration:
+        m = self.doc.map
+        ids = [it.id for it in m.iterations]
+        if self.iteration_id not in ids:
+            self.iteration_id = ids[0]
+        return m.iteration(self.iteration_id)
+
+    def _changed(self, select: Ref | None = None) -> None:
+        """Show the map as it is now in every pane."""
+        m, it = self.doc.map, self.iteration
+        if select is not None:
+            self.selected = select
+        options = [
+            (Text(f"{i.label} ({i.state.value}{', locked' if i.locked else ''})"), i.id) for i in m.iterations
+        ]
+        with self.batch_update(), self.prevent(Select.Changed, Tree.NodeHighlighted):
+            self.picker.set_options(options)
+            self.picker.value = it.id
+            self.nav.show(m, it, self.selected)
+        self._show_selected()
+        self.title = f"{'● ' if self.doc.dirty else ''}{self.path.name}"
+        self.sub_title = f"{it.label} ({it.state.value}){' · locked, read-only' if it.locked else ''}"
+        self._schedule_checks()
+
+    def _show_selected(self) -> None:
+        m, it = self.doc.map, self.iteration
+        self.form.show(m, it, self.selected)
+        step = self.selected.id if self.selected.kind is Kind.STEP else None
+        if step is None and self.selected.kind is Kind.STAGE:
+            step = next((s.id for s in it.steps if s.stage == self.selected.id), None)
+        self.blueprint.show(it, step)
+
+    def _schedule_checks(self) -> None:
+        """Validate and keep a recovery copy shortly after edits stop (off the UI thread)."""
+        if self._problems_timer is not None:
+            self._problems_timer.stop()
+        self._problems_timer = self.set_timer(0.3, self._validate)
+        if self.doc.dirty:
+            if self._recovery_timer is not None:
+                self._recovery_timer.stop()
+            self._recovery_timer = self.set_timer(2.0, self._write_recovery)
+
+    @work(thread=True, exclusive=True, group="validate")
+    def _validate(self) -> None:
+        problems = validate(self.doc.map)
+        self.call_from_thread(self._show_problems, problems)
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        self.problems.show(problems)
+        errors = sum(p.severity.value == "error" for p in problems)
+        label = (
+            f"Problems ({errors} errors, {len(problems) - errors} warnings)"
+            if problems
+            else "Problems (none)"
+        )
+        self.panels.get_tab("tab-problems").label = label
+
+    @work(thread=True, exclusive=True, group="recovery")
+    def _write_recovery(self) -> None:
+        if self.doc.dirty:
+            try:
+                self.doc.write_recovery()
+            except OSError as exc:
+                self.call_from_thread(
+                    self.notify, f"Could not write the recovery copy: {exc}", severity="warning"
+                )
+
+    # --- navigation -------------------------------------------------------------------------
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted[Ref]) -> None:
+        if self.document is None:
+            return
+        if event.node.data is not None and event.node.data != self.selected:
+            self.selected = event.node.data
+            self._show_selected()
+
+    @on(Select.Changed, "#iteration")
+    def _iteration_picked(self, event: Select.Changed) -> None:
+        if self.document is None:
+            return
+        if isinstance(event.value, str) and event.value != self.iteration_id:
+            self.iteration_id = event.value
+            self._changed(ITERATION)
+
+    @on(OptionList.OptionSelected, "#problems")
+    def _problem_picked(self, event: OptionList.OptionSelected) -> None:
+        path = (event.option.id or "").split(":", 1)[-1]
+        found = locate(self.doc.map, path)
+        if found is None:
+            self._changed(MAP)
+            return
+        iteration_id, kind, element_id = found
+        self.iteration_id = iteration_id
+        self._changed(ITERATION if kind is None else Ref("element", kind, element_id))
+        self.nav.focus()
+
+    def action_focus_iteration(self) -> None:
+        self.picker.focus()
+
+    def action_focus_problems(self) -> None:
+        self.panels.active = "tab-problems"
+        self.problems.focus()
+
+    # --- editing ----------------------------------------------------------------------------
+
+    def apply(self, operation: Operation, select: Ref | None = None, field: str = "") -> bool:
+        """Apply an edit through the library; a refusal is shown, never raised."""
+        try:
+            description = self.doc.apply(operation)
+        except EditError as exc:
+            self.form.show_error(field, str(exc))
+            self.notify(str(exc), title="Not changed", severity="error", markup=False)
+            return False
+        self.notify(description, markup=False, timeout=3)
+        self._changed(select)
+        return True
+
+    @on(Form.Edit)
+    def _form_edit(self, event: Form.Edit) -> None:
+        changes = {event.field: event.value}
+        if event.ref == MAP:
+            operation: Operation = EditMap(changes)
+        elif event.ref == ITERATION:
+            operation = EditIteration(self.iteration_id, changes)
+        else:
+            assert event.ref.kind is not None
+            operation = Update(self.iteration_id, event.ref.kind, event.ref.id, changes)
+        self.apply(operation, event.ref, event.field)
+
+    @on(Form.PickMany)
+    def _pick_many(self, event: Form.PickMany) -> None:
+        def done(chosen: tuple[str, ...] | None) -> None:
+            if chosen is not None and chosen != event.chosen:
+                self._form_edit(Form.Edit(event.ref, event.spec.name, chosen))
+
+        self.push_screen(PickMany(f"{event.spec.title}", event.options, event.chosen), done)
+
+    def action_undo(self) -> None:
+        description = self.doc.history.undo()
+        self.notify(f"Undid: {description}" if description else "Nothing to undo", markup=False, timeout=3)
+        if description:
+            self._changed()
+
+    def action_redo(self) -> None:
+        description = self.doc.history.redo()
+        self.notify(f"Redid: {description}" if description else "Nothing to redo", markup=False, timeout=3)
+        if description:
+            self._changed()
+
+    def action_add(self) -> None:
+        it, ref = self.iteration, self.selected
+        kind, after, container = _add_target(it, ref)
+        if kind is None:
+            self.notify("Select a section, stage or process to add to.", markup=False)
+            return
+        taken = {e.id for k in Kind for e in elements(it, k)}
+        fields = _add_fields(it, kind, container)
+
+        def build(values: dict[str, str]) -> tuple[Element, str] | str:
+            ident = values.get("id") or unique(
+                slug(values.get("name") or values.get("label") or kind.value), taken
+            )
+            if not valid_id(ident):
+                return f"'{ident}' cannot be an id: use letters, digits, '-', '_' or '.'"
+            try:
+                element = _element(kind, ident, values)
+            except (KeyError, ValueError) as exc:
+                return f"missing or wrong value: {exc}"
+            return element, values.get("process", container)
+
+        def check(values: dict[str, str]) -> str | None:
+            built = build(values)
+            if isinstance(built, str):
+                return built
+            try:
+                _add_operation(it, built[0], after, built[1]).apply(self.doc.map)
+            except EditError as exc:
+                return str(exc)
+            return None
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            built = build(values)
+            if isinstance(built, str):
+                return
+            element, process = built
+            if self.apply(_add_operation(it, element, after, process), Ref("element", kind, element.id)):
+                self.form.focus()
+
+        suggest = (lambda name: unique(slug(name), taken)) if "name" in {f.name for f in fields} else None
+        self.push_screen(FormDialog(f"Add a {kind.value}", fields, check, suggest), done)
+
+    def action_delete(self) -> None:
+        ref, it = self.selected, self.iteration
+        if ref == ITERATION:
+            self._delete_iteration()
+            return
+        if ref.what != "element" or ref.kind is None:
+            self.notify("Select an element to delete.", markup=False)
+            return
+        kind, ident = ref.kind, ref.id
+        element = next(e for e in elements(it, kind) if e.id == ident)
+        users = referrers(self.doc.map, it.id, kind, ident)
+        message = f"Delete {kind.value} '{name_of(element)}'?"
+        if users:
+            shown = "\n".join(f"  • {u}" for u in users[:8]) + (
+                f"\n  … and {len(users) - 8} more" if len(users) > 8 else ""
+            )
+            message += f"\n\nIt is referred to by:\n{shown}\n\nThose references are removed too (undo brings them back)."
+
+        def done(answer: str | None) -> None:
+            if answer == "yes":
+                self.apply(Remove(it.id, kind, ident, cascade=True), _parent(it, ref))
+
+        self.push_screen(
+            Confirm(message, (("Delete", "yes", "error"), ("Cancel", "cancel", "default"))), done
+        )
+
+    def _delete_iteration(self) -> None:
+        it = self.iteration
+
+        def done(answer: str | None) -> None:
+            if answer == "yes" and self.apply(DeleteIteration(it.id), MAP):
+                self._changed(ITERATION)
+
+        message = f"Delete the whole iteration '{it.label}' ({it.id})? Undo brings it back."
+        self.push_screen(
+            Confirm(message, (("Delete", "yes", "error"), ("Cancel", "cancel", "default"))), done
+        )
+
+    def action_move(self, step: int) -> None:
+        ref, it = self.selected, self.iteration
+        if ref.what != "element" or ref.kind not in _ORDERED:
+            return
+        assert ref.kind is not None
+        index = _move_index(it, ref.kind, ref.id, step)
+        if index is None:
+            self.notify("Already at the end.", markup=False, timeout=2)
+            return
+        self.apply(Move(it.id, ref.kind, ref.id, index), ref)
+
+    # --- iterations -------------------------------------------------------------------------
+
+    def action_branch(self) -> None:
+        it, m = self.iteration, self.doc.map
+        taken = {i.id for i in m.iterations}
+        states = tuple((s.value, s.value) for s in IterationState)
+        fields = [
+            Field("id", "Id of the new iteration", unique(f"{it.id}-next", taken)),
+            Field("label", "Label", f"Next round after {it.label}"),
+            Field("state", "State", "future", states),
+        ]
+
+        def operation(values: dict[str, str]) -> Branch:
+            return Branch(it.id, values["id"], values["label"], IterationState(values["state"] or "future"))
+
+        def check(values: dict[str, str]) -> str | None:
+            try:
+                operation(values).apply(self.doc.map)
+            except (EditError, ValueError) as exc:
+                return str(exc)
+            return None
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is not None and self.apply(operation(values), ITERATION):
+                self.iteration_id = values["id"]
+                self._changed(ITERATION)
+
+        self.push_screen(FormDialog(f"Branch a new iteration from '{it.label}'", fields, check), done)
+
+    def action_lock(self) -> None:
+        it = self.iteration
+        self.apply(Lock(it.id, locked=not it.locked), self.selected)
+
+    def action_compare(self) -> None:
+        m, it = self.doc.map, self.iteration
+        if len(m.iterations) < 2:
+            self.notify("Compare needs two iterations: press b to branch one.", markup=False)
+            return
+        older = it.based_on or next(i.id for i in m.iterations if i.id != it.id)
+        self.push_screen(Compare(m, older, it.id))
+
+    # --- files ------------------------------------------------------------------------------
+
+    def action_save(self, force: bool = False) -> None:
+        if self.document is None:
+            return
+        try:
+            self.doc.save(force=force)
+        except ChangedOnDiskError:
+            message = f"{self.path.name} was changed outside journeymap since you opened it. Overwrite it?"
+
+            def done(answer: str | None) -> None:
+                if answer == "yes":
+                    self.action_save(force=True)
+
+            self.push_screen(
+                Confirm(message, (("Overwrite", "yes", "warning"), ("Cancel", "cancel", "default"))), done
+            )
+            return
+        except OSError as exc:
+            self.notify(f"Not saved: {exc.strerror or exc}", severity="error", markup=False)
+            return
+        self.notify(f"Saved {self.path}", markup=False, timeout=3)
+        self._changed()
+
+    async def action_quit(self) -> None:
+        if self.document is None or not self.doc.dirty:
+            self.exit()
+            return
+
+        def done(answer: str | None) -> None:
+            if answer == "save":
+                self.action_save()
+                if not self.doc.dirty:
+                    self.exit()
+            elif answer == "discard":
+                self.doc.discard_recovery()
+                self.exit()
+
+        message = f"Save the changes to {self.path.name} before quitting?"
+        buttons = (
+            ("Save", "save", "primary"),
+            ("Discard", "discard", "error"),
+            ("Cancel", "cancel", "default"),
+        )
+        self.push_screen(Confirm(message, buttons), done)
+
+    def action_export(self) -> None:
+        it = self.iteration
+        views = tuple((v, v) for v in VIEWS)
+        formats = tuple((f, f) for f in FORMATS)
+        fields = [
+            Field("view", "View", "journey", views),
+            Field("format", "Format", "svg", formats),
+            Field("path", "File (empty: next to the map)", ""),
+        ]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self._export(values["view"] or "journey", values["format"] or "svg", values["path"])
+
+        self.push_screen(FormDialog(f"Export a diagram of '{it.label}'", fields), done)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, view: str, fmt: str, path: str) -> None:
+        it = self.iteration
+        extension = {"mermaid": "mmd"}.get(fmt, fmt)
+        target = Path(path) if path else self.path.with_name(f"{self.path.stem}-{view}-{it.id}.{extension}")
+        options = (
+            ViewOptions(iteration=it.based_on or it.id, against=it.id)
+            if view == "compare"
+            else ViewOptions(iteration=it.id)
+        )
+        try:
+            written = export_to(self.doc.map, target, view, fmt, options)
+        except (JourneymapError, OSError) as exc:
+            self.call_from_thread(self.notify, f"Not exported: {exc}", severity="error", markup=False)
+            return
+        self.call_from_thread(self.notify, f"Wrote {written}", title="Exported", markup=False, timeout=6)
+
+    def action_help(self) -> None:
+        self.push_screen(Help(KEYS))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.document is None:
+            return
+        yield SystemCommand("Save", "Save the map (ctrl+s)", self.action_save)
+        yield SystemCommand("Undo", "Undo the last edit (ctrl+z)", self.action_undo)
+        yield SystemCommand("Redo", "Redo the edit undone last (ctrl+y)", self.action_redo)
+        yield SystemCommand(
+            "Add", "Add an element to the selected section, stage or process (a)", self.action_add
+        )
+        yield SystemCommand("Delete", "Delete the selected element or iteration (d)", self.action_delete)
+        yield SystemCommand("Move up", "Move the selected element up (ctrl+up)", lambda: self.action_move(-1))
+        yield SystemCommand(
+            "Move down", "Move the selected element down (ctrl+down)", lambda: self.action_move(1)
+        )
+        yield SystemCommand(
+            "Branch iteration", "Branch a new iteration from this one (b)", self.action_branch
+        )
+        yield SystemCommand(
+            "Lock / unlock iteration", "Make this iteration read-only or editable (l)", self.action_lock
+        )
+        yield SystemCommand("Delete iteration", "Delete this iteration", self._delete_iteration)
+        yield SystemCommand("Switch iteration", "Pick another iteration (i)", self.action_focus_iteration)
+        yield SystemCommand(
+            "Compare iterations", "The differences between two iterations (c)", self.action_compare
+        )
+        yield SystemCommand("Export diagram", "Write a diagram of this iteration (e)", self.action_export)
+        yield SystemCommand("Problems", "Go to the validation problems (p)", self.action_focus_problems)
+        yield SystemCommand("Help", "The keys (f1)", self.action_help)
+
+
+# --- helpers: what to add where, and how ----------------------------------------------------
+
+
+def _add_target(it: Iteration, ref: Ref) -> tuple[Kind | None, str | None, str]:
+    """(kind to add, id to add after, process for tasks) for the selected node."""
+    if ref.what == "section" and ref.kind is not None:
+        return ref.kind, None, ""
+    if ref.what != "element" or ref.kind is None:
+        return None, None, ""
+    if ref.kind is Kind.STAGE:
+        last = [s.id for s in it.steps if s.stage == ref.id]
+        return Kind.STEP, last[-1] if last else None, ref.id
+    if ref.kind is Kind.STEP:
+        return Kind.STEP, ref.id, next(s.stage for s in it.steps if s.id == ref.id)
+    if ref.kind is Kind.PROCESS:
+        tasks = next(p.tasks for p in it.processes if p.id == ref.id)
+        return Kind.TASK, tasks[-1].id if tasks else None, ref.id
+    if ref.kind is Kind.TASK:
+        return Kind.TASK, ref.id, next(p.id for p in it.processes if any(t.id == ref.id for t in p.tasks))
+    return ref.kind, ref.id, ""
+
+
+def _add_fields(it: Iteration, kind: Kind, container: str) -> list[Field]:
+    def options(k: Kind) -> tuple[tuple[str, str], ...]:
+        return tuple((f"{name_of(e)} ({e.id})", e.id) for e in elements(it, k))
+
+    if kind in (Kind.RELATION, Kind.FLOW):
+        ends = Kind.ACTOR if kind is Kind.RELATION else Kind.STEP
+        return [
+            Field("source", "From", "", options(ends)),
+            Field("target", "To", "", options(ends)),
+            Field("label", "Label", ""),
+            Field("id", "Id", ""),
+        ]
+    fields = [Field("name", "Name", ""), Field("id", "Id (made from the name)", "")]
+    if kind is Kind.TOUCHPOINT:
+        fields.append(Field("channel", "Channel", "digital", tuple((c.value, c.value) for c in Channel)))
+    if kind is Kind.STEP:
+        fields.append(
+            Field("stage", "Stage", container or (it.stages[0].id if it.stages else ""), options(Kind.STAGE))
+        )
+    if kind is Kind.TASK:
+        fields.append(Field("process", "Process", container or (it.processes[0].id if it.processes else ""),
+                            options(Kind.PROCESS)))  # fmt: skip
+    return fields
+
+
+def _element(kind: Kind, ident: str, values: dict[str, str]) -> Element:
+    name = values.get("name", "")
+    if kind is Kind.ACTOR:
+        return Actor(id=ident, name=name)
+    if kind is Kind.PROFILE:
+        return Profile(id=ident, name=name)
+    if kind is Kind.TOUCHPOINT:
+        return Touchpoint(id=ident, name=name, channel=Channel(values["channel"] or "digital"))
+    if kind is Kind.PROCESS:
+        return Process(id=ident, name=name)
+    if kind is Kind.TASK:
+        return Task(id=ident, name=name)
+    if kind is Kind.STAGE:
+        return Stage(id=ident, name=name)
+    if kind is Kind.STEP:
+        return Step(id=ident, name=name, stage=values["stage"])
+    if kind is Kind.RELATION:
+        return Relation(
+            id=ident, source=values["source"], target=values["target"], label=values.get("label", "")
+        )
+    return Flow(id=ident, source=values["source"], target=values["target"], label=values.get("label", ""))
+
+
+def _add_operation(it: Iteration, element: Element, after: str | None, process: str) -> Add:
+    kind = Kind.TASK if isinstance(element, Task) else next(k for k in Kind if isinstance(element, k.type))
+    if kind is Kind.TASK:
+        tasks = next((p.tasks for p in it.processes if p.id == process), ())
+        index = next((k + 1 for k, t in enumerate(tasks) if t.id == after), None)
+        return Add(it.id, element, index=index, process=process)
+    items = elements(it, kind)
+    index = next((k + 1 for k, e in enumerate(items) if e.id == after), None)
+    return Add(it.id, element, index=index)
+
+
+def _move_index(it: Iteration, kind: Kind, ident: str, step: int) -> int | None:
+    """The index to move an element to, one place up (-1) or down (+1) among its peers."""
+    if kind is Kind.TASK:
+        peers = [t.id for p in it.processes if any(t.id == ident for t in p.tasks) for t in p.tasks]
+        k = peers.index(ident) + step
+        return k if 0 <= k < len(peers) else None
+    items = [e.id for e in elements(it, kind)]
+    if kind is Kind.STEP:
+        stage = next(s.stage for s in it.steps if s.id == ident)
+        same = [k for k, s in enumerate(it.steps) if s.stage == stage]
+        here = same.index(items.index(ident))
+        if not 0 <= here + step < len(same):
+            return None
+        return same[here + step]
+    k = items.index(ident) + step
+    return k if 0 <= k < len(items) else None
+
+
+def _parent(it: Iteration, ref: Ref) -> Ref:
+    """Where the cursor goes after deleting ``ref``."""
+    if ref.kind is Kind.STEP:
+        stage = next((s.stage for s in it.steps if s.id == ref.id), "")
+        return Ref("element", Kind.STAGE, stage)
+    if ref.kind is Kind.TASK:
+        proc = next((p.id for p in it.processes if any(t.id == ref.id for t in p.tasks)), "")
+        return Ref("element", Kind.PROCESS, proc)
+    return Ref("section", ref.kind)

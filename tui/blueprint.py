@@ -1,0 +1,106 @@
+"""The preview pane: the iteration as a service-blueprint grid in the terminal.
+
+Stages head the columns, lanes run down: touchpoints (marked by channel), the profile's actions,
+emotion, then frontstage, backstage and support tasks. Only a window of steps around the
+selected one is drawn, so a 2,000-step journey costs no more than a short one.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from journeymap.model import Channel, Iteration, Lane, Step, StepKind, Task, Touchpoint
+
+CHANNEL_MARKS = {
+    Channel.DIGITAL: ("▣", "cyan"),
+    Channel.PHYSICAL: ("▤", "yellow"),
+    Channel.INTERPERSONAL: ("●", "green"),
+}
+EMOTION_MARKS = {
+    -2: ("▼▼ -2", "bold red"),
+    -1: ("▼ -1", "red"),
+    0: ("● 0", "white"),
+    1: ("▲ +1", "green"),
+    2: ("▲▲ +2", "bold green"),
+}
+COLUMN_WIDTH = 18
+
+
+def blueprint(it: Iteration, selected: str | None, width: int) -> RenderableType:
+    """A table of the steps around ``selected`` that fits ``width`` columns of text."""
+    if not it.steps:
+        return Text("This iteration has no steps yet: select Stages and press a to add one.", style="dim")
+    index = next((k for k, s in enumerate(it.steps) if s.id == selected), 0)
+    count = max(1, (width - 14) // (COLUMN_WIDTH + 3))
+    start = max(0, min(index - count // 2, len(it.steps) - count))
+    shown = it.steps[start : start + count]
+    stages = {s.id: s.name for s in it.stages}
+    touchpoints = {t.id: t for t in it.touchpoints}
+    tasks = {t.id: t for p in it.processes for t in p.tasks}
+    table = Table(show_lines=True, expand=False, padding=(0, 1), header_style="bold")
+    table.add_column("", style="bold dim", width=11, no_wrap=True)
+    for step in shown:
+        style = "reverse" if step.id == selected else ""
+        table.add_column(
+            Text(stages.get(step.stage, step.stage), style=style), width=COLUMN_WIDTH, overflow="fold"
+        )
+
+    def row(title: str, cells: list[Text]) -> None:
+        table.add_row(Text(title), *cells)
+
+    row("Touchpoints", [_touchpoints(step, touchpoints) for step in shown])
+    row("Actions", [_action(step, step.id == selected) for step in shown])
+    row("Emotion", [_emotion(step) for step in shown])
+    for lane in Lane:
+        cells = [_tasks(step, tasks, lane) for step in shown]
+        if any(cell.plain for cell in cells):
+            row(lane.value.capitalize(), cells)
+    before, after = start, len(it.steps) - start - len(shown)
+    where = Text(
+        f"steps {start + 1}-{start + len(shown)} of {len(it.steps)}"
+        + (f"  ◀ {before} more" if before else "")
+        + (f"  {after} more ▶" if after else ""),
+        style="dim",
+    )
+    legend = Text.assemble(
+        *(Text(f"{mark} {ch.value}  ", style=colour) for ch, (mark, colour) in CHANNEL_MARKS.items())
+    )
+    return Group(where, table, legend)
+
+
+def _touchpoints(step: Step, touchpoints: dict[str, Touchpoint]) -> Text:
+    text = Text()
+    for tp_id in step.touchpoints:
+        tp = touchpoints[tp_id]
+        mark, colour = CHANNEL_MARKS[tp.channel]
+        text.append(f"{mark} ", style=colour)
+        text.append(f"{tp.name}\n")
+    text.rstrip()
+    return text
+
+
+def _action(step: Step, selected: bool) -> Text:
+    prefix = "◇ " if step.kind is StepKind.DECISION else ""
+    return Text(prefix + step.name, style="bold reverse" if selected else "bold")
+
+
+def _emotion(step: Step) -> Text:
+    if step.emotion is None:
+        return Text("")
+    mark, style = EMOTION_MARKS[max(-2, min(2, step.emotion))]
+    return Text(mark, style=style)
+
+
+def _tasks(step: Step, tasks: dict[str, Task], lane: Lane) -> Text:
+    names = [tasks[t].name for t in step.tasks if t in tasks and tasks[t].lane is lane]
+    return Text("\n".join(f"· {n}" for n in names))
+
+
+class Blueprint(Static):
+    """Shows :func:`blueprint` of the current iteration."""
+
+    def show(self, it: Iteration, selected: str | None) -> None:
+        self.update(blueprint(it, selected, max(40, self.size.width or 80)))

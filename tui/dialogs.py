@@ -1,0 +1,188 @@
+"""Modal dialogs: confirm, a small form, choosing several ids, and help."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from attrs import frozen
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+
+
+class Confirm(ModalScreen[str]):
+    """A question with buttons; dismisses with the chosen button's value ("cancel" on escape)."""
+
+    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
+
+    def __init__(
+        self,
+        message: str,
+        buttons: Sequence[tuple[str, str, str]] = (("Yes", "yes", "primary"), ("No", "cancel", "default")),
+    ) -> None:
+        super().__init__()
+        self.message = message
+        self.buttons = buttons
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.message), classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                for label, value, variant in self.buttons:
+                    yield Button(label, id=f"b-{value}", variant=variant)  # type: ignore[arg-type]
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        assert event.button.id is not None
+        self.dismiss(event.button.id[2:])
+
+
+@frozen
+class Field:
+    """One field of a :class:`FormDialog`: a text input, or a select when ``options`` are given."""
+
+    name: str
+    title: str
+    value: str = ""
+    options: tuple[tuple[str, str], ...] | None = None  # (label, value)
+
+
+class FormDialog(ModalScreen[dict[str, str] | None]):
+    """A few fields and OK; ``check`` may refuse the values with a message shown in the dialog."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(
+        self, title: str, fields: Sequence[Field], check: Callable[[dict[str, str]], str | None] | None = None,
+        on_name: Callable[[str], str] | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__()
+        self.title_text, self.fields, self.check, self.on_name = title, fields, check, on_name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text), classes="dialog-title")
+            for field in self.fields:
+                yield Label(field.title)
+                if field.options is None:
+                    yield Input(field.value, id=f"d-{field.name}")
+                else:
+                    options = [(Text(label), value) for label, value in field.options]
+                    yield Select(options, value=field.value or Select.NULL, allow_blank=not field.value,
+                                 id=f"d-{field.name}")  # fmt: skip
+            yield Static("", id="dialog-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK", id="ok", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def values(self) -> dict[str, str]:
+        result: dict[str, str] = {}
+        for field in self.fields:
+            widget = self.query_one(f"#d-{field.name}")
+            if isinstance(widget, Input):
+                result[field.name] = widget.value.strip()
+            else:
+                assert isinstance(widget, Select)
+                result[field.name] = "" if widget.value is Select.NULL else str(widget.value)
+        return result
+
+    @on(Input.Changed, "#d-name")
+    def _name_changed(self, event: Input.Changed) -> None:
+        """Suggest an id from the name while the id has not been typed by hand."""
+        if self.on_name is None or not self.query("#d-id"):
+            return
+        id_input = self.query_one("#d-id", Input)
+        if not id_input.has_focus:
+            id_input.value = self.on_name(event.value)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self._ok()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._ok()
+        else:
+            self.dismiss(None)
+
+    def _ok(self) -> None:
+        values = self.values()
+        problem = self.check(values) if self.check else None
+        if problem:
+            error = self.query_one("#dialog-error", Static)
+            error.update(Text(problem))
+            error.add_class("shown")
+        else:
+            self.dismiss(values)
+
+
+class PickMany(ModalScreen[tuple[str, ...] | None]):
+    """Tick the ids a reference field should hold: kept ones stay in their order, new ones follow."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+s,enter", "done", "OK", priority=True),
+    ]
+
+    def __init__(self, title: str, options: Sequence[tuple[str, str]], chosen: Sequence[str]) -> None:
+        super().__init__()
+        self.title_text, self.options, self.chosen = title, options, tuple(chosen)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(Text(self.title_text), classes="dialog-title")
+            yield SelectionList[str](
+                *((Text(label), value, value in self.chosen) for label, value in self.options)
+            )
+            yield Static(Text("space: tick or untick   enter: OK   escape: cancel", style="dim"))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK", id="ok", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def action_done(self) -> None:
+        selected = set(self.query_one(SelectionList).selected)
+        kept = [value for value in self.chosen if value in selected]
+        added = [value for _, value in self.options if value in selected and value not in self.chosen]
+        self.dismiss((*kept, *added))
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self.action_done()
+        else:
+            self.dismiss(None)
+
+
+class Help(ModalScreen[None]):
+    """The keys, grouped."""
+
+    BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss(None)", "Close")]
+
+    def __init__(self, keys: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        for key, what in self.keys:
+            text.append(f"{key:>16}  ", style="bold")
+            text.append(f"{what}\n")
+        with Vertical(classes="dialog wide"):
+            yield Static("journeymap keys", classes="dialog-title")
+            with VerticalScroll():
+                yield Static(text)
+            yield Static(
+                Text("ctrl+p opens the command palette with every action.  escape closes this.", style="dim")
+            )
+
+    def on_click(self, _: Any) -> None:
+        self.dismiss(None)

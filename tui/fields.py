@@ -1,0 +1,89 @@
+"""Which form widget edits which field of an element, derived from the model's types."""
+
+from __future__ import annotations
+
+import types
+from enum import Enum
+from typing import Any, get_args
+
+from attrs import fields, frozen, resolve_types
+
+from journeymap.elements import REFS, Kind, elements, name_of
+from journeymap.model import Iteration, IterationState, JourneyMap
+
+
+@frozen
+class FieldSpec:
+    """One editable field: ``widget`` is text, lines, enum, emotion, ref, refs or readonly."""
+
+    name: str
+    widget: str
+    enum: type[Enum] | None = None
+    target: Kind | None = None
+    required: bool = False
+
+    @property
+    def title(self) -> str:
+        return self.name.replace("_", " ").capitalize()
+
+
+def element_fields(kind: Kind) -> list[FieldSpec]:
+    """The fields of an element kind, in model order (a process's tasks are edited as elements)."""
+    refs = {ref.field: ref for ref in REFS.get(kind, ())}
+    resolve_types(kind.type)
+    return [
+        _spec(f.name, f.type, refs)
+        for f in fields(kind.type)
+        if not (kind is Kind.PROCESS and f.name == "tasks")
+    ]
+
+
+def _spec(name: str, annotation: Any, refs: dict[str, Any]) -> FieldSpec:
+    if name == "id":
+        return FieldSpec(name, "readonly")
+    if name in refs:
+        ref = refs[name]
+        return FieldSpec(name, "refs" if ref.many else "ref", target=ref.target, required=ref.required)
+    if name == "replaces":
+        return FieldSpec(name, "refs", target=Kind.STEP)
+    if name == "emotion":
+        return FieldSpec(name, "emotion")
+    optional = isinstance(annotation, types.UnionType)
+    inner = [a for a in get_args(annotation) if a is not type(None)] if optional else [annotation]
+    if isinstance(inner[0], type) and issubclass(inner[0], Enum):
+        return FieldSpec(name, "enum", enum=inner[0], required=not optional)
+    if get_args(annotation)[:1] == (str,):
+        return FieldSpec(name, "lines")
+    return FieldSpec(name, "text")
+
+
+ITERATION_FIELDS = [
+    FieldSpec("id", "readonly"),
+    FieldSpec("label", "text"),
+    FieldSpec("state", "enum", enum=IterationState, required=True),
+    FieldSpec("based_on", "readonly"),
+    FieldSpec("created", "readonly"),
+    FieldSpec("locked", "readonly"),
+    FieldSpec("note", "text"),
+]
+MAP_FIELDS = [FieldSpec("title", "text"), FieldSpec("description", "text"), FieldSpec("organisation", "text")]
+
+
+def choices(journey_map: JourneyMap, it: Iteration, spec: FieldSpec) -> list[tuple[str, str]]:
+    """(label, id) options of a reference field; ``replaces`` offers the base iteration's steps."""
+    if spec.name == "replaces":
+        base = next((i for i in journey_map.iterations if i.id == it.based_on), None)
+        return [(f"{s.name} ({s.id})", s.id) for s in base.steps] if base else []
+    assert spec.target is not None
+    return [(f"{name_of(e)} ({e.id})", e.id) for e in elements(it, spec.target)]
+
+
+def value_text(value: Any) -> str:
+    """A field's value as the form shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        return ", ".join(map(str, value))
+    return str(value)

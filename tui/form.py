@@ -1,0 +1,218 @@
+"""The detail form: every field of the selected element, the iteration or the map.
+
+A field is committed when the user presses Enter or leaves it (text), picks an option
+(selects), or confirms a choice of several (references); the app turns that into a library
+edit and shows any refusal under the field.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import DescendantBlur
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from journeymap.elements import Kind, elements, name_of
+from journeymap.model import Iteration, JourneyMap
+from tui.fields import ITERATION_FIELDS, MAP_FIELDS, FieldSpec, choices, element_fields, value_text
+from tui.navigator import ITERATION, MAP, Ref
+
+EMOTIONS = [(Text(f"{n:+d}" if n else "0"), n) for n in (-2, -1, 0, 1, 2)]
+
+
+class Form(VerticalScroll):
+    """Fields of one element; posts :class:`Form.Edit` and :class:`Form.PickMany`."""
+
+    class Edit(Message):
+        """The user committed a new value."""
+
+        def __init__(self, ref: Ref, field: str, value: Any) -> None:
+            super().__init__()
+            self.ref, self.field, self.value = ref, field, value
+
+    class PickMany(Message):
+        """The user wants to choose the ids of a many-reference field."""
+
+        def __init__(
+            self, ref: Ref, spec: FieldSpec, options: list[tuple[str, str]], chosen: tuple[str, ...]
+        ) -> None:
+            super().__init__()
+            self.ref, self.spec, self.options, self.chosen = ref, spec, options, chosen
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.ref: Ref | None = None
+        self._specs: dict[str, FieldSpec] = {}
+        self._values: dict[str, Any] = {}
+        self._options: dict[str, list[tuple[str, str]]] = {}
+        self._body: Vertical | None = None
+        self._pending: tuple[JourneyMap, Iteration, Ref] | None = None
+        self._scheduled = False
+        self._lock = asyncio.Lock()
+
+    def show(self, journey_map: JourneyMap, it: Iteration, ref: Ref) -> None:
+        """Show ``ref``; quick successive calls (cursor keys held down) rebuild the form once."""
+        self._pending = (journey_map, it, ref)
+        if not self._scheduled:
+            self._scheduled = True
+            self.call_later(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        async with self._lock:
+            self._scheduled = False
+            if self._pending is None:
+                return
+            journey_map, it, ref = self._pending
+            self._pending = None
+            await self._build(journey_map, it, ref)
+
+    async def _build(self, journey_map: JourneyMap, it: Iteration, ref: Ref) -> None:
+        """Replace the fields by those of ``ref`` (the focused field keeps focus if the element is the same)."""
+        focused = self.app.focused.id if self.app.focused and self.ref == ref else None
+        self.ref = ref
+        source, specs, heading = _subject(journey_map, it, ref)
+        self._specs = {s.name: s for s in specs}
+        self._values = {s.name: getattr(source, s.name) for s in specs} if source is not None else {}
+        self._options = {s.name: choices(journey_map, it, s) for s in specs if s.widget in ("ref", "refs")}
+        rows: list[Widget] = [Static(Text(heading), classes="form-heading")]
+        locked = it.locked and ref != MAP
+        if locked:
+            rows.append(
+                Static("This iteration is locked: it is read-only. Press l to unlock it.", classes="locked")
+            )
+        if source is None:
+            rows.append(Static(Text("Select an element in the navigator.", style="dim")))
+        for spec in specs:
+            rows.append(Label(spec.title, classes="field-title"))
+            rows.append(self._widget(spec, locked))
+            rows.append(Static("", id=f"e-{spec.name}", classes="field-error"))
+        body = Vertical(*rows, classes="form-body")
+        if self._body is not None:
+            await self._body.remove()
+        await self.mount(body)
+        self._body = body
+        if focused:
+            self._refocus(focused)
+
+    def _refocus(self, widget_id: str) -> None:
+        if self._body is not None:
+            for widget in self._body.query(f"#{widget_id}"):
+                widget.focus()
+
+    def _widget(self, spec: FieldSpec, locked: bool) -> Widget:
+        value: Any = self._values.get(spec.name)
+        wid = f"f-{spec.name}"
+        if spec.widget == "readonly":
+            return Static(Text(value_text(value) or "-"), id=wid, classes="readonly")
+        if spec.widget == "text":
+            return Input(value_text(value), id=wid, disabled=locked, compact=True)
+        if spec.widget == "lines":
+            area = TextArea(
+                "\n".join(value),
+                id=wid,
+                disabled=locked,
+                soft_wrap=True,
+                show_line_numbers=False,
+                compact=True,
+            )
+            area.styles.height = max(2, min(8, len(value) + 1))
+            return area
+        if spec.widget == "emotion":
+            return Select(EMOTIONS, value=value if value is not None else Select.NULL, id=wid, disabled=locked,
+                          prompt="not scored", compact=True)  # fmt: skip
+        if spec.widget == "enum":
+            assert spec.enum is not None
+            members = [(Text(str(m.value)), m) for m in spec.enum]
+            return Select(members, value=value if value is not None else Select.NULL, allow_blank=not spec.required,
+                          id=wid, disabled=locked, prompt="none", compact=True)  # fmt: skip
+        if spec.widget == "ref":
+            refs = [(Text(label), ident) for label, ident in self._options[spec.name]]
+            return Select(refs, value=value or Select.NULL, allow_blank=not spec.required, id=wid,
+                          disabled=locked, prompt="none", compact=True)  # fmt: skip
+        names = dict((ident, label) for label, ident in self._options[spec.name])
+        shown = ", ".join(names.get(v, v).rsplit(" (", 1)[0] for v in value) or "none"
+        return Horizontal(
+            Static(Text(shown), classes="refs"),
+            Button("Choose…", id=f"pick-{spec.name}", disabled=locked, compact=True),
+            classes="refs-row",
+        )
+
+    # --- committing ---------------------------------------------------------------------
+
+    def _commit(self, name: str, value: Any) -> None:
+        if self.ref is None or name not in self._specs:
+            return
+        if value == self._values.get(name):
+            return
+        if self._body is not None:
+            self._body.query_one(f"#e-{name}", Static).remove_class("shown")
+        self.post_message(self.Edit(self.ref, name, value))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        if event.input.id and event.input.id.startswith("f-"):
+            self._commit(event.input.id[2:], event.value)
+
+    def on_descendant_blur(self, event: DescendantBlur) -> None:
+        widget = event.widget
+        if not widget.id or not widget.id.startswith("f-"):
+            return
+        name = widget.id[2:]
+        if isinstance(widget, Input):
+            self._commit(name, widget.value)
+        elif isinstance(widget, TextArea):
+            self._commit(name, tuple(line.strip() for line in widget.text.splitlines() if line.strip()))
+
+    @on(Select.Changed)
+    def _selected(self, event: Select.Changed) -> None:
+        widget = event.select
+        if not widget.id or not widget.id.startswith("f-"):
+            return
+        name = widget.id[2:]
+        spec = self._specs.get(name)
+        if spec is None:
+            return
+        value: Any = event.value
+        if value is Select.NULL:
+            value = None if spec.widget in ("enum", "emotion") else ""
+        self._commit(name, value)
+
+    @on(Button.Pressed)
+    def _pick(self, event: Button.Pressed) -> None:
+        if self.ref is None or not event.button.id or not event.button.id.startswith("pick-"):
+            return
+        name = event.button.id[5:]
+        event.stop()
+        self.post_message(self.PickMany(self.ref, self._specs[name], self._options[name], self._values[name]))
+
+    def show_error(self, field: str, message: str) -> None:
+        """Show why an edit of ``field`` was refused (or the first field, if unknown)."""
+        target = field if field in self._specs else next(iter(self._specs), "")
+        for widget in self._body.query(f"#e-{target}") if self._body is not None else []:
+            assert isinstance(widget, Static)
+            widget.update(Text(message))
+            widget.add_class("shown")
+
+
+def _subject(journey_map: JourneyMap, it: Iteration, ref: Ref) -> tuple[Any, list[FieldSpec], str]:
+    """What the form edits for a navigator node: (object, its fields, a heading)."""
+    if ref == MAP:
+        return journey_map, MAP_FIELDS, "The map"
+    if ref == ITERATION:
+        return it, ITERATION_FIELDS, f"Iteration '{it.label}'"
+    if ref.what == "element" and ref.kind is not None:
+        element = next((e for e in elements(it, ref.kind) if e.id == ref.id), None)
+        if element is not None:
+            return element, element_fields(ref.kind), f"{ref.kind.value.capitalize()}: {name_of(element)}"
+    if ref.what == "section" and ref.kind is not None:
+        hint = f"{ref.kind.collection.capitalize()}: press a to add one"
+        if ref.kind is Kind.STAGE:
+            hint += " (a stage here; select a stage to add a step to it)"
+        return None, [], hint
+    return None, [], ""

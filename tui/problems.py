@@ -1,0 +1,28 @@
+"""The problems panel: the map's errors and warnings, live; choosing one jumps to it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from journeymap.problems import Problem, Severity
+
+
+class Problems(OptionList):
+    """One line per problem; an option's id is the problem's document path."""
+
+    def show(self, problems: list[Problem]) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        if not problems:
+            self.add_option(Option(Text("No problems: the map is valid.", style="green"), disabled=True))
+            return
+        for k, problem in enumerate(problems):
+            style = "bold red" if problem.severity is Severity.ERROR else "yellow"
+            line = Text.assemble(
+                (f"{problem.severity.value}: ", style), problem.message, (f"  {problem.path}", "dim")
+            )
+            self.add_option(Option(line, id=f"{k}:{problem.path}"))
+        if highlighted is not None and highlighted < len(problems):
+            self.highlighted = highlighted
