@@ -12,6 +12,7 @@ from pathlib import Path
 
 from journeymap import __version__
 from journeymap.diff_format import FORMATS, render
+from journeymap.document import open_document
 from journeymap.edit import Branch, EditError, Lock, Operation
 from journeymap.exports import FORMATS as EXPORT_FORMATS
 from journeymap.exports import export
@@ -59,6 +60,17 @@ def _new(args: argparse.Namespace) -> int:
     title = args.title or path.stem.replace("-", " ").replace("_", " ").capitalize()
     save(starter_map(title), path)
     print(f"{path}: created a starter map '{title}' with one current iteration")
+    return 0
+
+
+def _edit_file(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.exists() and not path.parent.is_dir():
+        raise UsageError(f"{path}: the folder {path.parent} does not exist")
+    document, recovered = open_document(path) if path.exists() else (None, None)
+    from tui import JourneymapApp  # only the editor needs Textual; the library never imports it
+
+    JourneymapApp(path, document, recovered).run()
     return 0
 
 
@@ -208,6 +220,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace an existing file")
 
     p = _command(
+        sub, "edit", _edit_file, "Open a map in the terminal editor (also: journeymap FILE).",
+        "journeymap edit examples/home-training.toml",
+    )  # fmt: skip
+    p.add_argument("file", metavar="FILE", help="the map to edit; a new file is offered as a starter map")
+
+    p = _command(
         sub,
         "validate",
         _validate,
@@ -302,8 +320,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    """Run the command line; returns the exit code. ``journeymap FILE`` means ``journeymap edit FILE``."""
+    parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and not arguments[0].startswith("-") and arguments[0] not in _commands(parser):
+        arguments.insert(0, "edit")
+    args = parser.parse_args(arguments)
     try:
         return int(args.handler(args))
     except LoadError as exc:
@@ -315,6 +337,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("journeymap: interrupted", file=sys.stderr)
     return 2
+
+
+def _commands(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._subparsers._actions if parser._subparsers else []:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
 
 
 def run() -> None:

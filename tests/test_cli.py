@@ -240,3 +240,10 @@ def test_export_refuses_a_map_with_errors(tmp_path: Path, capsys: pytest.Capture
     assert code == 2
     assert "has errors" in err
     assert not (tmp_path / "x.svg").exists()
+
+
+def test_edit_refuses_a_broken_file_before_opening_the_editor(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, str(FIXTURES / "broken-syntax.toml"))  # journeymap FILE means edit
+    assert code == 2 and "not valid TOML" in err
+    code, _, err = run(capsys, "edit", "no-such-folder/map.toml")
+    assert code == 2 and "does not exist" in err
