@@ -35,10 +35,20 @@ def app_for(path: Path) -> JourneymapApp:
 
 async def select(app: JourneymapApp, pilot: object, ref: Ref, iteration: str = "") -> None:
     """Put the navigator's cursor on an element, as clicking through the tree would."""
+    await started(app, pilot)
     if iteration:
         app.iteration_id = iteration
     app._changed(ref)
     await settled(app, pilot)
+
+
+async def started(app: JourneymapApp, pilot: object) -> None:
+    """Wait until the app shows the map."""
+    for _ in range(50):
+        if app.ready:
+            return
+        await pilot.pause()  # type: ignore[attr-defined]
+    raise AssertionError("the app did not start")
 
 
 async def settled(app: JourneymapApp, pilot: object) -> None:
@@ -73,11 +83,13 @@ def error_text(app: JourneymapApp, name: str) -> str:
 async def test_open_navigate_and_edit_a_step(path: Path) -> None:
     app = app_for(path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(app, pilot)
         assert app.title == "home-training.toml" and "current" in app.sub_title
         # open "Stages and steps" and the first stage with the keyboard
-        await pilot.press("down", "enter", "down", "enter", "down")
-        await pilot.pause()
+        for key in ("down", "enter", "down", "enter", "down"):
+            await pilot.press(key)
+            await pilot.pause()
+        await settled(app, pilot)
         first = app.doc.map.iteration("current").steps[0]
         assert app.selected == Ref("element", jm.Kind.STEP, first.id)
 

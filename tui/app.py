@@ -65,6 +65,7 @@ KEYS = [
     ("ctrl+q", "quit (asks when there are unsaved changes)"),
     ("ctrl+p", "command palette: every action by name"),
     ("f1", "this help"),
+    ("f2", "hide or show the blueprint and problems panels"),
     ("tab / shift+tab", "move between the navigator, the form and the panels"),
     ("In the navigator", ""),
     ("up / down / enter", "move, open a section"),
@@ -119,6 +120,7 @@ class JourneymapApp(App[None]):
         Binding("ctrl+y", "redo", "Redo", priority=True),
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("f1", "help", "Help"),
+        Binding("f2", "toggle_panels", "Panels", show=False),
     ]
 
     def __init__(
@@ -130,6 +132,7 @@ class JourneymapApp(App[None]):
         self.recovered = recovered
         self.iteration_id = ""
         self.selected: Ref = ITERATION
+        self.ready = False  # True once the map is shown
         self._problems_timer: Timer | None = None
         self._recovery_timer: Timer | None = None
         # the main screen's widgets, kept so that dialogs and other screens on top do not hide them
@@ -184,6 +187,7 @@ class JourneymapApp(App[None]):
         self.iteration_id = (current or m.iterations[0]).id if m.iterations else ""
         self._changed(ITERATION)
         self.nav.focus()
+        self.call_after_refresh(self._map_shown)
         if self.recovered is not None:
             message = (
                 f"Unsaved changes to {self.path.name} from an earlier session were found "
@@ -234,6 +238,18 @@ class JourneymapApp(App[None]):
         self.title = f"{'● ' if self.doc.dirty else ''}{self.path.name}"
         self.sub_title = f"{it.label} ({it.state.value}){' · locked, read-only' if it.locked else ''}"
         self._schedule_checks()
+
+    def _map_shown(self) -> None:
+        """Once the tree is laid out: the cursor on the iteration, and the app ready for input."""
+        self._select(ITERATION)
+        self.ready = True
+
+    def _select(self, ref: Ref) -> None:
+        """Put the cursor on ``ref`` and show it."""
+        with self.prevent(Tree.NodeHighlighted):
+            self.nav.select_ref(ref)
+        self.selected = ref
+        self._show_selected()
 
     def _show_selected(self) -> None:
         m, it = self.doc.map, self.iteration
@@ -307,6 +323,10 @@ class JourneymapApp(App[None]):
         self.iteration_id = iteration_id
         self._changed(ITERATION if kind is None else Ref("element", kind, element_id))
         self.nav.focus()
+
+    def action_toggle_panels(self) -> None:
+        """Hide or show the blueprint and problems panels (more room for the form on small terminals)."""
+        self.panels.toggle_class("hidden")
 
     def action_focus_iteration(self) -> None:
         self.picker.focus()
@@ -605,6 +625,9 @@ class JourneymapApp(App[None]):
         )
         yield SystemCommand("Export diagram", "Write a diagram of this iteration (e)", self.action_export)
         yield SystemCommand("Problems", "Go to the validation problems (p)", self.action_focus_problems)
+        yield SystemCommand(
+            "Show / hide panels", "The blueprint and problems panels (f2)", self.action_toggle_panels
+        )
         yield SystemCommand("Help", "The keys (f1)", self.action_help)
 
 

@@ -26,7 +26,7 @@ from tui.navigator import ITERATION, MAP, Ref
 EMOTIONS = [(Text(f"{n:+d}" if n else "0"), n) for n in (-2, -1, 0, 1, 2)]
 
 
-class Form(VerticalScroll):
+class Form(VerticalScroll, can_focus=False):
     """Fields of one element; posts :class:`Form.Edit` and :class:`Form.PickMany`."""
 
     class Edit(Message):
@@ -52,6 +52,7 @@ class Form(VerticalScroll):
         self._values: dict[str, Any] = {}
         self._options: dict[str, list[tuple[str, str]]] = {}
         self._body: Vertical | None = None
+        self._shape: tuple[object, ...] = ()
         self._pending: tuple[JourneyMap, Iteration, Ref] | None = None
         self._scheduled = False
         self._lock = asyncio.Lock()
@@ -73,15 +74,23 @@ class Form(VerticalScroll):
             await self._build(journey_map, it, ref)
 
     async def _build(self, journey_map: JourneyMap, it: Iteration, ref: Ref) -> None:
-        """Replace the fields by those of ``ref`` (the focused field keeps focus if the element is the same)."""
+        """Replace the fields by those of ``ref`` (the focused field keeps focus if the element is the same).
+
+        The form's state changes only once the new fields are mounted, so that an old field
+        losing focus meanwhile can never be applied to the new element.
+        """
         focused = self.app.focused.id if self.app.focused and self.ref == ref else None
-        self.ref = ref
         source, specs, heading = _subject(journey_map, it, ref)
-        self._specs = {s.name: s for s in specs}
-        self._values = {s.name: getattr(source, s.name) for s in specs} if source is not None else {}
-        self._options = {s.name: choices(journey_map, it, s) for s in specs if s.widget in ("ref", "refs")}
-        rows: list[Widget] = [Static(Text(heading), classes="form-heading")]
+        values = {s.name: getattr(source, s.name) for s in specs} if source is not None else {}
+        options = {s.name: choices(journey_map, it, s) for s in specs if s.widget in ("ref", "refs")}
         locked = it.locked and ref != MAP
+        shape = (tuple(specs), locked, source is None)
+        if self._body is not None and shape == self._shape:
+            self._refill(heading, specs, values, options)
+            self.ref, self._values, self._options = ref, values, options
+            return
+        self._shape = shape
+        rows: list[Widget] = [Static(Text(heading), classes="form-heading")]
         if locked:
             rows.append(
                 Static("This iteration is locked: it is read-only. Press l to unlock it.", classes="locked")
@@ -90,60 +99,58 @@ class Form(VerticalScroll):
             rows.append(Static(Text("Select an element in the navigator.", style="dim")))
         for spec in specs:
             rows.append(Label(spec.title, classes="field-title"))
-            rows.append(self._widget(spec, locked))
+            rows.append(_widget(spec, locked, values.get(spec.name), options.get(spec.name, [])))
             rows.append(Static("", id=f"e-{spec.name}", classes="field-error"))
         body = Vertical(*rows, classes="form-body")
-        if self._body is not None:
-            await self._body.remove()
+        old, self._body = self._body, None
+        if old is not None:
+            await old.remove()
         await self.mount(body)
+        self.ref, self._specs, self._values, self._options = ref, {s.name: s for s in specs}, values, options
         self._body = body
         if focused:
             self._refocus(focused)
+
+    def _refill(
+        self,
+        heading: str,
+        specs: list[FieldSpec],
+        values: dict[str, Any],
+        options: dict[str, list[tuple[str, str]]],
+    ) -> None:
+        """Show another element of the same kind (or the same one, edited) in the fields already there."""
+        assert self._body is not None
+        self._body.query_one(".form-heading", Static).update(Text(heading))
+        with self.prevent(Select.Changed, Input.Changed, TextArea.Changed):
+            for spec in specs:
+                value: Any = values.get(spec.name)
+                widget = self._body.query_one(f"#f-{spec.name}")
+                self._body.query_one(f"#e-{spec.name}", Static).remove_class("shown")
+                if isinstance(widget, Input):
+                    widget.value = value_text(value)
+                elif isinstance(widget, TextArea):
+                    if widget.text != "\n".join(value):
+                        widget.load_text("\n".join(value))
+                elif isinstance(widget, Select):
+                    if spec.widget == "ref" and options[spec.name] != self._options.get(spec.name):
+                        widget.set_options([(Text(label), ident) for label, ident in options[spec.name]])
+                    widget.value = Select.NULL if value in (None, "") else value
+                elif isinstance(widget, Horizontal):
+                    widget.query_one(".refs", Static).update(Text(_refs_text(value, options[spec.name])))
+                else:
+                    assert isinstance(widget, Static)
+                    widget.update(Text(value_text(value) or "-"))
 
     def _refocus(self, widget_id: str) -> None:
         if self._body is not None:
             for widget in self._body.query(f"#{widget_id}"):
                 widget.focus()
 
-    def _widget(self, spec: FieldSpec, locked: bool) -> Widget:
-        value: Any = self._values.get(spec.name)
-        wid = f"f-{spec.name}"
-        if spec.widget == "readonly":
-            return Static(Text(value_text(value) or "-"), id=wid, classes="readonly")
-        if spec.widget == "text":
-            return Input(value_text(value), id=wid, disabled=locked, compact=True)
-        if spec.widget == "lines":
-            area = TextArea(
-                "\n".join(value),
-                id=wid,
-                disabled=locked,
-                soft_wrap=True,
-                show_line_numbers=False,
-                compact=True,
-            )
-            area.styles.height = max(2, min(8, len(value) + 1))
-            return area
-        if spec.widget == "emotion":
-            return Select(EMOTIONS, value=value if value is not None else Select.NULL, id=wid, disabled=locked,
-                          prompt="not scored", compact=True)  # fmt: skip
-        if spec.widget == "enum":
-            assert spec.enum is not None
-            members = [(Text(str(m.value)), m) for m in spec.enum]
-            return Select(members, value=value if value is not None else Select.NULL, allow_blank=not spec.required,
-                          id=wid, disabled=locked, prompt="none", compact=True)  # fmt: skip
-        if spec.widget == "ref":
-            refs = [(Text(label), ident) for label, ident in self._options[spec.name]]
-            return Select(refs, value=value or Select.NULL, allow_blank=not spec.required, id=wid,
-                          disabled=locked, prompt="none", compact=True)  # fmt: skip
-        names = dict((ident, label) for label, ident in self._options[spec.name])
-        shown = ", ".join(names.get(v, v).rsplit(" (", 1)[0] for v in value) or "none"
-        return Horizontal(
-            Static(Text(shown), classes="refs"),
-            Button("Choose…", id=f"pick-{spec.name}", disabled=locked, compact=True),
-            classes="refs-row",
-        )
-
     # --- committing ---------------------------------------------------------------------
+
+    def _live(self, widget: Widget) -> bool:
+        """Whether a widget belongs to the fields shown now (not to fields being replaced)."""
+        return self._body is not None and self._body in widget.ancestors
 
     def _commit(self, name: str, value: Any) -> None:
         if self.ref is None or name not in self._specs:
@@ -156,12 +163,12 @@ class Form(VerticalScroll):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        if event.input.id and event.input.id.startswith("f-"):
+        if event.input.id and event.input.id.startswith("f-") and self._live(event.input):
             self._commit(event.input.id[2:], event.value)
 
     def on_descendant_blur(self, event: DescendantBlur) -> None:
         widget = event.widget
-        if not widget.id or not widget.id.startswith("f-"):
+        if not widget.id or not widget.id.startswith("f-") or not self._live(widget):
             return
         name = widget.id[2:]
         if isinstance(widget, Input):
@@ -172,7 +179,7 @@ class Form(VerticalScroll):
     @on(Select.Changed)
     def _selected(self, event: Select.Changed) -> None:
         widget = event.select
-        if not widget.id or not widget.id.startswith("f-"):
+        if not widget.id or not widget.id.startswith("f-") or not self._live(widget):
             return
         name = widget.id[2:]
         spec = self._specs.get(name)
@@ -198,6 +205,50 @@ class Form(VerticalScroll):
             assert isinstance(widget, Static)
             widget.update(Text(message))
             widget.add_class("shown")
+
+
+def _widget(spec: FieldSpec, locked: bool, value: Any, options: list[tuple[str, str]]) -> Widget:
+    """The widget that edits one field."""
+    wid = f"f-{spec.name}"
+    if spec.widget == "readonly":
+        return Static(Text(value_text(value) or "-"), id=wid, classes="readonly")
+    if spec.widget == "text":
+        return Input(value_text(value), id=wid, disabled=locked, compact=True)
+    if spec.widget == "lines":
+        area = TextArea(
+            "\n".join(value),
+            id=wid,
+            disabled=locked,
+            soft_wrap=True,
+            show_line_numbers=False,
+            compact=True,
+        )
+        area.styles.height = max(2, min(8, len(value) + 1))
+        return area
+    if spec.widget == "emotion":
+        return Select(EMOTIONS, value=value if value is not None else Select.NULL, id=wid, disabled=locked,
+                      prompt="not scored", compact=True)  # fmt: skip
+    if spec.widget == "enum":
+        assert spec.enum is not None
+        members = [(Text(str(m.value)), m) for m in spec.enum]
+        return Select(members, value=value if value is not None else Select.NULL, allow_blank=not spec.required,
+                      id=wid, disabled=locked, prompt="none", compact=True)  # fmt: skip
+    if spec.widget == "ref":
+        refs = [(Text(label), ident) for label, ident in options]
+        return Select(refs, value=value or Select.NULL, allow_blank=not spec.required, id=wid,
+                      disabled=locked, prompt="none", compact=True)  # fmt: skip
+    return Horizontal(
+        Static(Text(_refs_text(value, options)), classes="refs"),
+        Button("Choose…", id=f"pick-{spec.name}", disabled=locked, compact=True),
+        id=wid,
+        classes="refs-row",
+    )
+
+
+def _refs_text(value: tuple[str, ...], options: list[tuple[str, str]]) -> str:
+    """The names of the ids a many-reference field holds."""
+    names = {ident: label.rsplit(" (", 1)[0] for label, ident in options}
+    return ", ".join(names.get(v, v) for v in value) or "none"
 
 
 def _subject(journey_map: JourneyMap, it: Iteration, ref: Ref) -> tuple[Any, list[FieldSpec], str]:

@@ -1,0 +1,83 @@
+"""The editor on a large map: time to the first screen, and from an edit to the updated screen.
+
+Run: ``python benchmarks/bench_tui.py`` (prints medians; aims: first screen < 1.5 s, edit < 100 ms).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import large_map
+
+import journeymap as jm
+from journeymap.document import open_document
+from tui.app import JourneymapApp
+from tui.navigator import Ref
+
+
+async def first_screen(path: Path) -> tuple[float, float]:
+    """Seconds to load the file, and then to show the first screen."""
+    start = time.perf_counter()
+    document, recovered = open_document(path)
+    loaded = time.perf_counter()
+    app = JourneymapApp(path, document, recovered)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not app.ready or app.form._scheduled:
+            await pilot.pause()
+        shown = time.perf_counter()
+    return loaded - start, shown - loaded
+
+
+async def edits(path: Path, count: int = 30) -> list[float]:
+    """Milliseconds from committing a step's new name to the form and tree showing it."""
+    document, _ = open_document(path)
+    app = JourneymapApp(path, document)
+    times = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not app.ready or app.form._scheduled:
+            await pilot.pause()
+        it = app.doc.map.iterations[-1]
+        app.iteration_id = it.id
+        for k in range(count):
+            step = it.steps[k * 37 % len(it.steps)]
+            app._changed(Ref("element", jm.Kind.STEP, step.id))
+            while app.form.ref != app.selected or app.form._scheduled:
+                await pilot.pause()
+            name = app.form._body.query_one("#f-name")  # type: ignore[union-attr]
+            name.focus()
+            name.value = f"Renamed {k}"  # type: ignore[attr-defined]
+            start = time.perf_counter()
+            await pilot.press("enter")
+            while app.form._scheduled or app.form._values.get("name") != f"Renamed {k}":
+                await pilot.pause(0)
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large.toml"
+        jm.save(large_map(), path)
+        loads, screens = [], []
+        for _ in range(3):
+            load, screen = asyncio.run(first_screen(path))
+            loads.append(load)
+            screens.append(screen)
+        load, screen = statistics.median(loads), statistics.median(screens)
+        print("large map: 5 iterations x 2,000 steps (5.2 MB)")
+        print(f"  loading the file           {load:6.2f} s")
+        print(f"  first screen after loading {screen:6.2f} s")
+        print(f"  start to first screen      {load + screen:6.2f} s  (aim < 1.5 s)")
+        times = asyncio.run(edits(path))
+        print(f"  edit to updated screen: median {statistics.median(times):.0f} ms, "
+              f"max {max(times):.0f} ms over {len(times)} edits  (aim < 100 ms)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
