@@ -34,6 +34,22 @@ async def first_screen(path: Path) -> tuple[float, float]:
     return loaded - start, shown - loaded
 
 
+async def baseline(path: Path, count: int = 30) -> list[float]:
+    """Milliseconds for a keypress that changes nothing but the cursor in a text field."""
+    document, _ = open_document(path)
+    app = JourneymapApp(path, document)
+    times = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not app.ready or app.form._scheduled:
+            await pilot.pause()
+        app.form._body.query_one("#f-label").focus()  # type: ignore[union-attr]
+        for k in range(count):
+            start = time.perf_counter()
+            await pilot.press("left" if k % 2 else "right")
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
 async def edits(path: Path, count: int = 30) -> list[float]:
     """Milliseconds from committing a step's new name to the form and tree showing it."""
     document, _ = open_document(path)
@@ -74,6 +90,8 @@ def main() -> None:
         print(f"  loading the file           {load:6.2f} s")
         print(f"  first screen after loading {screen:6.2f} s")
         print(f"  start to first screen      {load + screen:6.2f} s  (aim < 1.5 s)")
+        base = asyncio.run(baseline(path))
+        print(f"  a keypress that only moves the text cursor: median {statistics.median(base):.0f} ms")
         times = asyncio.run(edits(path))
         print(f"  edit to updated screen: median {statistics.median(times):.0f} ms, "
               f"max {max(times):.0f} ms over {len(times)} edits  (aim < 100 ms)")  # fmt: skip

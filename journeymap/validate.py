@@ -29,11 +29,19 @@ Base = tuple[str, set[str]]
 BAD_ID = "is not a valid id: use letters, digits, '-', '_' or '.' (at most 64)"
 
 
-def validate(journey_map: JourneyMap, iterations: Collection[str] | None = None) -> list[Problem]:
+ProblemCache = dict[tuple[int, str, int], tuple[Iteration, "Iteration | None", list[Problem]]]
+"""Problems of iterations already checked, by the identity of the iteration and its base."""
+
+
+def validate(
+    journey_map: JourneyMap, iterations: Collection[str] | None = None, cache: ProblemCache | None = None
+) -> list[Problem]:
     """All problems of the map, in document order.
 
     With ``iterations`` (ids), the contents of only those iterations are checked; the map's
-    title and its iterations' ids and ``based_on`` always are.
+    title and its iterations' ids and ``based_on`` always are. An editor that validates after
+    every edit can pass the same ``cache`` each time: iterations that are the same objects as
+    last time (the model is immutable) are not checked again.
     """
     problems: list[Problem] = []
     if not journey_map.title.strip():
@@ -62,8 +70,22 @@ def validate(journey_map: JourneyMap, iterations: Collection[str] | None = None)
             )
         if iterations is None or it.id in iterations:
             base = by_id.get(it.based_on) if it.based_on != it.id else None
-            problems += iteration_problems(it, path, base)
+            problems += _checked(it, path, base, cache)
     return problems
+
+
+def _checked(it: Iteration, path: str, base: Iteration | None, cache: ProblemCache | None) -> list[Problem]:
+    if cache is None:
+        return iteration_problems(it, path, base)
+    key = (id(it), path, id(base))
+    hit = cache.get(key)
+    if hit is not None and hit[0] is it and hit[1] is base:
+        return hit[2]
+    found = iteration_problems(it, path, base)
+    if len(cache) > 64:
+        cache.clear()
+    cache[key] = (it, base, found)
+    return found
 
 
 def valid_id(text: str) -> bool:

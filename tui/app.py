@@ -50,7 +50,7 @@ from journeymap.model import (
     Touchpoint,
 )
 from journeymap.problems import JourneymapError, Problem
-from journeymap.validate import valid_id, validate
+from journeymap.validate import ProblemCache, valid_id, validate
 from journeymap.views import VIEWS, ViewOptions
 from tui.blueprint import Blueprint
 from tui.compare import Compare
@@ -81,6 +81,7 @@ KEYS = [
     ("In the form", ""),
     ("enter or leaving a field", "apply the change (refused changes show why under the field)"),
 ]
+RECOVERY_DELAY = 5.0  # seconds after the last edit: a recovery copy of a large map takes a while to write
 _ORDERED = {
     Kind.STAGE,
     Kind.STEP,
@@ -135,6 +136,9 @@ class JourneymapApp(App[None]):
         self.ready = False  # True once the map is shown
         self._problems_timer: Timer | None = None
         self._recovery_timer: Timer | None = None
+        self._problem_cache: ProblemCache = {}
+        self._picker_ids: list[str] = []
+        self._picker_labels: list[Text] = []
         # the main screen's widgets, kept so that dialogs and other screens on top do not hide them
         self.picker = Select[str]([], id="iteration", prompt="iteration", compact=True)
         self.nav = Navigator(id="nav")
@@ -231,8 +235,11 @@ class JourneymapApp(App[None]):
             (Text(f"{i.label} ({i.state.value}{', locked' if i.locked else ''})"), i.id) for i in m.iterations
         ]
         with self.batch_update(), self.prevent(Select.Changed, Tree.NodeHighlighted):
-            self.picker.set_options(options)
-            self.picker.value = it.id
+            if [o[1] for o in options] != self._picker_ids or [o[0] for o in options] != self._picker_labels:
+                self.picker.set_options(options)  # slow: only when the iterations changed
+                self._picker_ids, self._picker_labels = [o[1] for o in options], [o[0] for o in options]
+            if self.picker.value != it.id:
+                self.picker.value = it.id
             self.nav.show(m, it, self.selected)
         self._show_selected()
         self.title = f"{'● ' if self.doc.dirty else ''}{self.path.name}"
@@ -267,11 +274,11 @@ class JourneymapApp(App[None]):
         if self.doc.dirty:
             if self._recovery_timer is not None:
                 self._recovery_timer.stop()
-            self._recovery_timer = self.set_timer(2.0, self._write_recovery)
+            self._recovery_timer = self.set_timer(RECOVERY_DELAY, self._write_recovery)
 
     @work(thread=True, exclusive=True, group="validate")
     def _validate(self) -> None:
-        problems = validate(self.doc.map)
+        problems = validate(self.doc.map, cache=self._problem_cache)
         self.call_from_thread(self._show_problems, problems)
 
     def _show_problems(self, problems: list[Problem]) -> None:

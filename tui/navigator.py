@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from attrs import frozen
 from rich.text import Text
 from textual.binding import Binding
@@ -9,7 +11,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from journeymap.elements import Kind, elements, name_of
-from journeymap.model import Iteration, JourneyMap
+from journeymap.model import Iteration, JourneyMap, Process, Step, StepKind
 
 SECTIONS = (Kind.STAGE, Kind.ACTOR, Kind.RELATION, Kind.PROFILE, Kind.TOUCHPOINT, Kind.PROCESS, Kind.FLOW)
 TITLES = {
@@ -59,24 +61,63 @@ class Navigator(Tree[Ref]):
         self.guide_depth = 2
         self._map: JourneyMap | None = None
         self._it: Iteration | None = None
+        self._shape: tuple[object, ...] = ()
 
     def show(self, journey_map: JourneyMap, it: Iteration, select: Ref | None = None) -> None:
-        """(Re)build the tree for an iteration, keeping open sections open and the cursor on ``select``."""
-        opened = {n.data for n in self._all() if n.is_expanded and n.data is not None}
+        """Show an iteration, keeping open sections open and the cursor on ``select``.
+
+        When only names changed (the same elements in the same places), labels are updated in
+        place; otherwise the tree is rebuilt, filling only the open nodes.
+        """
         target = select or (self.cursor_node.data if self.cursor_node else None)
+        shape = _shape(it)
         self._map, self._it = journey_map, it
+        if shape == self._shape and self.root.children:
+            nodes = [n for n in self._all() if n.data is not None]
+            by_kind: dict[Kind, list[Ref]] = {}
+            for node in nodes:
+                assert node.data is not None
+                if node.data.what == "element" and node.data.kind is not None:
+                    by_kind.setdefault(node.data.kind, []).append(node.data)
+            labels = {ref: text for refs in by_kind.values() for ref, text in self._labels(refs).items()}
+            for node in nodes:
+                assert node.data is not None
+                node.set_label(labels.get(node.data) or self._label(node.data))
+            self.select_ref(target or ITERATION)
+            return
+        self._shape = shape
+        opened = {n.data for n in self._all() if n.is_expanded and n.data is not None}
         self.clear()
-        self.root.add_leaf(f"Map: {journey_map.title}", data=MAP)
-        lock = " [locked]" if it.locked else ""
-        self.root.add_leaf(f"Iteration: {it.label} ({it.state.value}){lock}", data=ITERATION)
+        self.root.add_leaf(self._label(MAP), data=MAP)
+        self.root.add_leaf(self._label(ITERATION), data=ITERATION)
         for kind in SECTIONS:
-            count = len(elements(it, kind))
-            node = self.root.add(f"{TITLES[kind]} ({count})", data=Ref("section", kind), expand=False)
-            node.allow_expand = count > 0
+            ref = Ref("section", kind)
+            node = self.root.add(self._label(ref), data=ref, expand=False)
+            node.allow_expand = bool(elements(it, kind))
         if target and target.what == "element" and target.kind is not None:
             opened |= self._ancestors(target)
         self._open(self.root, opened)
         self.select_ref(target or ITERATION)
+
+    def _label(self, ref: Ref) -> str:
+        """The text of a node."""
+        assert self._map is not None and self._it is not None
+        it = self._it
+        if ref == MAP:
+            return f"Map: {self._map.title}"
+        if ref == ITERATION:
+            return f"Iteration: {it.label} ({it.state.value}){' [locked]' if it.locked else ''}"
+        assert ref.kind is not None
+        if ref.what == "section":
+            return f"{TITLES[ref.kind]} ({len(elements(it, ref.kind))})"
+        element = next(e for e in elements(it, ref.kind) if e.id == ref.id)
+        if ref.kind is Kind.STAGE:
+            return f"{name_of(element)} ({sum(1 for s in it.steps if s.stage == ref.id)})"
+        if isinstance(element, Process):
+            return f"{element.name} ({len(element.tasks)})"
+        if isinstance(element, Step) and element.kind is StepKind.DECISION:
+            return f"◇ {element.name}"
+        return name_of(element)
 
     def process_label(self, label: str | Text) -> Text:
         """Names are shown as typed: no markup, first line only."""
@@ -128,23 +169,57 @@ class Navigator(Tree[Ref]):
             return
         ref, it = node.data, self._it
         if ref.what == "section" and ref.kind is not None:
-            for element in elements(it, ref.kind):
-                label = name_of(element)
-                data = Ref("element", ref.kind, element.id)
-                if ref.kind is Kind.STAGE:
-                    count = sum(1 for s in it.steps if s.stage == element.id)
-                    child = node.add(f"{label} ({count})", data=data)
-                    child.allow_expand = count > 0
-                elif ref.kind is Kind.PROCESS:
-                    tasks = next(p.tasks for p in it.processes if p.id == element.id)
-                    child = node.add(f"{label} ({len(tasks)})", data=data)
-                    child.allow_expand = bool(tasks)
-                else:
-                    node.add_leaf(label, data=data)
+            children = [Ref("element", ref.kind, e.id) for e in elements(it, ref.kind)]
         elif ref.what == "element" and ref.kind is Kind.STAGE:
-            for step in (s for s in it.steps if s.stage == ref.id):
-                mark = "◇ " if step.kind.value == "decision" else ""
-                node.add_leaf(f"{mark}{step.name}", data=Ref("element", Kind.STEP, step.id))
+            children = [Ref("element", Kind.STEP, s.id) for s in it.steps if s.stage == ref.id]
         elif ref.what == "element" and ref.kind is Kind.PROCESS:
-            for task in next(p.tasks for p in it.processes if p.id == ref.id):
-                node.add_leaf(task.name, data=Ref("element", Kind.TASK, task.id))
+            tasks = next(p.tasks for p in it.processes if p.id == ref.id)
+            children = [Ref("element", Kind.TASK, t.id) for t in tasks]
+        else:
+            return
+        labels = self._labels(children)
+        for child_ref in children:
+            if child_ref.kind in (Kind.STAGE, Kind.PROCESS):
+                child = node.add(labels[child_ref], data=child_ref)
+                child.allow_expand = not labels[child_ref].endswith("(0)")
+            else:
+                node.add_leaf(labels[child_ref], data=child_ref)
+
+    def _labels(self, refs: list[Ref]) -> dict[Ref, str]:
+        """Labels of many element nodes of one kind at once (one pass, not one search each)."""
+        assert self._it is not None
+        it = self._it
+        if not refs:
+            return {}
+        kind = refs[0].kind
+        assert kind is not None
+        if kind is Kind.STAGE:
+            counts = Counter(s.stage for s in it.steps)
+            return {Ref("element", kind, e.id): f"{name_of(e)} ({counts[e.id]})" for e in it.stages}
+        if kind is Kind.STEP:
+            wanted = {r.id for r in refs}
+            return {
+                Ref("element", kind, s.id): ("◇ " if s.kind is StepKind.DECISION else "") + s.name
+                for s in it.steps
+                if s.id in wanted
+            }
+        return (
+            {r: self._label(r) for r in refs}
+            if len(refs) < 50
+            else {
+                Ref("element", kind, e.id): (
+                    f"{e.name} ({len(e.tasks)})" if isinstance(e, Process) else name_of(e)
+                )
+                for e in elements(it, kind)
+            }
+        )
+
+
+def _shape(it: Iteration) -> tuple[object, ...]:
+    """What the tree's structure depends on: which elements there are, where."""
+    return (
+        it.id,
+        tuple(tuple(e.id for e in elements(it, kind)) for kind in Kind),
+        tuple(s.stage for s in it.steps),
+        tuple(len(p.tasks) for p in it.processes),
+    )
