@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from attrs import evolve
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 import journeymap as jm
 from journeymap import Flow, Iteration, Stage, Step, StepKind
@@ -120,3 +120,13 @@ def test_without_flows_steps_follow_in_order_and_none_is_unreachable() -> None:
     base = jm.starter_map("x").iterations[0]
     second = evolve(base.steps[0], id="second")
     assert jm.validate(one_iteration(steps=(base.steps[0], second))) == []
+
+
+def test_cached_validation_matches_a_full_one() -> None:
+    m = jm.load(ROOT / "examples" / "home-training.toml")
+    cache: dict = {}  # type: ignore[type-arg]
+    assert jm.validate(m, cache=cache) == jm.validate(m)
+    step = m.iteration("future").steps[0]
+    edited = jm.Update("future", jm.Kind.STEP, step.id, {"actors": ()}).apply(m)
+    assert jm.validate(edited, cache=cache) == jm.validate(edited)
+    assert jm.validate(edited, cache=cache) != jm.validate(m)
