@@ -519,8 +519,15 @@ class JourneymapApp(App[None]):
         if len(m.iterations) < 2:
             self.notify("Compare needs two iterations: press b to branch one.", markup=False)
             return
-        older = it.based_on or next(i.id for i in m.iterations if i.id != it.id)
-        self.push_screen(Compare(m, older, it.id))
+        if it.based_on:
+            older, newer = it.based_on, it.id
+        else:  # the iteration others are based on: compare it with its newest branch
+            branches = [i.id for i in m.iterations if i.based_on == it.id]
+            older, newer = (
+                it.id,
+                branches[-1] if branches else next(i.id for i in m.iterations if i.id != it.id),
+            )
+        self.push_screen(Compare(m, older, newer))
 
     # --- files ------------------------------------------------------------------------------
 

@@ -36,9 +36,9 @@ class Compare(Screen[None]):
         options = [(Text(f"{it.label} ({it.id})"), it.id) for it in self.journey_map.iterations]
         with Horizontal(id="compare-pickers"):
             yield Label("Compare")
-            yield Select(options, value=self.a, allow_blank=False, id="compare-a")
+            yield Select(options, value=self.a, allow_blank=False, id="compare-a", compact=True)
             yield Label("with")
-            yield Select(options, value=self.b, allow_blank=False, id="compare-b")
+            yield Select(options, value=self.b, allow_blank=False, id="compare-b", compact=True)
         with VerticalScroll(id="compare-body"):
             yield Static(id="compare-text")
         yield Footer()

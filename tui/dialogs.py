@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from attrs import frozen
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -73,11 +74,11 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
             for field in self.fields:
                 yield Label(field.title)
                 if field.options is None:
-                    yield Input(field.value, id=f"d-{field.name}")
+                    yield Input(field.value, id=f"d-{field.name}", compact=True)
                 else:
                     options = [(Text(label), value) for label, value in field.options]
                     yield Select(options, value=field.value or Select.NULL, allow_blank=not field.value,
-                                 id=f"d-{field.name}")  # fmt: skip
+                                 id=f"d-{field.name}", compact=True)  # fmt: skip
             yield Static("", id="dialog-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", id="ok", variant="primary")
@@ -172,14 +173,18 @@ class Help(ModalScreen[None]):
         self.keys = keys
 
     def compose(self) -> ComposeResult:
-        text = Text()
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", justify="right", no_wrap=True)
+        table.add_column(ratio=1)
         for key, what in self.keys:
-            text.append(f"{key:>16}  ", style="bold")
-            text.append(f"{what}\n")
+            if what:
+                table.add_row(key, what)
+            else:
+                table.add_row("", Text(key, style="bold underline"))
         with Vertical(classes="dialog wide"):
             yield Static("journeymap keys", classes="dialog-title")
             with VerticalScroll():
-                yield Static(text)
+                yield Static(table)
             yield Static(
                 Text("ctrl+p opens the command palette with every action.  escape closes this.", style="dim")
             )
