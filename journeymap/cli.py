@@ -17,11 +17,13 @@ from journeymap.edit import Branch, EditError, Lock, Operation
 from journeymap.exports import FORMATS as EXPORT_FORMATS
 from journeymap.exports import export
 from journeymap.files import atomic_write, load, save
-from journeymap.model import IterationState
+from journeymap.model import IterationState, JourneyMap
 from journeymap.problems import JourneymapError, LoadError, Severity
 from journeymap.render import RENDERERS
 from journeymap.schema import schema_text
 from journeymap.semantic_diff import default_pair, diff
+from journeymap.spreadsheet import DELIMITERS, CsvError, export_csv, import_csv
+from journeymap.spreadsheet import KINDS as CSV_KINDS
 from journeymap.starter import starter_map
 from journeymap.validate import validate
 from journeymap.views import VIEWS, ViewOptions
@@ -29,6 +31,9 @@ from journeymap.views.options import LAYOUTS
 from journeymap.views.style import SCHEMES
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+DELIMITER_NAMES = {name: char for char, name in DELIMITERS.items()}
 
 
 class UsageError(JourneymapError):
@@ -189,6 +194,43 @@ def _default_output(args: argparse.Namespace) -> str:
     return "-".join(parts) + f".{extension}"
 
 
+def _iteration_id(m: JourneyMap, wanted: str | None, file: str) -> str:
+    if wanted:
+        if wanted not in {it.id for it in m.iterations}:
+            known = ", ".join(it.id for it in m.iterations)
+            raise UsageError(f"{file}: no iteration {wanted!r} (iterations: {known})")
+        return wanted
+    if not m.iterations:
+        raise UsageError(f"{file}: the map has no iterations")
+    current = [it for it in m.iterations if it.state is IterationState.CURRENT]
+    return (current or list(m.iterations))[0].id
+
+
+def _export_csv(args: argparse.Namespace) -> int:
+    m = load(args.file)
+    it = m.iteration(_iteration_id(m, args.iteration, args.file))
+    _write_text(args.output, export_csv(it, CSV_KINDS[args.kind], DELIMITER_NAMES[args.delimiter]))
+    return 0
+
+
+def _import_csv(args: argparse.Namespace) -> int:
+    m = load(args.file)
+    iteration = _iteration_id(m, args.iteration, args.file)
+    try:
+        text = Path(args.csv).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"{args.csv}: not UTF-8 text; save the spreadsheet as 'CSV UTF-8'") from None
+    try:
+        result, added, updated = import_csv(m, iteration, CSV_KINDS[args.kind], text, args.csv)
+    except CsvError as exc:
+        print(exc, file=sys.stderr)
+        print(f"{args.file}: nothing imported", file=sys.stderr)
+        return 2
+    save(result, args.file)
+    print(f"{args.file}: imported {args.kind} into iteration {iteration!r}: {added} added, {updated} updated")
+    return 0
+
+
 def _write_text(output: str, text: str) -> None:
     if output == "-":
         sys.stdout.write(text)
@@ -307,6 +349,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-legend", action="store_true", help="leave the legend out")
     p.add_argument("--renderer", choices=RENDERERS, default="auto",
                    help="auto: Graphviz if installed, else built-in (SVG only)")  # fmt: skip
+
+    p = _command(
+        sub, "export-csv", _export_csv, "Write an iteration's steps, touchpoints or actors as CSV.",
+        "journeymap export-csv examples/home-training.toml --kind steps --delimiter semicolon -o steps.csv",
+    )  # fmt: skip
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--kind", choices=list(CSV_KINDS), required=True)
+    p.add_argument("--iteration", metavar="ID", help="default: the current iteration")
+    p.add_argument("--delimiter", choices=list(DELIMITER_NAMES), default="comma")
+    p.add_argument("-o", "--output", default="-", metavar="PATH", help="write to PATH instead of stdout")
+
+    p = _command(
+        sub, "import-csv", _import_csv,
+        "Add or update steps, touchpoints or actors from CSV (all rows or none).",
+        "journeymap import-csv my-map.toml steps.csv --kind steps --iteration future",
+    )  # fmt: skip
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("csv", metavar="CSV", help="UTF-8 CSV with a header row; comma, semicolon or tab")
+    p.add_argument("--kind", choices=list(CSV_KINDS), required=True)
+    p.add_argument("--iteration", metavar="ID", help="default: the current iteration")
 
     p = _command(
         sub,

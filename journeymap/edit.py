@@ -112,7 +112,9 @@ class Update:
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         it = _editable(journey_map, self.iteration)
         old = _element(it, self.kind, self.id)
-        allowed = {a.name for a in fields(type(old))} - {"id", "tasks"}
+        allowed = (
+            {a.name for a in fields(type(old))} - {"id"} - ({"tasks"} if self.kind is Kind.PROCESS else set())
+        )
         unknown = sorted(set(self.changes) - allowed)
         if "id" in self.changes:
             raise EditError("ids never change; rename the element by changing its name")

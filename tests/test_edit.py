@@ -240,3 +240,14 @@ def test_delete_iteration_only_when_nothing_is_based_on_it() -> None:
     with pytest.raises(InUseError, match="'future' is based on it"):
         DeleteIteration("current").apply(HOME)
     assert [it.id for it in DeleteIteration("future").apply(HOME).iterations] == ["current"]
+
+
+def test_a_steps_tasks_can_be_changed_but_a_process_keeps_its_own() -> None:
+    m = jm.load(ROOT / "examples" / "home-training.toml")
+    it = m.iteration("future")
+    step = it.steps[0]
+    task = it.processes[0].tasks[-1].id
+    changed = jm.Update("future", jm.Kind.STEP, step.id, {"tasks": (task,)}).apply(m)
+    assert changed.iteration("future").steps[0].tasks == (task,)
+    with pytest.raises(jm.EditError, match="no field 'tasks'"):
+        jm.Update("future", jm.Kind.PROCESS, it.processes[0].id, {"tasks": ()}).apply(m)

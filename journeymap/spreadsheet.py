@@ -1,0 +1,177 @@
+"""Steps, touchpoints and actors as CSV, for people who start in a spreadsheet.
+
+One row per element with a header row; UTF-8; comma, semicolon or tab between cells. Lists of
+ids (a step's actors) are written separated by commas and read separated by commas, semicolons
+or line breaks; lists of texts (pain points) are one per line inside the cell. Importing updates
+the rows whose id exists (only the columns given) and adds the others at the end; a bad row is
+reported with its number and nothing is imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from enum import Enum
+from typing import Any, get_args
+
+from attrs import fields, resolve_types
+
+from journeymap.edit import Add, EditError, Update
+from journeymap.elements import Kind, elements
+from journeymap.model import Actor, Iteration, JourneyMap, Step, Touchpoint
+from journeymap.problems import JourneymapError, Problem, Severity
+
+KINDS = {"steps": Kind.STEP, "touchpoints": Kind.TOUCHPOINT, "actors": Kind.ACTOR}
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+ID_LISTS = {"actors", "touchpoints", "tasks", "replaces"}
+SINGLE_REFS = ("stage", "profile", "owner")
+_SPLIT_IDS = re.compile(r"[,;\r\n]+")
+_LINES = re.compile(r"\r\n|\r|\n")
+
+
+class CsvError(JourneymapError):
+    """Rows that cannot be imported; ``problems`` name each row."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source, self.problems = source, problems
+        super().__init__("\n".join(p.describe(source) for p in problems))
+
+
+def columns(kind: Kind) -> list[str]:
+    """The CSV columns of a kind: its model fields, in order."""
+    return [f.name for f in fields(kind.type)]
+
+
+def export_csv(it: Iteration, kind: Kind, delimiter: str = ",") -> str:
+    """The iteration's elements of a kind as CSV text with a header row."""
+    _check_kind(kind)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    names = columns(kind)
+    writer.writerow(names)
+    for element in elements(it, kind):
+        writer.writerow([_cell(name, getattr(element, name)) for name in names])
+    return out.getvalue()
+
+
+def _cell(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        return (", " if name in ID_LISTS else "\n").join(value)
+    return str(value)
+
+
+def import_csv(
+    journey_map: JourneyMap, iteration: str, kind: Kind, text: str, source: str = "<csv>"
+) -> tuple[JourneyMap, int, int]:
+    """The map with the rows applied to an iteration, and how many were added and updated."""
+    _check_kind(kind)
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=sniff(text)))
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise CsvError(
+            source, [_problem(1, "", "the file is empty: it needs a header row with at least 'id'")]
+        )
+    header = [cell.strip() for cell in rows[0]]
+    known = columns(kind)
+    unknown = [h for h in header if h not in known]
+    if unknown or "id" not in header:
+        message = (
+            f"unknown column(s) {', '.join(map(repr, unknown))}; " if unknown else "there is no 'id' column; "
+        ) + f"columns of {kind.collection}: {', '.join(known)}"
+        raise CsvError(source, [_problem(1, "", message)])
+    try:
+        current = journey_map.iteration(iteration)
+    except KeyError:
+        raise CsvError(source, [_problem(1, "", f"the map has no iteration {iteration!r}")]) from None
+    existing = {e.id for e in elements(current, kind)}
+    problems: list[Problem] = []
+    added = updated = 0
+    result = journey_map
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(_problem(number, "", f"has {len(row)} cells, the header has {len(header)}"))
+            continue
+        values: dict[str, Any] = {}
+        for name, cell in zip(header, row, strict=True):
+            try:
+                values[name] = _value(kind, name, cell)
+            except ValueError as exc:
+                problems.append(_problem(number, name, str(exc)))
+        if len(values) != len(header):
+            continue
+        ident = values.pop("id")
+        try:
+            if ident in existing:
+                result = Update(iteration, kind, ident, values).apply(result)
+                updated += 1
+            else:
+                result = Add(iteration, _new(kind, ident, values)).apply(result)
+                existing.add(ident)
+                added += 1
+        except (EditError, TypeError, ValueError) as exc:
+            problems.append(_problem(number, "", str(exc)))
+    if problems:
+        raise CsvError(source, problems)
+    return result, added, updated
+
+
+def sniff(text: str) -> str:
+    """The delimiter of a CSV text: the one of comma, semicolon and tab its header uses most."""
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    return max(DELIMITERS, key=header.count) if any(d in header for d in DELIMITERS) else ","
+
+
+def _check_kind(kind: Kind) -> None:
+    if kind not in KINDS.values():
+        raise CsvError(
+            "<csv>", [_problem(0, "", f"CSV holds steps, touchpoints or actors, not {kind.collection}")]
+        )
+
+
+def _types(kind: Kind) -> dict[str, Any]:
+    resolve_types(kind.type)
+    return {f.name: f.type for f in fields(kind.type)}
+
+
+def _value(kind: Kind, name: str, cell: str) -> Any:
+    """A cell as the model's type; ``ValueError`` in words a spreadsheet user understands."""
+    kind_type = _types(kind)[name]
+    text = cell.strip()
+    if name in ID_LISTS:
+        return tuple(part.strip() for part in _SPLIT_IDS.split(text) if part.strip())
+    if kind_type == tuple[str, ...]:
+        return tuple(line for line in _LINES.split(cell) if line.strip())
+    if name == "emotion":
+        if not text:
+            return None
+        try:
+            return int(text.replace("+", ""))
+        except ValueError:
+            raise ValueError(f"emotion must be a whole number from -2 to +2, not {text!r}") from None
+    args = get_args(kind_type) or (kind_type,)
+    enums = [a for a in args if isinstance(a, type) and issubclass(a, Enum)]
+    if enums:
+        if not text and type(None) in args:
+            return None
+        try:
+            return enums[0](text.lower())
+        except ValueError:
+            allowed = ", ".join(str(m.value) for m in enums[0])
+            raise ValueError(f"{name} must be one of {allowed}, not {text!r}") from None
+    return text if name in ("id", *SINGLE_REFS) else cell  # free text is kept exactly as typed
+
+
+def _new(kind: Kind, ident: str, values: dict[str, Any]) -> Step | Touchpoint | Actor:
+    element: Step | Touchpoint | Actor = kind.type(id=ident, **values)  # type: ignore[assignment]
+    return element
+
+
+def _problem(row: int, column: str, message: str) -> Problem:
+    where = f"row {row}" + (f", column {column!r}" if column else "")
+    return Problem(severity=Severity.ERROR, path=where, message=message)
