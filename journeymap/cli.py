@@ -18,6 +18,7 @@ from journeymap.exports import FORMATS as EXPORT_FORMATS
 from journeymap.exports import export
 from journeymap.files import atomic_write, load, save
 from journeymap.model import IterationState, JourneyMap
+from journeymap.priorities import priorities
 from journeymap.problems import JourneymapError, LoadError, Severity
 from journeymap.render import RENDERERS
 from journeymap.schema import schema_text
@@ -206,6 +207,21 @@ def _iteration_id(m: JourneyMap, wanted: str | None, file: str) -> str:
     return (current or list(m.iterations))[0].id
 
 
+def _priorities(args: argparse.Namespace) -> int:
+    m = load(args.file)
+    it = m.iteration(_iteration_id(m, args.iteration, args.file) if args.iteration else m.iterations[-1].id)
+    scored = priorities(it)
+    if not scored:
+        print(f"{args.file}: no step of iteration {it.id!r} has both an effort and a gain")
+        return 0
+    rows = [("quadrant", "gain", "effort", "step")]
+    rows += [(p.quadrant.value, str(p.gain), str(p.effort), f"{p.step.name} ({p.step.id})") for p in scored]
+    widths = [max(len(r[c]) for r in rows) for c in range(3)]
+    for row in rows:
+        print("  ".join([*(cell.ljust(w) for cell, w in zip(row, widths, strict=False)), row[3]]))
+    return 0
+
+
 def _export_csv(args: argparse.Namespace) -> int:
     m = load(args.file)
     it = m.iteration(_iteration_id(m, args.iteration, args.file))
@@ -349,6 +365,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-legend", action="store_true", help="leave the legend out")
     p.add_argument("--renderer", choices=RENDERERS, default="auto",
                    help="auto: Graphviz if installed, else built-in (SVG only)")  # fmt: skip
+
+    p = _command(
+        sub, "priorities", _priorities, "List the scored changes by quadrant: quick wins first.",
+        "journeymap priorities examples/home-training.toml --iteration future",
+    )  # fmt: skip
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--iteration", metavar="ID", help="default: the newest iteration")
 
     p = _command(
         sub, "export-csv", _export_csv, "Write an iteration's steps, touchpoints or actors as CSV.",

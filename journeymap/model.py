@@ -20,6 +20,8 @@ SCHEMA_REF = "https://journeymap.github.io/schemas/journeymap-1.schema.json"
 """Where the ``#:schema`` comment of a new file points editors to."""
 
 EMOTION_MIN, EMOTION_MAX = -2, 2
+SCORE_MIN, SCORE_MAX = 1, 5
+"""The range of the effort and gain of a change (the priority matrix)."""
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 
 
@@ -198,6 +200,18 @@ class Step:
     )
     pain_points: tuple[str, ...] = field(default=(), metadata=doc("What hurts here."))
     opportunities: tuple[str, ...] = field(default=(), metadata=doc("Ideas to improve it."))
+    effort: int | None = field(
+        default=None,
+        metadata=doc(
+            "Priority: the work this step's change takes, 1 (little) to 5 (a lot).", minimum=1, maximum=5
+        ),
+    )
+    gain: int | None = field(
+        default=None,
+        metadata=doc(
+            "Priority: what this step's change gains, 1 (little) to 5 (a lot).", minimum=1, maximum=5
+        ),
+    )
     replaces: tuple[str, ...] = field(
         default=(), metadata=doc("Ids of steps in the based_on iteration this step replaces.")
     )

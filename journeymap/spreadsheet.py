@@ -147,13 +147,14 @@ def _value(kind: Kind, name: str, cell: str) -> Any:
         return tuple(part.strip() for part in _SPLIT_IDS.split(text) if part.strip())
     if kind_type == tuple[str, ...]:
         return tuple(line for line in _LINES.split(cell) if line.strip())
-    if name == "emotion":
+    if int in get_args(kind_type):  # emotion, effort, gain
         if not text:
             return None
         try:
             return int(text.replace("+", ""))
         except ValueError:
-            raise ValueError(f"emotion must be a whole number from -2 to +2, not {text!r}") from None
+            span = "-2 to +2" if name == "emotion" else "1 to 5"
+            raise ValueError(f"{name} must be a whole number from {span}, not {text!r}") from None
     args = get_args(kind_type) or (kind_type,)
     enums = [a for a in args if isinstance(a, type) and issubclass(a, Enum)]
     if enums:

@@ -14,6 +14,8 @@ from journeymap.model import (
     EMOTION_MAX,
     EMOTION_MIN,
     ID_PATTERN,
+    SCORE_MAX,
+    SCORE_MIN,
     Flow,
     Iteration,
     JourneyMap,
@@ -159,6 +161,12 @@ def _step_values(step: Step, path: str, base: Base | None) -> list[Problem]:
                 f"emotion {step.emotion} is out of range: use -2 (very bad) to +2 (very good)",
             )
         )
+    for name in ("effort", "gain"):
+        score = getattr(step, name)
+        if score is not None and not SCORE_MIN <= score <= SCORE_MAX:
+            problems.append(
+                error(f"{path}.{name}", f"{name} {score} is out of range: use 1 (little) to 5 (a lot)")
+            )
     for j, replaced in enumerate(step.replaces):
         if base is None:
             message = f"{label(step)} replaces {replaced!r}, but its iteration is not based on another one"

@@ -79,6 +79,7 @@ def _field_values(m: JourneyMap, it: Iteration) -> dict[Kind, dict[str, Callable
         Kind.STAGE: {"name": name, "description": free},
         Kind.STEP: {
             "name": name, "kind": enum(StepKind), "emotion": lambda d: d(st.none() | st.integers(-2, 2)),
+            "effort": lambda d: d(st.none() | st.integers(1, 5)), "gain": lambda d: d(st.none() | st.integers(1, 5)),
             "pain_points": lines, "opportunities": lines, "actors": pick(actors, many=True),
             "touchpoints": pick(ids(it, Kind.TOUCHPOINT), many=True), "stage": pick(stages, optional=False),
             "replaces": pick(_base_steps(m, it), many=True),

@@ -14,7 +14,7 @@ from journeymap.model import Iteration, IterationState, JourneyMap
 
 @frozen
 class FieldSpec:
-    """One editable field: ``widget`` is text, lines, enum, emotion, ref, refs or readonly."""
+    """One editable field: ``widget`` is text, lines, enum, emotion, score (1..5), ref, refs or readonly."""
 
     name: str
     widget: str
@@ -48,6 +48,8 @@ def _spec(name: str, annotation: Any, refs: dict[str, Any]) -> FieldSpec:
         return FieldSpec(name, "refs", target=Kind.STEP)
     if name == "emotion":
         return FieldSpec(name, "emotion")
+    if name in ("effort", "gain"):
+        return FieldSpec(name, "score")
     optional = isinstance(annotation, types.UnionType)
     inner = [a for a in get_args(annotation) if a is not type(None)] if optional else [annotation]
     if isinstance(inner[0], type) and issubclass(inner[0], Enum):

@@ -23,6 +23,7 @@ from journeymap.model import Iteration, JourneyMap
 from tui.fields import ITERATION_FIELDS, MAP_FIELDS, FieldSpec, choices, element_fields, value_text
 from tui.navigator import ITERATION, MAP, Ref
 
+SCORES = [(Text(str(n)), n) for n in range(1, 6)]
 EMOTIONS = [(Text(f"{n:+d}" if n else "0"), n) for n in (-2, -1, 0, 1, 2)]
 
 
@@ -187,7 +188,7 @@ class Form(VerticalScroll, can_focus=False):
             return
         value: Any = event.value
         if value is Select.NULL:
-            value = None if spec.widget in ("enum", "emotion") else ""
+            value = None if spec.widget in ("enum", "emotion", "score") else ""
         self._commit(name, value)
 
     @on(Button.Pressed)
@@ -227,6 +228,9 @@ def _widget(spec: FieldSpec, locked: bool, value: Any, options: list[tuple[str, 
         return area
     if spec.widget == "emotion":
         return Select(EMOTIONS, value=value if value is not None else Select.NULL, id=wid, disabled=locked,
+                      prompt="not scored", compact=True)  # fmt: skip
+    if spec.widget == "score":
+        return Select(SCORES, value=value if value is not None else Select.NULL, id=wid, disabled=locked,
                       prompt="not scored", compact=True)  # fmt: skip
     if spec.widget == "enum":
         assert spec.enum is not None

@@ -11,6 +11,7 @@ from journeymap.views.compare import compare
 from journeymap.views.dot import Dot
 from journeymap.views.journey import journey
 from journeymap.views.options import ViewOptions
+from journeymap.views.priorities import priorities_view
 from journeymap.views.process import process
 
 VIEWS: dict[str, Callable[[JourneyMap, ViewOptions], Dot]] = {
@@ -18,6 +19,7 @@ VIEWS: dict[str, Callable[[JourneyMap, ViewOptions], Dot]] = {
     "compare": compare,
     "actors": actors,
     "process": process,
+    "priorities": priorities_view,
 }
 ENGINE = "neato"  # every view pins its positions
 
