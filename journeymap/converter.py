@@ -7,6 +7,7 @@ text, an unknown key or a misspelt channel is refused, never coerced.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Any, get_args, get_origin
@@ -44,6 +45,21 @@ def _strict(kind: type, what: str) -> Callable[[Any, type], Any]:
         return value
 
     return structure
+
+
+def _number(value: Any, _: type) -> float:
+    if type(value) not in (int, float):
+        raise Refused(f"expected a number, got {type_name(value)} {value!r}")
+    if not math.isfinite(value):
+        raise Refused(f"expected a finite number, got {value!r}")
+    return float(value)
+
+
+def _unstructure_number(value: float) -> int | float:
+    """Whole numbers are written without '.0', so hand-written files keep their look."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
 
 
 def _date(value: Any, _: type) -> dt.date:
@@ -89,6 +105,8 @@ def make_file_converter() -> TomllibConverter:
     c = make_converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
     for kind, what in ((str, "text"), (int, "a whole number"), (bool, "true or false")):
         c.register_structure_hook(kind, _strict(kind, what))
+    c.register_structure_hook(float, _number)
+    c.register_unstructure_hook(float, _unstructure_number)
     c.register_structure_hook(dt.date, _date)
     c.register_structure_hook_factory(lambda t: isinstance(t, type) and issubclass(t, Enum), _enum_hook)
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _list_only(t, c))

@@ -10,14 +10,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Protocol
+from functools import cache
+from typing import Any, Protocol, get_origin, get_type_hints
 
 from attrs import evolve, field, fields, frozen
 from cattrs.errors import BaseValidationError
 
 from journeymap.converter import make_file_converter, structure_problems
-from journeymap.elements import KIND_OF, REFS, Element, Kind, Ref, elements, ids, label, name_of, referenced
-from journeymap.model import Iteration, IterationState, JourneyMap, Process, Step
+from journeymap.elements import (
+    KIND_OF,
+    REFS,
+    Element,
+    Kind,
+    Parent,
+    Ref,
+    elements,
+    ids,
+    label,
+    name_of,
+    parent_of,
+    referenced,
+)
+from journeymap.model import Benefit, Indicator, Iteration, IterationState, JourneyMap, Measurement, Step
 from journeymap.problems import JourneymapError, Problem, Severity
 from journeymap.validate import BAD_ID, element_problems, valid_id
 
@@ -73,27 +87,39 @@ class Operation(Protocol):
 
 @frozen
 class Add:
-    """Add an element at ``index`` (default: the end); a task goes into ``process``."""
+    """Add an element at ``index`` (default: the end); a task or indicator goes into ``parent``.
+
+    ``parent`` is the id of the process (for a task) or the benefit (for an indicator).
+    """
 
     iteration: str
     element: Element
     index: int | None = None
-    process: str = ""
+    parent: str = ""
 
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         kind = KIND_OF[type(self.element)]
         it = _editable(journey_map, self.iteration)
-        if kind is Kind.TASK and not self.process:
-            raise EditError("a task needs the id of the process to add it to")
+        if kind.parent is not None:
+            if not self.parent:
+                article = "an" if kind.value[0] in "aeiou" else "a"
+                raise EditError(
+                    f"{article} {kind.value} needs the id of the {kind.parent.value} to add it to"
+                )
+            _parent(it, kind.parent, self.parent)
         if self.element.id in ids(it, kind):
             raise DuplicateIdError(
                 f"{kind.value} id {self.element.id!r} is already used in iteration {it.id!r}"
             )
-        new = _insert(it, kind, self.element, self.index, self.process)
+        new = _insert(it, kind, self.element, self.index, self.parent)
         _check_element(journey_map, new, self.element)
-        if isinstance(self.element, Process):
-            for task in self.element.tasks:
-                _check_element(journey_map, new, task)
+        if kind.child is not None:
+            for child in getattr(self.element, kind.child.collection):
+                if child.id in ids(it, kind.child):
+                    raise DuplicateIdError(
+                        f"{kind.child.value} id {child.id!r} is already used in iteration {it.id!r}"
+                    )
+                _check_element(journey_map, new, child)
         return _put(journey_map, new)
 
     def describe(self, journey_map: JourneyMap) -> str:
@@ -102,7 +128,7 @@ class Add:
 
 @frozen
 class Update:
-    """Change any fields of an element but its id (and, for a process, its tasks)."""
+    """Change any fields of an element but its id (and a process's tasks, a benefit's indicators)."""
 
     iteration: str
     kind: Kind
@@ -112,9 +138,8 @@ class Update:
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         it = _editable(journey_map, self.iteration)
         old = _element(it, self.kind, self.id)
-        allowed = (
-            {a.name for a in fields(type(old))} - {"id"} - ({"tasks"} if self.kind is Kind.PROCESS else set())
-        )
+        nested = {self.kind.child.collection} if self.kind.child is not None else set()
+        allowed = {a.name for a in fields(type(old))} - {"id"} - nested
         unknown = sorted(set(self.changes) - allowed)
         if "id" in self.changes:
             raise EditError("ids never change; rename the element by changing its name")
@@ -171,29 +196,82 @@ class Remove:
 
 @frozen
 class Move:
-    """Move an element to ``index`` in its list; a task may move into another ``process``."""
+    """Move an element to ``index`` in its list; a task or indicator may move into another ``parent``."""
 
     iteration: str
     kind: Kind
     id: str
     index: int
-    process: str = ""
+    parent: str = ""
 
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         it = _editable(journey_map, self.iteration)
         element = _element(it, self.kind, self.id)
-        if self.process and self.kind is not Kind.TASK:
-            raise EditError("only tasks move between processes")
-        target = self.process or (_process_of(it, self.id).id if self.kind is Kind.TASK else "")
-        if self.kind is Kind.TASK:
-            _process(it, target)
+        if self.kind.parent is None:
+            if self.parent:
+                raise EditError(
+                    f"a {self.kind.value} has no parent to move into; only tasks and indicators do"
+                )
+            target = ""
+        else:
+            target = self.parent or parent_of(it, self.kind, self.id).id
+            _parent(it, self.kind.parent, target)
         without = _delete(it, self.kind, self.id)
         return _put(journey_map, _insert(without, self.kind, element, self.index, target))
 
     def describe(self, journey_map: JourneyMap) -> str:
         element = _element(journey_map.iteration(self.iteration), self.kind, self.id)
-        into = f" in process {self.process!r}" if self.process else ""
+        into = f" in {self.kind.parent.value} {self.parent!r}" if self.parent and self.kind.parent else ""
         return f"Moved {self.kind.value} {name_of(element)!r} to position {self.index + 1}{into}"
+
+
+@frozen
+class Measure:
+    """Record a measurement of an indicator, replacing one of the same date.
+
+    Allowed in a locked iteration: locking freezes the design, not the follow-up of its benefits.
+    """
+
+    iteration: str
+    indicator: str
+    measurement: Measurement
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        it, old = _indicator(journey_map, self.iteration, self.indicator)
+        _check_types(Measurement, self.measurement, "measurement")
+        kept = [m for m in old.measurements if m.date != self.measurement.date]
+        readings = tuple(sorted([*kept, self.measurement], key=lambda m: m.date))
+        return _put(
+            journey_map, _replace_element(it, Kind.INDICATOR, old, evolve(old, measurements=readings))
+        )
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        _, old = _indicator(journey_map, self.iteration, self.indicator)
+        verb = "Replaced" if any(m.date == self.measurement.date for m in old.measurements) else "Recorded"
+        value = f"{self.measurement.value:g}{' ' + old.unit if old.unit else ''}"
+        return f"{verb} {value} for {old.name!r} on {self.measurement.date.isoformat()}"
+
+
+@frozen
+class Unmeasure:
+    """Remove an indicator's measurement of a date (allowed in a locked iteration, like :class:`Measure`)."""
+
+    iteration: str
+    indicator: str
+    date: dt.date
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        it, old = _indicator(journey_map, self.iteration, self.indicator)
+        readings = tuple(m for m in old.measurements if m.date != self.date)
+        if len(readings) == len(old.measurements):
+            raise NotFoundError(f"indicator {old.id!r} has no measurement of {self.date.isoformat()}")
+        return _put(
+            journey_map, _replace_element(it, Kind.INDICATOR, old, evolve(old, measurements=readings))
+        )
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        _, old = _indicator(journey_map, self.iteration, self.indicator)
+        return f"Removed the measurement of {self.date.isoformat()} from {old.name!r}"
 
 
 # --- iteration and map operations -----------------------------------------------------
@@ -201,7 +279,11 @@ class Move:
 
 @frozen
 class Branch:
-    """Copy an iteration under a new id, based on it; copied steps replace nothing yet."""
+    """Copy an iteration under a new id, based on it.
+
+    Copied steps replace nothing yet, and copied indicators start without measurements: those
+    belong to the follow-up of the source.
+    """
 
     source: str
     id: str
@@ -223,6 +305,7 @@ class Branch:
             locked=False,
             note="",
             steps=tuple(evolve(s, replaces=()) if s.replaces else s for s in source.steps),
+            benefits=tuple(_unmeasured(b) for b in source.benefits),
         )
         if not valid_id(self.id):
             raise EditError(f"{self.id!r} {BAD_ID}")
@@ -234,19 +317,25 @@ class Branch:
         return f"Branched iteration {self.id!r} ({self.label}) from {self.source!r}"
 
 
+ITERATION_FIELDS = (
+    "label", "state", "note", "goals", "status", "remaining_work", "next_steps", "maintenance", "lessons"
+)  # fmt: skip
+"""The fields of an iteration that :class:`EditIteration` changes."""
+
+
 @frozen
 class EditIteration:
-    """Change an iteration's label, state or note."""
+    """Change an iteration's label, state, note or report texts (goals, status, lessons, ...)."""
 
     id: str
     changes: Mapping[str, Any] = field(converter=dict)
 
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         it = _editable(journey_map, self.id)
-        unknown = sorted(set(self.changes) - {"label", "state", "note"})
+        unknown = sorted(set(self.changes) - set(ITERATION_FIELDS))
         if unknown:
             raise EditError(
-                f"iteration fields {', '.join(map(repr, unknown))} cannot be changed here; use label, state or note (lock, branch and delete have their own operations)"
+                f"iteration fields {', '.join(map(repr, unknown))} cannot be changed here; use {', '.join(ITERATION_FIELDS)} (lock, branch and delete have their own operations)"
             )
         if "label" in self.changes and not str(self.changes["label"]).strip():
             raise EditError("an iteration needs a label")
@@ -324,9 +413,9 @@ def referrers(journey_map: JourneyMap, iteration: str, kind: Kind, element_id: s
     """
     it = _iteration(journey_map, iteration)
     found = [label(element) for _, element, _ in _referring(it, kind, element_id)]
-    if kind is Kind.PROCESS:
-        for task in _process(it, element_id).tasks:
-            found += referrers(journey_map, iteration, Kind.TASK, task.id)
+    if kind.child is not None:
+        for child in getattr(_parent(it, kind, element_id), kind.child.collection):
+            found += referrers(journey_map, iteration, kind.child, child.id)
     if kind is Kind.STEP:
         for child in journey_map.iterations:
             if child.based_on == iteration:
@@ -366,45 +455,61 @@ def _element(it: Iteration, kind: Kind, element_id: str) -> Element:
     raise NotFoundError(f"iteration {it.id!r} has no {kind.value} {element_id!r}")
 
 
-def _process(it: Iteration, process_id: str) -> Process:
-    found = _element(it, Kind.PROCESS, process_id)
-    assert isinstance(found, Process)
+def _unmeasured(benefit: Benefit) -> Benefit:
+    if not any(i.measurements for i in benefit.indicators):
+        return benefit
+    return evolve(benefit, indicators=tuple(evolve(i, measurements=()) for i in benefit.indicators))
+
+
+def _indicator(journey_map: JourneyMap, iteration: str, indicator_id: str) -> tuple[Iteration, Indicator]:
+    it = _iteration(journey_map, iteration)
+    found = _element(it, Kind.INDICATOR, indicator_id)
+    assert isinstance(found, Indicator)
+    return it, found
+
+
+def _parent(it: Iteration, kind: Kind, parent_id: str) -> Parent:
+    found = _element(it, kind, parent_id)
+    assert isinstance(found, Parent)
     return found
 
 
-def _process_of(it: Iteration, task_id: str) -> Process:
-    return next(p for p in it.processes if any(t.id == task_id for t in p.tasks))
-
-
 def _with_items(
-    it: Iteration, kind: Kind, change: Callable[[tuple[Any, ...]], tuple[Any, ...]], process: str
+    it: Iteration, kind: Kind, change: Callable[[tuple[Any, ...]], tuple[Any, ...]], parent: str
 ) -> Iteration:
-    """The iteration with ``change`` applied to its list of a kind (for tasks, that of ``process``)."""
-    if kind is Kind.TASK:
-        return evolve(
-            it,
-            processes=tuple(evolve(p, tasks=change(p.tasks)) if p.id == process else p for p in it.processes),
+    """The iteration with ``change`` applied to its list of a kind (for nested kinds, ``parent``'s)."""
+    if kind.parent is not None:
+        outer, inner = kind.parent.collection, kind.collection
+        parents = tuple(
+            evolve(p, **{inner: change(getattr(p, inner))}) if p.id == parent else p
+            for p in getattr(it, outer)
         )
+        changes: dict[str, Any] = {outer: parents}
+        return evolve(it, **changes)
     new: dict[str, Any] = {kind.collection: change(getattr(it, kind.collection))}
     return evolve(it, **new)
 
 
-def _insert(it: Iteration, kind: Kind, element: Element, index: int | None, process: str) -> Iteration:
+def _parent_id(it: Iteration, kind: Kind, element_id: str) -> str:
+    return parent_of(it, kind, element_id).id if kind.parent is not None else ""
+
+
+def _insert(it: Iteration, kind: Kind, element: Element, index: int | None, parent: str) -> Iteration:
     def insert(items: tuple[Any, ...]) -> tuple[Any, ...]:
         at = len(items) if index is None else max(0, min(index, len(items)))
         return (*items[:at], element, *items[at:])
 
-    return _with_items(it, kind, insert, process)
+    return _with_items(it, kind, insert, parent)
 
 
 def _delete(it: Iteration, kind: Kind, element_id: str) -> Iteration:
-    process = _process_of(it, element_id).id if kind is Kind.TASK else ""
-    return _with_items(it, kind, lambda items: tuple(e for e in items if e.id != element_id), process)
+    parent = _parent_id(it, kind, element_id)
+    return _with_items(it, kind, lambda items: tuple(e for e in items if e.id != element_id), parent)
 
 
 def _replace_element(it: Iteration, kind: Kind, old: Element, new: Element) -> Iteration:
-    process = _process_of(it, old.id).id if kind is Kind.TASK else ""
-    return _with_items(it, kind, lambda items: tuple(new if e is old else e for e in items), process)
+    parent = _parent_id(it, kind, old.id)
+    return _with_items(it, kind, lambda items: tuple(new if e is old else e for e in items), parent)
 
 
 def _referring(it: Iteration, kind: Kind, element_id: str) -> Iterator[tuple[Kind, Element, list[Ref]]]:
@@ -420,9 +525,10 @@ def _referring(it: Iteration, kind: Kind, element_id: str) -> Iterator[tuple[Kin
 
 
 def _remove_cascading(journey_map: JourneyMap, iteration: str, kind: Kind, element_id: str) -> JourneyMap:
-    if kind is Kind.PROCESS:
-        for task in _process(_iteration(journey_map, iteration), element_id).tasks:
-            journey_map = _remove_cascading(journey_map, iteration, Kind.TASK, task.id)
+    if kind.child is not None:
+        parent = _parent(_iteration(journey_map, iteration), kind, element_id)
+        for child in getattr(parent, kind.child.collection):
+            journey_map = _remove_cascading(journey_map, iteration, kind.child, child.id)
     it = _delete(_iteration(journey_map, iteration), kind, element_id)
     doomed: list[tuple[Kind, str]] = []
     cleaned: dict[int, Element] = {}  # id() of an element -> the element without the reference
@@ -458,18 +564,37 @@ def _replace_all(it: Iteration, new: dict[int, Element]) -> Iteration:
     def swap(items: tuple[Any, ...]) -> tuple[Any, ...]:
         return tuple(new.get(id(e), e) for e in items) if any(id(e) in new for e in items) else items
 
-    changes: dict[str, Any] = {
-        kind.collection: swap(getattr(it, kind.collection))
-        for kind in REFS
-        if kind not in (Kind.PROCESS, Kind.TASK)
-    }
-    changes["processes"] = tuple(
-        evolve(p, tasks=tasks) if (tasks := swap(p.tasks)) is not p.tasks else p for p in swap(it.processes)
-    )
+    changes: dict[str, Any] = {}
+    for kind in Kind:
+        if kind.parent is not None:
+            continue
+        items = swap(getattr(it, kind.collection))
+        if kind.child is not None:
+            inner = kind.child.collection
+            items = tuple(
+                evolve(p, **{inner: kids})
+                if (kids := swap(getattr(p, inner))) is not getattr(p, inner)
+                else p
+                for p in items
+            )
+        changes[kind.collection] = items
     return evolve(it, **changes)
 
 
+@cache
+def _list_fields(cl: type) -> tuple[str, ...]:
+    hints = get_type_hints(cl)
+    return tuple(a.name for a in fields(cl) if get_origin(hints[a.name]) is tuple)
+
+
 def _check_types(cl: type, value: Any, path: str) -> None:
+    for name in _list_fields(cl):
+        got = getattr(value, name)
+        if not isinstance(got, (tuple, list)):
+            where = f"{path}.{name}" if path else name
+            raise InvalidEditError(
+                [Problem(severity=Severity.ERROR, path=where, message=f"expected a list, got {got!r}")]
+            )
     try:
         _converter.structure(_converter.unstructure(value, cl), cl)
     except (BaseValidationError, TypeError, ValueError, AttributeError) as exc:

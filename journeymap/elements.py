@@ -14,7 +14,9 @@ from attrs import frozen
 
 from journeymap.model import (
     Actor,
+    Benefit,
     Flow,
+    Indicator,
     Iteration,
     JourneyMap,
     Process,
@@ -26,7 +28,8 @@ from journeymap.model import (
     Touchpoint,
 )
 
-Element = Actor | Relation | Profile | Touchpoint | Process | Task | Stage | Step | Flow
+Element = Actor | Relation | Profile | Touchpoint | Process | Task | Stage | Step | Flow | Benefit | Indicator
+Parent = Process | Benefit
 
 
 class Kind(Enum):
@@ -41,6 +44,8 @@ class Kind(Enum):
     STAGE = "stage"
     STEP = "step"
     FLOW = "flow"
+    BENEFIT = "benefit"
+    INDICATOR = "indicator"
 
     @property
     def type(self) -> type[Element]:
@@ -49,8 +54,18 @@ class Kind(Enum):
 
     @property
     def collection(self) -> str:
-        """The iteration attribute (for tasks, the process attribute) holding the elements."""
+        """The attribute holding the elements: of the iteration, or of the parent for nested kinds."""
         return "processes" if self is Kind.PROCESS else f"{self.value}s"
+
+    @property
+    def parent(self) -> Kind | None:
+        """The kind whose elements hold this kind's (a process its tasks, a benefit its indicators)."""
+        return _PARENTS.get(self)
+
+    @property
+    def child(self) -> Kind | None:
+        """The kind nested in this kind's elements, if any."""
+        return _CHILDREN.get(self)
 
 
 _TYPES: dict[Kind, type[Element]] = {
@@ -63,8 +78,12 @@ _TYPES: dict[Kind, type[Element]] = {
     Kind.STAGE: Stage,
     Kind.STEP: Step,
     Kind.FLOW: Flow,
+    Kind.BENEFIT: Benefit,
+    Kind.INDICATOR: Indicator,
 }
 KIND_OF: dict[type, Kind] = {t: k for k, t in _TYPES.items()}
+_PARENTS = {Kind.TASK: Kind.PROCESS, Kind.INDICATOR: Kind.BENEFIT}
+_CHILDREN = {parent: child for child, parent in _PARENTS.items()}
 
 
 @frozen
@@ -95,26 +114,36 @@ REFS: dict[Kind, tuple[Ref, ...]] = {
         Ref("tasks", Kind.TASK, many=True),
     ),
     Kind.FLOW: (Ref("source", Kind.STEP, required=True), Ref("target", Kind.STEP, required=True)),
+    Kind.BENEFIT: (Ref("owner", Kind.ACTOR), Ref("steps", Kind.STEP, many=True)),
 }
 
 
 def elements(it: Iteration, kind: Kind) -> tuple[Element, ...]:
-    """The iteration's elements of a kind, in order; tasks of all processes in process order."""
-    if kind is Kind.TASK:
-        return tuple(task for process in it.processes for task in process.tasks)
+    """The iteration's elements of a kind, in order; nested kinds (tasks) in their parents' order."""
+    if kind.parent is not None:
+        parents = getattr(it, kind.parent.collection)
+        return tuple(child for parent in parents for child in getattr(parent, kind.collection))
     result: tuple[Element, ...] = getattr(it, kind.collection)
     return result
 
 
 def with_paths(it: Iteration, kind: Kind, prefix: str) -> Iterator[tuple[str, Element]]:
     """Each element of a kind with its document path below ``prefix``."""
-    if kind is Kind.TASK:
-        for p, process in enumerate(it.processes):
-            for t, task in enumerate(process.tasks):
-                yield f"{prefix}.processes[{p}].tasks[{t}]", task
+    if kind.parent is not None:
+        outer = kind.parent.collection
+        for p, parent in enumerate(getattr(it, outer)):
+            for c, child in enumerate(getattr(parent, kind.collection)):
+                yield f"{prefix}.{outer}[{p}].{kind.collection}[{c}]", child
     else:
         for k, element in enumerate(getattr(it, kind.collection)):
             yield f"{prefix}.{kind.collection}[{k}]", element
+
+
+def parent_of(it: Iteration, kind: Kind, element_id: str) -> Parent:
+    """The process holding a task, or the benefit holding an indicator; ``StopIteration`` if none."""
+    assert kind.parent is not None
+    parents: tuple[Parent, ...] = getattr(it, kind.parent.collection)
+    return next(p for p in parents if any(c.id == element_id for c in getattr(p, kind.collection)))
 
 
 def ids(it: Iteration, kind: Kind) -> set[str]:
@@ -143,7 +172,7 @@ def label(element: Element) -> str:
     return f"{KIND_OF[type(element)].value} {element.id!r}"
 
 
-_PATH = re.compile(r"^iterations\[(\d+)\](?:\.(\w+)\[(\d+)\](?:\.tasks\[(\d+)\])?)?")
+_PATH = re.compile(r"^iterations\[(\d+)\](?:\.(\w+)\[(\d+)\](?:\.(tasks|indicators)\[(\d+)\])?)?")
 
 
 def locate(journey_map: JourneyMap, path: str) -> tuple[str, Kind | None, str] | None:
@@ -155,19 +184,20 @@ def locate(journey_map: JourneyMap, path: str) -> tuple[str, Kind | None, str] |
     match = _PATH.match(path)
     if not match:
         return None
-    i, collection, k, t = match.groups()
+    i, collection, k, nested, c = match.groups()
     if int(i) >= len(journey_map.iterations):
         return None
     it = journey_map.iterations[int(i)]
     if collection is None:
         return it.id, None, it.id
-    kinds = {kind.collection: kind for kind in Kind if kind is not Kind.TASK}
+    kinds = {kind.collection: kind for kind in Kind if kind.parent is None}
     if collection not in kinds:
         return it.id, None, it.id
     items = getattr(it, collection)
     if int(k) >= len(items):
         return None
-    element = items[int(k)]
-    if t is not None and isinstance(element, Process):
-        return (it.id, Kind.TASK, element.tasks[int(t)].id) if int(t) < len(element.tasks) else None
-    return it.id, kinds[collection], element.id
+    element, kind = items[int(k)], kinds[collection]
+    if nested is not None and kind.child is not None and kind.child.collection == nested:
+        children = getattr(element, nested)
+        return (it.id, kind.child, children[int(c)].id) if int(c) < len(children) else None
+    return it.id, kind, element.id

@@ -89,6 +89,15 @@ class StepKind(Enum):
     DECISION = "decision"
 
 
+class BenefitKind(Enum):
+    """What a benefit is: the four kinds a benefits assessment asks about."""
+
+    COST_AVOIDED = "cost_avoided"
+    TIME_SAVED = "time_saved"
+    QUALITY = "quality"
+    IMPLEMENTATION_COST = "implementation_cost"
+
+
 class IterationState(Enum):
     """Whether an iteration describes today's service or a designed one."""
 
@@ -228,6 +237,56 @@ class Flow:
 
 
 @frozen(kw_only=True)
+class Measurement:
+    """One reading of an indicator while the solution runs."""
+
+    date: dt.date = field(metadata=doc("When it was measured."))
+    value: float = field(metadata=doc("What was measured, in the indicator's unit."))
+    note: str = field(default="", metadata=doc("Where the figure comes from, or what explains it."))
+
+
+@frozen(kw_only=True)
+class Indicator:
+    """A measurable sign that a benefit is realised (S.M.A.R.T.E.: unit, baseline, target, deadline)."""
+
+    id: str = field(metadata=ID)
+    name: str = field(metadata=doc("What is measured, e.g. 'Hours of care per citizen per year'."))
+    unit: str = field(default="", metadata=doc("Unit of the values, e.g. 'hours', 'DKK', '%'."))
+    baseline: float | None = field(default=None, metadata=doc("The value before the change."))
+    target: float | None = field(default=None, metadata=doc("The value to reach."))
+    deadline: dt.date | None = field(default=None, metadata=doc("When the target is to be reached."))
+    method: str = field(default="", metadata=doc("How it is measured, e.g. 'from the care records'."))
+    frequency: str = field(default="", metadata=doc("How often it is measured, e.g. 'monthly'."))
+    reporting: tuple[str, ...] = field(
+        default=(), metadata=doc("Who gets the figures and how often, e.g. 'weekly report to team leaders'.")
+    )
+    measurements: tuple[Measurement, ...] = field(
+        default=(), metadata=doc("Readings while the solution runs, one per date.")
+    )
+
+
+@frozen(kw_only=True)
+class Benefit:
+    """A planned gain of the change (gevinst), with who realises it and how it is measured."""
+
+    id: str = field(metadata=ID)
+    name: str = field(metadata=doc("The benefit in a few words."))
+    kind: BenefitKind = field(
+        default=BenefitKind.QUALITY,
+        metadata=doc("cost_avoided, time_saved, quality or implementation_cost."),
+    )
+    description: str = field(default="", metadata=doc("What the gain is and how it comes about."))
+    owner: str = field(default="", metadata=doc("Id of the actor responsible for realising it."))
+    steps: tuple[str, ...] = field(
+        default=(), metadata=doc("Ids of the steps (the changes) that bring the benefit.")
+    )
+    opportunities: tuple[str, ...] = field(
+        default=(), metadata=doc("Opportunities of this iteration's steps that the benefit builds on.")
+    )
+    indicators: tuple[Indicator, ...] = field(default=(), metadata=doc("How the benefit is measured."))
+
+
+@frozen(kw_only=True)
 class Iteration:
     """A complete snapshot of the service: one version of the map."""
 
@@ -236,7 +295,7 @@ class Iteration:
     state: IterationState = field(default=IterationState.CURRENT, metadata=doc("current or future."))
     based_on: str = field(default="", metadata=doc("Id of the iteration this was branched from."))
     created: dt.date | None = field(default=None, metadata=doc("Date the iteration was made."))
-    note: str = field(default="", metadata=doc("Free text."))
+    note: str = field(default="", metadata=doc("Free text; reports show it as the solution in short."))
     locked: bool = field(default=False, metadata=doc("A presented version is read-only."))
     actors: tuple[Actor, ...] = field(default=(), metadata=doc("Actors."))
     relations: tuple[Relation, ...] = field(default=(), metadata=doc("Relations between actors."))
@@ -249,6 +308,15 @@ class Iteration:
         default=(),
         metadata=doc("Edges between steps. Without flows, steps follow each other in order."),
     )
+    benefits: tuple[Benefit, ...] = field(default=(), metadata=doc("The benefits plan."))
+    goals: tuple[str, ...] = field(default=(), metadata=doc("What the service should achieve."))
+    status: str = field(default="", metadata=doc("Where the implementation stands."))
+    remaining_work: tuple[str, ...] = field(default=(), metadata=doc("Work left, here and at other actors."))
+    next_steps: tuple[str, ...] = field(
+        default=(), metadata=doc("The further plan for realising the benefits.")
+    )
+    maintenance: str = field(default="", metadata=doc("How the solution is maintained, and by whom."))
+    lessons: tuple[str, ...] = field(default=(), metadata=doc("What the process taught."))
 
 
 @frozen(kw_only=True)

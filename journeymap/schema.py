@@ -21,6 +21,7 @@ from journeymap.model import SCHEMA_REF, JourneyMap
 _SCALARS: dict[Any, dict[str, Any]] = {
     str: {"type": "string"},
     int: {"type": "integer"},
+    float: {"type": "number"},
     bool: {"type": "boolean"},
     dt.date: {"type": "string", "format": "date"},
 }

@@ -15,8 +15,11 @@ from attrs import fields, frozen
 from journeymap.elements import Element, Kind, elements, name_of
 from journeymap.model import Channel, Iteration, IterationState, JourneyMap, Step, Touchpoint
 
-_NOT_COMPARED = {"id", "tasks", "stage", "replaces"}
-"""Not reported as field changes: ids match; tasks and stages show as moves; replaces on its own."""
+_NOT_COMPARED = {"id", "tasks", "indicators", "measurements", "stage", "replaces"}
+"""Not field changes: ids match; tasks, indicators, stages, replaces are reported on their own.
+
+Measurements are the follow-up of a design, not part of it: a branch starts without them.
+"""
 _ORDERED = (Kind.STAGE, Kind.STEP, Kind.TASK)
 
 

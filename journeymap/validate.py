@@ -16,7 +16,9 @@ from journeymap.model import (
     ID_PATTERN,
     SCORE_MAX,
     SCORE_MIN,
+    Benefit,
     Flow,
+    Indicator,
     Iteration,
     JourneyMap,
     Relation,
@@ -109,7 +111,9 @@ def iteration_problems(it: Iteration, path: str, base: Iteration | None) -> list
         first: dict[str, str] = {}
         for element_path, element in with_paths(it, kind, path):
             if element.id in first:
-                across = "; task ids are unique across processes" if kind is Kind.TASK else ""
+                across = (
+                    f"; {kind.value} ids are unique across {kind.parent.collection}" if kind.parent else ""
+                )
                 problems.append(
                     error(
                         f"{element_path}.id",
@@ -149,6 +153,18 @@ def element_problems(
                 )
     if isinstance(element, Step):
         problems += _step_values(element, path, base)
+    if isinstance(element, Indicator):
+        seen: dict[str, int] = {}
+        for j, m in enumerate(element.measurements):
+            day = m.date.isoformat()
+            if day in seen:
+                problems.append(
+                    error(
+                        f"{path}.measurements[{j}].date",
+                        f"{label(element)} has two measurements of {day} (also measurements[{seen[day]}])",
+                    )
+                )
+            seen.setdefault(day, j)
     return problems
 
 
@@ -215,7 +231,54 @@ def _warnings(it: Iteration, p: str) -> list[Problem]:
                     f"{label(actor)} takes part in the journey but has no ring on the actor map",
                 )
             )
-    return problems + _flow_warnings(it, p)
+    return problems + _flow_warnings(it, p) + _benefit_warnings(it, p)
+
+
+_SMARTE = (
+    ("unit", "no unit: measurable needs one ('hours', 'DKK', '%')"),
+    ("baseline", "no baseline: what is the value before the change?"),
+    ("target", "no target: what value counts as realised?"),
+    ("deadline", "no deadline: by when is the target to be reached?"),
+    ("method", "no method: how is it measured, from what source?"),
+)
+"""What makes an indicator not S.M.A.R.T.E. (specific, measurable, accepted, realistic, time-bound, evaluable)."""
+
+
+def _benefit_warnings(it: Iteration, p: str) -> list[Problem]:
+    problems: list[Problem] = []
+    opportunities = {o for step in it.steps for o in step.opportunities}
+    for b, benefit in enumerate(it.benefits):
+        bp = f"{p}.benefits[{b}]"
+        if not benefit.owner:
+            problems.append(
+                warning(f"{bp}.owner", f"{label(benefit)} has no owner: who is responsible for realising it?")
+            )
+        if not benefit.indicators:
+            problems.append(
+                warning(bp, f"{label(benefit)} has no indicator: how will you know it is realised?")
+            )
+        for j, text in enumerate(benefit.opportunities):
+            if text not in opportunities:
+                problems.append(
+                    warning(
+                        f"{bp}.opportunities[{j}]",
+                        f"{label(benefit)} builds on opportunity {text!r}, which no step of this iteration has",
+                    )
+                )
+        problems += _indicator_warnings(benefit, bp)
+    return problems
+
+
+def _indicator_warnings(benefit: Benefit, bp: str) -> list[Problem]:
+    problems: list[Problem] = []
+    for i, indicator in enumerate(benefit.indicators):
+        ip = f"{bp}.indicators[{i}]"
+        for name, message in _SMARTE:
+            if getattr(indicator, name) in (None, ""):
+                problems.append(warning(f"{ip}.{name}", f"{label(indicator)} has {message}"))
+        if indicator.baseline is not None and indicator.baseline == indicator.target:
+            problems.append(warning(f"{ip}.target", f"{label(indicator)} has a target equal to its baseline"))
+    return problems
 
 
 def _flow_warnings(it: Iteration, p: str) -> list[Problem]:

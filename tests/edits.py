@@ -6,13 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 from hypothesis import strategies as st
-from strategies import names, text, texts
+from strategies import dates, names, numbers, text, texts
 
 from journeymap import (
     Actor,
     ActorKind,
+    Benefit,
+    BenefitKind,
     Channel,
     Flow,
+    Indicator,
     Iteration,
     JourneyMap,
     Lane,
@@ -85,6 +88,14 @@ def _field_values(m: JourneyMap, it: Iteration) -> dict[Kind, dict[str, Callable
             "replaces": pick(_base_steps(m, it), many=True),
         },
         Kind.FLOW: {"label": free},
+        Kind.BENEFIT: {
+            "name": name, "kind": enum(BenefitKind), "owner": pick(actors), "description": free,
+            "steps": pick(ids(it, Kind.STEP), many=True),
+        },
+        Kind.INDICATOR: {
+            "name": name, "unit": free, "baseline": lambda d: d(st.none() | numbers),
+            "target": lambda d: d(st.none() | numbers), "deadline": lambda d: d(dates), "reporting": lines,
+        },
     }  # fmt: skip
     if actors:
         fields[Kind.RELATION] |= {
@@ -126,6 +137,11 @@ def new_element(draw: st.DrawFn, m: JourneyMap, it: Iteration, kind: Kind) -> tu
         return step, ""
     if kind is Kind.FLOW and steps:
         return Flow(id=fid, source=_one(draw, steps), target=_one(draw, steps), label=draw(text)), ""
+    if kind is Kind.BENEFIT:
+        return Benefit(id=fid, name=draw(names), owner=_maybe(draw, actors), steps=_some(draw, steps)), ""
+    if kind is Kind.INDICATOR and it.benefits:
+        indicator = Indicator(id=fid, name=draw(names), unit=draw(text), target=draw(st.none() | numbers))
+        return indicator, _one(draw, ids(it, Kind.BENEFIT))
     return None
 
 

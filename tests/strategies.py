@@ -9,12 +9,16 @@ from hypothesis import strategies as st
 from journeymap import (
     Actor,
     ActorKind,
+    Benefit,
+    BenefitKind,
     Channel,
     Flow,
+    Indicator,
     Iteration,
     IterationState,
     JourneyMap,
     Lane,
+    Measurement,
     Process,
     Profile,
     Relation,
@@ -31,7 +35,9 @@ ids = st.from_regex(r"[a-z0-9][a-z0-9_.-]{0,10}", fullmatch=True)
 text = st.text(max_size=30)
 names = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != "")
 texts = st.lists(text, max_size=3).map(tuple)
-dates = st.none() | st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
+some_dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
+dates = st.none() | some_dates
+numbers = st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(10**6), 10**6).map(float)
 
 
 def _pick(draw: st.DrawFn, pool: list[str], max_size: int = 3) -> tuple[str, ...]:
@@ -153,6 +159,7 @@ def iterations(draw: st.DrawFn, iteration_id: str, base: Iteration | None = None
             )
             for f in draw(st.lists(ids, unique=True, max_size=6))
         )
+    benefits = draw(benefit_lists(actor_ids, step_ids, [o for s in steps for o in s.opportunities]))
     return Iteration(
         id=iteration_id,
         label=draw(names),
@@ -169,6 +176,53 @@ def iterations(draw: st.DrawFn, iteration_id: str, base: Iteration | None = None
         stages=stages,
         steps=steps,
         flows=flows,
+        benefits=benefits,
+        goals=draw(texts),
+        status=draw(text),
+        remaining_work=draw(texts),
+        next_steps=draw(texts),
+        maintenance=draw(text),
+        lessons=draw(texts),
+    )
+
+
+@st.composite
+def indicators(draw: st.DrawFn, indicator_id: str) -> Indicator:
+    """A valid indicator with measurements on distinct dates."""
+    when = draw(st.lists(some_dates, unique=True, max_size=4))
+    return Indicator(
+        id=indicator_id,
+        name=draw(names),
+        unit=draw(text),
+        baseline=draw(st.none() | numbers),
+        target=draw(st.none() | numbers),
+        deadline=draw(dates),
+        method=draw(text),
+        frequency=draw(text),
+        reporting=draw(texts),
+        measurements=tuple(Measurement(date=d, value=draw(numbers), note=draw(text)) for d in when),
+    )
+
+
+@st.composite
+def benefit_lists(
+    draw: st.DrawFn, actor_ids: list[str], step_ids: list[str], opportunities: list[str]
+) -> tuple[Benefit, ...]:
+    """Benefits naming existing actors, steps and opportunities; indicator ids unique across them."""
+    indicator_ids = draw(st.lists(ids, unique=True, max_size=4))
+    benefit_ids = draw(st.lists(ids, unique=True, min_size=1 if indicator_ids else 0, max_size=3))
+    return tuple(
+        Benefit(
+            id=b,
+            name=draw(names),
+            kind=draw(st.sampled_from(BenefitKind)),
+            description=draw(text),
+            owner=_optional(draw, actor_ids),
+            steps=_pick(draw, step_ids),
+            opportunities=_pick(draw, sorted(set(opportunities))),
+            indicators=tuple(draw(indicators(i)) for i in indicator_ids[k :: len(benefit_ids)]),
+        )
+        for k, b in enumerate(benefit_ids)
     )
 
 

@@ -76,7 +76,9 @@ def test_json_and_markdown() -> None:
     assert data["emotions"][0]["delta"] == 1
     md = render(d, "markdown")
     assert md.startswith("## Compare `current` (Training by all home-care staff) → `future`")
-    assert "\n### Added (15)\n\n- actor 'Dedicated trainer'\n" in md
+    assert f"\n### Added ({len(d.added)})\n\n- actor 'Dedicated trainer'\n" in md
+    assert "- benefit 'Fewer home-care hours per citizen'\n" in md
+    assert "- indicator 'Care hours saved per citizen per year'\n" in md
     with pytest.raises(ValueError, match="unknown format"):
         render(d, "yaml")
 

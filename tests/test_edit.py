@@ -102,7 +102,7 @@ def test_add_every_kind_at_a_position() -> None:
     m = HOME
     for element in new:
         m = Add("future", element, index=0).apply(m)
-    m = Add("future", jm.Task(id="advise", name="Advise"), process="nutrition").apply(m)
+    m = Add("future", jm.Task(id="advise", name="Advise"), parent="nutrition").apply(m)
     assert m.iteration("future").steps[0].id == "eats"
     assert m.iteration("future").processes[0].tasks == (
         jm.Task(id="weigh", name="Weigh", responsible="dietician"),
@@ -115,7 +115,7 @@ def test_add_refuses_duplicates_and_dangling_references() -> None:
     with pytest.raises(DuplicateIdError, match="step id 'referred' is already used in iteration 'future'"):
         Add("future", jm.Step(id="referred", name="x", stage="referral")).apply(HOME)
     with pytest.raises(DuplicateIdError):
-        Add("future", jm.Task(id="screen", name="x"), process="dedicated-training").apply(HOME)
+        Add("future", jm.Task(id="screen", name="x"), parent="dedicated-training").apply(HOME)
     with pytest.raises(InvalidEditError, match="flow 'f' names step 'nowhere'"):
         Add("future", jm.Flow(id="f", source="referred", target="nowhere")).apply(HOME)
     with pytest.raises(InvalidEditError, match="is not a valid id"):
@@ -129,15 +129,17 @@ def test_removing_a_referenced_actor_is_refused_unless_cascading() -> None:
         Remove("future", Kind.ACTOR, "trainer").apply(HOME)
     assert info.value.referrers[:2] == ("relation 'train'", "relation 'implement'")
     assert "step 'fixed-session'" in info.value.referrers
-    assert "and 7 more" in str(info.value)
+    assert "benefit 'training-kept'" in info.value.referrers
+    assert "and 8 more" in str(info.value)
     op = Remove("future", Kind.ACTOR, "trainer", cascade=True)
-    assert op.describe(HOME) == "Removed actor 'Dedicated trainer' and 10 reference(s) to it"
+    assert op.describe(HOME) == "Removed actor 'Dedicated trainer' and 11 reference(s) to it"
     after = op.apply(HOME)
     it = after.iteration("future")
     assert "trainer" not in ids(it, Kind.ACTOR)
     assert {"train", "implement", "handover"}.isdisjoint(ids(it, Kind.RELATION))
     assert step(after, "future", "fixed-session").actors == ("citizen",)
     assert next(t for t in it.touchpoints if t.id == "trainer-visit").owner == ""
+    assert next(b for b in it.benefits if b.id == "training-kept").owner == ""
     assert jm.validate(after) == jm.validate(HOME) or not jm.has_errors(jm.validate(after))
 
 
@@ -171,8 +173,8 @@ def test_move_steps_and_tasks() -> None:
     assert op.apply(HOME).iteration("future").steps[0].id == "less-care"
     after = Move("future", Kind.TASK, "weekly-report", 0).apply(HOME)
     assert after.iteration("future").processes[0].tasks[0].id == "weekly-report"
-    with pytest.raises(EditError, match="only tasks move between processes"):
-        Move("future", Kind.STEP, "less-care", 0, process="x").apply(HOME)
+    with pytest.raises(EditError, match="only tasks and indicators do"):
+        Move("future", Kind.STEP, "less-care", 0, parent="x").apply(HOME)
 
 
 def test_locked_iteration_refuses_every_edit_until_unlocked() -> None:

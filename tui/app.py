@@ -720,7 +720,7 @@ def _add_operation(it: Iteration, element: Element, after: str | None, process: 
     if kind is Kind.TASK:
         tasks = next((p.tasks for p in it.processes if p.id == process), ())
         index = next((k + 1 for k, t in enumerate(tasks) if t.id == after), None)
-        return Add(it.id, element, index=index, process=process)
+        return Add(it.id, element, index=index, parent=process)
     items = elements(it, kind)
     index = next((k + 1 for k, e in enumerate(items) if e.id == after), None)
     return Add(it.id, element, index=index)

@@ -1,0 +1,82 @@
+"""Following benefits up: where each indicator stands against its baseline and target.
+
+An indicator is judged on its latest measurement: ``progress`` is the share of the way from
+the baseline to the target covered so far (1.0 is the target reached; negative is worse than
+before). The direction comes from the baseline and target, so an indicator that should fall
+(hours of care) works as well as one that should rise (citizens trained).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from attrs import frozen
+
+from journeymap.model import Benefit, Indicator, Iteration, Measurement
+
+
+class Status(Enum):
+    """Where an indicator stands; the value is what reports print."""
+
+    REACHED = "reached"
+    IMPROVING = "improving"
+    NOT_IMPROVING = "not improving"
+    OVERDUE = "overdue"
+    NOT_MEASURED = "not measured"
+    UNCLEAR = "no baseline or target"
+
+
+@frozen
+class IndicatorStatus:
+    """An indicator with its benefit, latest measurement, progress and status."""
+
+    benefit: Benefit
+    indicator: Indicator
+    latest: Measurement | None
+    progress: float | None
+    status: Status
+
+
+def latest(indicator: Indicator) -> Measurement | None:
+    """The measurement with the latest date, if any."""
+    return max(indicator.measurements, key=lambda m: m.date, default=None)
+
+
+def progress(indicator: Indicator, value: float) -> float | None:
+    """The share of the way from baseline to target that ``value`` covers; None if undefined."""
+    if indicator.baseline is None or indicator.target is None or indicator.target == indicator.baseline:
+        return None
+    return (value - indicator.baseline) / (indicator.target - indicator.baseline)
+
+
+def indicator_status(benefit: Benefit, indicator: Indicator, today: dt.date | None = None) -> IndicatorStatus:
+    """Where one indicator stands on ``today`` (default: the real today)."""
+    last = latest(indicator)
+    share = progress(indicator, last.value) if last else None
+    if last is None:
+        status = Status.NOT_MEASURED
+    elif indicator.baseline is None or indicator.target is None:
+        status = Status.UNCLEAR
+    elif (share is not None and share >= 1) or (share is None and last.value == indicator.target):
+        status = Status.REACHED
+    elif indicator.deadline is not None and (today or dt.date.today()) > indicator.deadline:
+        status = Status.OVERDUE
+    elif share is not None and share > 0:
+        status = Status.IMPROVING
+    else:
+        status = Status.NOT_IMPROVING
+    return IndicatorStatus(benefit, indicator, last, share, status)
+
+
+def benefit_status(it: Iteration, today: dt.date | None = None) -> list[IndicatorStatus]:
+    """Every indicator of the iteration's benefits, in plan order."""
+    return [indicator_status(b, i, today) for b in it.benefits for i in b.indicators]
+
+
+def number(value: float) -> str:
+    """A value as people write it: thousands grouped by thin spaces, at most three decimals."""
+    if abs(value) >= 1000:
+        return f"{round(value):,}".replace(",", "\u202f")
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
