@@ -6,18 +6,22 @@ Exit codes: 0 fine, 1 the map has errors, 2 bad usage or unreadable input.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from journeymap import __version__
+from journeymap import __version__, report
+from journeymap.benefits import benefit_status, number
 from journeymap.diff_format import FORMATS, render
 from journeymap.document import open_document
-from journeymap.edit import Branch, EditError, Lock, Operation
+from journeymap.edit import Branch, EditError, Lock, Measure, Operation
+from journeymap.elements import Kind, ids
 from journeymap.exports import FORMATS as EXPORT_FORMATS
 from journeymap.exports import export
 from journeymap.files import atomic_write, load, save
-from journeymap.model import IterationState, JourneyMap
+from journeymap.model import Iteration, IterationState, JourneyMap, Measurement
 from journeymap.priorities import priorities
 from journeymap.problems import JourneymapError, LoadError, Severity
 from journeymap.render import RENDERERS
@@ -222,6 +226,79 @@ def _priorities(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-22") from None
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text.replace(",", ".").replace("\u202f", "").replace(" ", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
+
+
+def _newest(m: JourneyMap, wanted: str | None, file: str) -> Iteration:
+    return m.iteration(_iteration_id(m, wanted, file)) if wanted else m.iterations[-1]
+
+
+def _benefits(args: argparse.Namespace) -> int:
+    m = load(args.file)
+    if not m.iterations:
+        raise UsageError(f"{args.file}: the map has no iterations")
+    it = _newest(m, args.iteration, args.file)
+    statuses = benefit_status(it, args.as_of)
+    if not statuses:
+        print(f"{args.file}: iteration {it.id!r} has no benefit with an indicator")
+        return 0
+    rows = [("indicator", "baseline", "target", "deadline", "latest", "of the way", "status")]
+    for s in statuses:
+        i = s.indicator
+        rows.append((
+            i.id,
+            number(i.baseline) if i.baseline is not None else "-",
+            number(i.target) if i.target is not None else "-",
+            i.deadline.isoformat() if i.deadline else "-",
+            f"{number(s.latest.value)} ({s.latest.date.isoformat()})" if s.latest else "-",
+            f"{round(s.progress * 100)} %" if s.progress is not None else "-",
+            s.status.value,
+        ))  # fmt: skip
+    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    return 0
+
+
+def _measure(args: argparse.Namespace) -> int:
+    m = load(args.file)
+    holders = [it.id for it in m.iterations if args.indicator in ids(it, Kind.INDICATOR)]
+    iteration = args.iteration or (holders[-1] if holders else "")
+    if not iteration:
+        raise UsageError(f"{args.file}: no iteration has an indicator {args.indicator!r}")
+    reading = Measurement(date=args.date or dt.date.today(), value=args.value, note=args.note or "")
+    return _edit(args.file, Measure(iteration, args.indicator, reading))
+
+
+def _report(args: argparse.Namespace) -> int:
+    m = load(args.file)
+    if not m.iterations:
+        raise UsageError(f"{args.file}: the map has no iterations")
+    it = _newest(m, args.iteration, args.file)
+    stem = Path(args.file).stem
+    try:
+        content = report.build(m, it.id, stem, args.as_of, args.renderer)
+    except JourneymapError as exc:
+        raise UsageError(f"{args.file}: {exc}") from None
+    for path in report.write(content, args.output, stem):
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
 def _export_csv(args: argparse.Namespace) -> int:
     m = load(args.file)
     it = m.iteration(_iteration_id(m, args.iteration, args.file))
@@ -372,6 +449,51 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     p.add_argument("file", metavar="FILE")
     p.add_argument("--iteration", metavar="ID", help="default: the newest iteration")
+
+    p = _command(
+        sub, "benefits", _benefits, "Show where each benefit indicator stands against its target.",
+        "journeymap benefits examples/home-training.toml --as-of 2023-01-15",
+    )  # fmt: skip
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--iteration", metavar="ID", help="default: the newest iteration")
+    p.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="judge deadlines on this date (default: today)"
+    )
+
+    p = _command(
+        sub, "measure", _measure, "Record a measurement of an indicator (also in a locked iteration).",
+        'journeymap measure examples/home-training.toml sessions-held 88 --date 2023-01-31 --note "January"',
+    )  # fmt: skip
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("indicator", metavar="INDICATOR", help="the indicator's id")
+    p.add_argument("value", metavar="VALUE", type=_number, help="the value, in the indicator's unit")
+    p.add_argument(
+        "--date",
+        type=_date,
+        metavar="DATE",
+        help="default: today; a second value for a date replaces the first",
+    )
+    p.add_argument("--note", metavar="TEXT", help="where the figure comes from")
+    p.add_argument("--iteration", metavar="ID", help="default: the newest iteration with the indicator")
+
+    p = _command(
+        sub, "report", _report, "Write the steering-group report (10-20-30 outline) as Markdown and HTML with its diagrams.",
+        "journeymap report examples/home-training.toml -o report/",
+    )  # fmt: skip
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--iteration", metavar="ID", help="default: the newest iteration")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        default=".",
+        help="folder for the files (made if missing; default: here)",
+    )
+    p.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="judge deadlines on this date (default: today)"
+    )
+    p.add_argument("--renderer", choices=RENDERERS, default="auto",
+                   help="auto: Graphviz if installed, else built-in")  # fmt: skip
 
     p = _command(
         sub, "export-csv", _export_csv, "Write an iteration's steps, touchpoints or actors as CSV.",
