@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from rich.console import Console
 from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
 
 import journeymap as jm
@@ -16,6 +19,7 @@ from tui.compare import Compare
 from tui.dialogs import Confirm, FormDialog, PickMany
 from tui.form import Form
 from tui.navigator import ITERATION, Navigator, Ref
+from tui.priorities import Priorities
 from tui.problems import Problems
 
 SIZE = (100, 32)
@@ -386,3 +390,101 @@ async def test_move_a_step_within_its_stage(path: Path) -> None:
 def test_slug() -> None:
     assert slug("Hjælp fra superbrugeren, på telefon") == "hjaelp-fra-superbrugeren-paa-telefon"
     assert slug("   ") == "item"
+
+
+async def test_benefits_indicators_and_measurements(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(app, pilot, Ref("element", jm.Kind.BENEFIT, "savings"), "future")
+        nav = app.query_one(Navigator)
+        assert any(n.data == Ref("element", jm.Kind.BENEFIT, "savings") for n in nav._all())
+        nav.focus()
+        await pilot.press("a")  # on a benefit: a new indicator in it
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        dialog.query_one("#d-name", Input).value = "Days on the waiting list"
+        await pilot.click("#ok")
+        await pilot.pause()
+        savings = app.doc.map.iteration("future").benefits[1]
+        assert [i.id for i in savings.indicators] == ["yearly-savings", "days-on-the-waiting-list"]
+        assert app.selected == Ref("element", jm.Kind.INDICATOR, "days-on-the-waiting-list")
+        await settled(app, pilot)
+
+        baseline = field(app, "baseline")
+        assert isinstance(baseline, Input)
+        baseline.focus()
+        baseline.value = "about forty"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "not a number" in error_text(app, "baseline")
+        baseline.value = "42,5"
+        await pilot.press("enter")
+        await pilot.pause()
+        deadline = field(app, "deadline")
+        assert isinstance(deadline, Input)
+        deadline.focus()
+        deadline.value = "2027-06-30"
+        await pilot.press("enter")
+        await pilot.pause()
+        made = app.doc.map.iteration("future").benefits[1].indicators[1]
+        assert (made.baseline, made.deadline) == (42.5, dt.date(2027, 6, 30))
+
+        await pilot.press("l")  # lock: the design is read-only, the follow-up is not
+        app.query_one(Navigator).focus()
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.doc.map.iteration("future").locked
+        await select(app, pilot, Ref("element", jm.Kind.INDICATOR, "hours-saved"))
+        assert isinstance(field(app, "unit"), Input) and field(app, "unit").disabled  # type: ignore[attr-defined]
+        record = app.query_one(Form)._body.query_one("#record-measurements", Button)  # type: ignore[union-attr]
+        assert not record.disabled
+        record.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        dialog.query_one("#d-date", Input).value = "2023-06-30"
+        dialog.query_one("#d-value", Input).value = "x"
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert "not a number" in str(dialog.query_one("#dialog-error", Static).render())
+        dialog.query_one("#d-value", Input).value = "38"
+        dialog.query_one("#d-value", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormDialog), str(dialog.query_one("#dialog-error", Static).render())
+        readings = app.doc.map.iteration("future").benefits[0].indicators[0].measurements
+        assert [(m.date, m.value) for m in readings] == [
+            (dt.date(2022, 12, 31), 40.5),
+            (dt.date(2023, 6, 30), 38),
+        ]
+        assert "2023-06-30  38" in str(
+            app.query_one(Form)._body.query_one("#f-measurements .refs", Static).render()
+        )  # type: ignore[union-attr]
+
+
+async def test_priorities_screen_and_report(path: Path) -> None:
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select(app, pilot, ITERATION, "future")
+        app.query_one(Navigator).focus()
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, Priorities)
+        console = Console(width=240, record=True, file=io.StringIO())
+        console.print(app.screen.overview)
+        body = console.export_text()
+        assert "Quick wins: do first" in body and "Is assessed and offered training first" in body
+        assert "Care hours saved per citizen per year" in body and "reached" in body
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await pilot.click("#ok")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        folder = path.with_name("home-training-report")
+        assert (folder / "home-training-report.md").read_text().startswith("# Home training")
+        assert (folder / "home-training-report.html").exists()

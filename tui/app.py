@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, Select, TabbedContent, TabPane, Tree
 
+from journeymap import report
 from journeymap.document import ChangedOnDiskError, Document, new_document
 from journeymap.edit import (
     Add,
@@ -26,21 +28,27 @@ from journeymap.edit import (
     EditIteration,
     EditMap,
     Lock,
+    Measure,
     Move,
     Operation,
     Remove,
+    Unmeasure,
     Update,
     referrers,
 )
-from journeymap.elements import Element, Kind, elements, locate, name_of
+from journeymap.elements import Element, Kind, elements, locate, name_of, parent_of
 from journeymap.exports import FORMATS, export_to
 from journeymap.model import (
     Actor,
+    Benefit,
+    BenefitKind,
     Channel,
     Flow,
+    Indicator,
     Iteration,
     IterationState,
     JourneyMap,
+    Measurement,
     Process,
     Profile,
     Relation,
@@ -55,8 +63,10 @@ from journeymap.views import VIEWS, ViewOptions
 from tui.blueprint import Blueprint
 from tui.compare import Compare
 from tui.dialogs import Confirm, Field, FormDialog, Help, PickMany
+from tui.fields import FieldSpec, parse
 from tui.form import Form
 from tui.navigator import ITERATION, MAP, Navigator, Ref
+from tui.priorities import Priorities
 from tui.problems import Problems
 
 KEYS = [
@@ -77,6 +87,8 @@ KEYS = [
     ("l", "lock or unlock this iteration"),
     ("c", "compare two iterations"),
     ("e", "export a diagram (SVG, PNG, PDF, DOT, Mermaid)"),
+    ("m", "the priority matrix and where each benefit indicator stands"),
+    ("r", "write the steering-group report (Markdown and HTML) next to the map"),
     ("p", "go to the problems panel"),
     ("In the form", ""),
     ("enter or leaving a field", "apply the change (refused changes show why under the field)"),
@@ -92,6 +104,8 @@ _ORDERED = {
     Kind.TOUCHPOINT,
     Kind.PROCESS,
     Kind.FLOW,
+    Kind.BENEFIT,
+    Kind.INDICATOR,
 }
 
 
@@ -407,7 +421,7 @@ class JourneymapApp(App[None]):
                 element = _element(kind, ident, values)
             except (KeyError, ValueError) as exc:
                 return f"missing or wrong value: {exc}"
-            return element, values.get("process", container)
+            return element, values.get("parent", container)
 
         def check(values: dict[str, str]) -> str | None:
             built = build(values)
@@ -608,6 +622,79 @@ class JourneymapApp(App[None]):
             return
         self.call_from_thread(self.notify, f"Wrote {written}", title="Exported", markup=False, timeout=6)
 
+    def action_priorities(self) -> None:
+        self.push_screen(Priorities(self.iteration))
+
+    def action_report(self) -> None:
+        folder = self.path.parent / f"{self.path.stem}-report"
+        fields = [Field("folder", "Folder (made if missing)", str(folder))]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self._report(Path(values["folder"] or folder))
+
+        self.push_screen(FormDialog(f"Report on '{self.iteration.label}'", fields), done)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _report(self, folder: Path) -> None:
+        try:
+            content = report.build(self.doc.map, self.iteration.id, self.path.stem)
+            written = report.write(content, folder, self.path.stem)
+        except (JourneymapError, OSError) as exc:
+            self.call_from_thread(self.notify, f"No report: {exc}", severity="error", markup=False)
+            return
+        self.call_from_thread(
+            self.notify,
+            f"Wrote {written[-2]} and {written[-1].name}",
+            title="Report",
+            markup=False,
+            timeout=6,
+        )
+
+    @on(Form.Record)
+    def _record(self, event: Form.Record) -> None:
+        it = self.iteration
+        if event.ref.kind is not Kind.INDICATOR:
+            return
+        indicator = next(e for e in elements(it, Kind.INDICATOR) if e.id == event.ref.id)
+        assert isinstance(indicator, Indicator)
+        unit = f" ({indicator.unit})" if indicator.unit else ""
+        fields = [
+            Field("date", "Date (YYYY-MM-DD)", dt.date.today().isoformat()),
+            Field("value", f"Value{unit}; empty removes the measurement of that date", ""),
+            Field("note", "Note: where the figure comes from", ""),
+        ]
+
+        def operation(values: dict[str, str]) -> Operation | str:
+            try:
+                day = parse(FieldSpec("date", "date"), values["date"])
+                value = parse(FieldSpec("value", "number"), values["value"])
+            except ValueError as exc:
+                return str(exc)
+            if day is None:
+                return "a measurement needs a date"
+            if value is None:
+                return Unmeasure(it.id, indicator.id, day)
+            return Measure(it.id, indicator.id, Measurement(date=day, value=value, note=values["note"]))
+
+        def check(values: dict[str, str]) -> str | None:
+            op = operation(values)
+            if isinstance(op, str):
+                return op
+            try:
+                op.apply(self.doc.map)
+            except EditError as exc:
+                return str(exc)
+            return None
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is not None:
+                op = operation(values)
+                if not isinstance(op, str):
+                    self.apply(op, event.ref, "measurements")
+
+        self.push_screen(FormDialog(f"Measurement of '{indicator.name}'", fields, check), done)
+
     def action_help(self) -> None:
         self.push_screen(Help(KEYS))
 
@@ -642,6 +729,14 @@ class JourneymapApp(App[None]):
         yield SystemCommand(
             "Show / hide panels", "The blueprint and problems panels (f2)", self.action_toggle_panels
         )
+        yield SystemCommand(
+            "Priorities and benefits",
+            "The effort/gain matrix and the indicators' status (m)",
+            self.action_priorities,
+        )
+        yield SystemCommand(
+            "Report", "Write the steering-group report next to the map (r)", self.action_report
+        )
         yield SystemCommand("Help", "The keys (f1)", self.action_help)
 
 
@@ -659,11 +754,12 @@ def _add_target(it: Iteration, ref: Ref) -> tuple[Kind | None, str | None, str]:
         return Kind.STEP, last[-1] if last else None, ref.id
     if ref.kind is Kind.STEP:
         return Kind.STEP, ref.id, next(s.stage for s in it.steps if s.id == ref.id)
-    if ref.kind is Kind.PROCESS:
-        tasks = next(p.tasks for p in it.processes if p.id == ref.id)
-        return Kind.TASK, tasks[-1].id if tasks else None, ref.id
-    if ref.kind is Kind.TASK:
-        return Kind.TASK, ref.id, next(p.id for p in it.processes if any(t.id == ref.id for t in p.tasks))
+    if ref.kind.child is not None:
+        parent = next(e for e in elements(it, ref.kind) if e.id == ref.id)
+        children = getattr(parent, ref.kind.child.collection)
+        return ref.kind.child, children[-1].id if children else None, ref.id
+    if ref.kind.parent is not None:
+        return ref.kind, ref.id, parent_of(it, ref.kind, ref.id).id
     return ref.kind, ref.id, ""
 
 
@@ -686,9 +782,12 @@ def _add_fields(it: Iteration, kind: Kind, container: str) -> list[Field]:
         fields.append(
             Field("stage", "Stage", container or (it.stages[0].id if it.stages else ""), options(Kind.STAGE))
         )
-    if kind is Kind.TASK:
-        fields.append(Field("process", "Process", container or (it.processes[0].id if it.processes else ""),
-                            options(Kind.PROCESS)))  # fmt: skip
+    if kind.parent is not None:
+        parents = elements(it, kind.parent)
+        fields.append(Field("parent", kind.parent.value.capitalize(), container or (parents[0].id if parents else ""),
+                            options(kind.parent)))  # fmt: skip
+    if kind is Kind.BENEFIT:
+        fields.append(Field("kind", "Kind", "quality", tuple((k.value, k.value) for k in BenefitKind)))
     return fields
 
 
@@ -704,6 +803,10 @@ def _element(kind: Kind, ident: str, values: dict[str, str]) -> Element:
         return Process(id=ident, name=name)
     if kind is Kind.TASK:
         return Task(id=ident, name=name)
+    if kind is Kind.BENEFIT:
+        return Benefit(id=ident, name=name, kind=BenefitKind(values.get("kind") or "quality"))
+    if kind is Kind.INDICATOR:
+        return Indicator(id=ident, name=name)
     if kind is Kind.STAGE:
         return Stage(id=ident, name=name)
     if kind is Kind.STEP:
@@ -715,12 +818,13 @@ def _element(kind: Kind, ident: str, values: dict[str, str]) -> Element:
     return Flow(id=ident, source=values["source"], target=values["target"], label=values.get("label", ""))
 
 
-def _add_operation(it: Iteration, element: Element, after: str | None, process: str) -> Add:
-    kind = Kind.TASK if isinstance(element, Task) else next(k for k in Kind if isinstance(element, k.type))
-    if kind is Kind.TASK:
-        tasks = next((p.tasks for p in it.processes if p.id == process), ())
-        index = next((k + 1 for k, t in enumerate(tasks) if t.id == after), None)
-        return Add(it.id, element, index=index, parent=process)
+def _add_operation(it: Iteration, element: Element, after: str | None, parent: str) -> Add:
+    kind = next(k for k in Kind if type(element) is k.type)
+    if kind.parent is not None:
+        holder = next((e for e in elements(it, kind.parent) if e.id == parent), None)
+        children = getattr(holder, kind.collection) if holder is not None else ()
+        index = next((k + 1 for k, c in enumerate(children) if c.id == after), None)
+        return Add(it.id, element, index=index, parent=parent)
     items = elements(it, kind)
     index = next((k + 1 for k, e in enumerate(items) if e.id == after), None)
     return Add(it.id, element, index=index)
@@ -728,8 +832,8 @@ def _add_operation(it: Iteration, element: Element, after: str | None, process: 
 
 def _move_index(it: Iteration, kind: Kind, ident: str, step: int) -> int | None:
     """The index to move an element to, one place up (-1) or down (+1) among its peers."""
-    if kind is Kind.TASK:
-        peers = [t.id for p in it.processes if any(t.id == ident for t in p.tasks) for t in p.tasks]
+    if kind.parent is not None:
+        peers = [c.id for c in getattr(parent_of(it, kind, ident), kind.collection)]
         k = peers.index(ident) + step
         return k if 0 <= k < len(peers) else None
     items = [e.id for e in elements(it, kind)]
@@ -749,7 +853,9 @@ def _parent(it: Iteration, ref: Ref) -> Ref:
     if ref.kind is Kind.STEP:
         stage = next((s.stage for s in it.steps if s.id == ref.id), "")
         return Ref("element", Kind.STAGE, stage)
-    if ref.kind is Kind.TASK:
-        proc = next((p.id for p in it.processes if any(t.id == ref.id for t in p.tasks)), "")
-        return Ref("element", Kind.PROCESS, proc)
+    if ref.kind is not None and ref.kind.parent is not None:
+        try:
+            return Ref("element", ref.kind.parent, parent_of(it, ref.kind, ref.id).id)
+        except StopIteration:
+            return Ref("section", ref.kind.parent)
     return Ref("section", ref.kind)

@@ -12,7 +12,9 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from journeymap.model import Channel, Iteration, Lane, Step, StepKind, Task, Touchpoint
+from journeymap.benefits import IndicatorStatus, Status, benefit_status
+from journeymap.model import Benefit, Channel, Iteration, Lane, Step, StepKind, Task, Touchpoint
+from journeymap.priorities import quadrant
 
 CHANNEL_MARKS = {
     Channel.DIGITAL: ("▣", "cyan"),
@@ -58,6 +60,14 @@ def blueprint(it: Iteration, selected: str | None, width: int) -> RenderableType
         cells = [_tasks(step, tasks, lane) for step in shown]
         if any(cell.plain for cell in cells):
             row(lane.value.capitalize(), cells)
+    priority = [_priority(step) for step in shown]
+    if any(cell.plain for cell in priority):
+        row("Priority", priority)
+    statuses = benefit_status(it)
+    worst = _worst(statuses)
+    gains = [_benefits(step, it.benefits, worst) for step in shown]
+    if any(cell.plain for cell in gains):
+        row("Benefits", gains)
     before, after = start, len(it.steps) - start - len(shown)
     where = Text(
         f"steps {start + 1}-{start + len(shown)} of {len(it.steps)}"
@@ -68,7 +78,62 @@ def blueprint(it: Iteration, selected: str | None, width: int) -> RenderableType
     legend = Text.assemble(
         *(Text(f"{mark} {ch.value}  ", style=colour) for ch, (mark, colour) in CHANNEL_MARKS.items())
     )
-    return Group(where, table, legend)
+    return Group(where, table, legend, _summary(statuses))
+
+
+STATUS_ORDER = [
+    Status.OVERDUE,
+    Status.NOT_IMPROVING,
+    Status.NOT_MEASURED,
+    Status.UNCLEAR,
+    Status.IMPROVING,
+    Status.REACHED,
+]
+STATUS_STYLES = {
+    Status.REACHED: "green",
+    Status.IMPROVING: "cyan",
+    Status.NOT_IMPROVING: "yellow",
+    Status.OVERDUE: "red",
+}
+
+
+def _worst(statuses: list[IndicatorStatus]) -> dict[str, Status]:
+    """Each benefit's most worrying indicator status."""
+    worst: dict[str, Status] = {}
+    for s in statuses:
+        now = worst.get(s.benefit.id)
+        if now is None or STATUS_ORDER.index(s.status) < STATUS_ORDER.index(now):
+            worst[s.benefit.id] = s.status
+    return worst
+
+
+def _priority(step: Step) -> Text:
+    if step.effort is None or step.gain is None:
+        return Text("")
+    return Text(f"{quadrant(step.effort, step.gain).value} (g{step.gain}/e{step.effort})", style="italic")
+
+
+def _benefits(step: Step, benefits: tuple[Benefit, ...], worst: dict[str, Status]) -> Text:
+    text = Text()
+    for b in benefits:
+        if step.id in b.steps:
+            status = worst.get(b.id)
+            text.append(f"◆ {b.name}", style=STATUS_STYLES.get(status, "") if status else "dim")
+            text.append(f" ({status.value})\n" if status else " (no indicator)\n", style="dim")
+    text.rstrip()
+    return text
+
+
+def _summary(statuses: list[IndicatorStatus]) -> Text:
+    if not statuses:
+        return Text("No benefit indicators yet (Benefits and indicators in the navigator).", style="dim")
+    counts = {status: sum(s.status is status for s in statuses) for status in STATUS_ORDER}
+    parts = [
+        Text(f"{n} {status.value}  ", style=STATUS_STYLES.get(status, "dim"))
+        for status, n in counts.items()
+        if n
+    ]
+    return Text.assemble(Text("Indicators: ", style="bold"), *parts)
 
 
 def _touchpoints(step: Step, touchpoints: dict[str, Touchpoint]) -> Text:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import types
 from enum import Enum
 from typing import Any, get_args
@@ -14,7 +16,11 @@ from journeymap.model import Iteration, IterationState, JourneyMap
 
 @frozen
 class FieldSpec:
-    """One editable field: ``widget`` is text, lines, enum, emotion, score (1..5), ref, refs or readonly."""
+    """One editable field.
+
+    ``widget`` is text, number, date, lines, enum, emotion, score (1..5), ref, refs, measurements
+    or readonly.
+    """
 
     name: str
     widget: str
@@ -28,14 +34,11 @@ class FieldSpec:
 
 
 def element_fields(kind: Kind) -> list[FieldSpec]:
-    """The fields of an element kind, in model order (a process's tasks are edited as elements)."""
+    """The fields of an element kind, in model order (tasks and indicators are elements of their own)."""
     refs = {ref.field: ref for ref in REFS.get(kind, ())}
     resolve_types(kind.type)
-    return [
-        _spec(f.name, f.type, refs)
-        for f in fields(kind.type)
-        if not (kind is Kind.PROCESS and f.name == "tasks")
-    ]
+    nested = kind.child.collection if kind.child is not None else ""
+    return [_spec(f.name, f.type, refs) for f in fields(kind.type) if f.name != nested]
 
 
 def _spec(name: str, annotation: Any, refs: dict[str, Any]) -> FieldSpec:
@@ -50,13 +53,40 @@ def _spec(name: str, annotation: Any, refs: dict[str, Any]) -> FieldSpec:
         return FieldSpec(name, "emotion")
     if name in ("effort", "gain"):
         return FieldSpec(name, "score")
+    if name == "measurements":
+        return FieldSpec(name, "measurements")
     optional = isinstance(annotation, types.UnionType)
     inner = [a for a in get_args(annotation) if a is not type(None)] if optional else [annotation]
     if isinstance(inner[0], type) and issubclass(inner[0], Enum):
         return FieldSpec(name, "enum", enum=inner[0], required=not optional)
     if get_args(annotation)[:1] == (str,):
         return FieldSpec(name, "lines")
+    if inner[0] is float:
+        return FieldSpec(name, "number")
+    if inner[0] is dt.date:
+        return FieldSpec(name, "date")
     return FieldSpec(name, "text")
+
+
+def parse(spec: FieldSpec, text: str) -> Any:
+    """The value a number or date field's text stands for; ``ValueError`` with a message if none."""
+    text = text.strip()
+    if not text:
+        return None
+    if spec.widget == "number":
+        try:
+            value = float(text.replace(",", ".").replace("\u202f", "").replace(" ", ""))
+        except ValueError:
+            raise ValueError(f"{text!r} is not a number (use digits, e.g. 27 or 40.5)") from None
+        if not math.isfinite(value):
+            raise ValueError(f"{text!r} is not a finite number")
+        return value
+    if spec.widget == "date":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a date like 2026-11-22") from None
+    raise ValueError(f"{spec.name} is not a number or date field")
 
 
 ITERATION_FIELDS = [
@@ -67,6 +97,12 @@ ITERATION_FIELDS = [
     FieldSpec("created", "readonly"),
     FieldSpec("locked", "readonly"),
     FieldSpec("note", "text"),
+    FieldSpec("goals", "lines"),
+    FieldSpec("status", "text"),
+    FieldSpec("remaining_work", "lines"),
+    FieldSpec("next_steps", "lines"),
+    FieldSpec("maintenance", "text"),
+    FieldSpec("lessons", "lines"),
 ]
 MAP_FIELDS = [FieldSpec("title", "text"), FieldSpec("description", "text"), FieldSpec("organisation", "text")]
 
@@ -86,6 +122,10 @@ def value_text(value: Any) -> str:
         return ""
     if isinstance(value, Enum):
         return str(value.value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
     if isinstance(value, tuple):
         return ", ".join(map(str, value))
     return str(value)

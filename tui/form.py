@@ -19,8 +19,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from journeymap.elements import Kind, elements, name_of
-from journeymap.model import Iteration, JourneyMap
-from tui.fields import ITERATION_FIELDS, MAP_FIELDS, FieldSpec, choices, element_fields, value_text
+from journeymap.model import Iteration, JourneyMap, Measurement
+from tui.fields import ITERATION_FIELDS, MAP_FIELDS, FieldSpec, choices, element_fields, parse, value_text
 from tui.navigator import ITERATION, MAP, Ref
 
 SCORES = [(Text(str(n)), n) for n in range(1, 6)]
@@ -45,6 +45,13 @@ class Form(VerticalScroll, can_focus=False):
         ) -> None:
             super().__init__()
             self.ref, self.spec, self.options, self.chosen = ref, spec, options, chosen
+
+    class Record(Message):
+        """The user wants to record (or remove) a measurement of the indicator shown."""
+
+        def __init__(self, ref: Ref) -> None:
+            super().__init__()
+            self.ref = ref
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -136,6 +143,8 @@ class Form(VerticalScroll, can_focus=False):
                     if spec.widget == "ref" and options[spec.name] != self._options.get(spec.name):
                         widget.set_options([(Text(label), ident) for label, ident in options[spec.name]])
                     widget.value = Select.NULL if value in (None, "") else value
+                elif spec.widget == "measurements":
+                    widget.query_one(".refs", Static).update(Text(_measurements_text(value)))
                 elif isinstance(widget, Horizontal):
                     widget.query_one(".refs", Static).update(Text(_refs_text(value, options[spec.name])))
                 else:
@@ -162,10 +171,22 @@ class Form(VerticalScroll, can_focus=False):
             self._body.query_one(f"#e-{name}", Static).remove_class("shown")
         self.post_message(self.Edit(self.ref, name, value))
 
+    def _commit_text(self, name: str, text: str) -> None:
+        spec = self._specs.get(name)
+        if spec is None or spec.widget not in ("number", "date"):
+            self._commit(name, text)
+            return
+        try:
+            value = parse(spec, text)
+        except ValueError as exc:
+            self.show_error(name, str(exc))
+            return
+        self._commit(name, value)
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         if event.input.id and event.input.id.startswith("f-") and self._live(event.input):
-            self._commit(event.input.id[2:], event.value)
+            self._commit_text(event.input.id[2:], event.value)
 
     def on_descendant_blur(self, event: DescendantBlur) -> None:
         widget = event.widget
@@ -173,7 +194,7 @@ class Form(VerticalScroll, can_focus=False):
             return
         name = widget.id[2:]
         if isinstance(widget, Input):
-            self._commit(name, widget.value)
+            self._commit_text(name, widget.value)
         elif isinstance(widget, TextArea):
             self._commit(name, tuple(line.strip() for line in widget.text.splitlines() if line.strip()))
 
@@ -190,6 +211,12 @@ class Form(VerticalScroll, can_focus=False):
         if value is Select.NULL:
             value = None if spec.widget in ("enum", "emotion", "score") else ""
         self._commit(name, value)
+
+    @on(Button.Pressed, ".record")
+    def _record(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self.ref is not None:
+            self.post_message(self.Record(self.ref))
 
     @on(Button.Pressed)
     def _pick(self, event: Button.Pressed) -> None:
@@ -213,8 +240,16 @@ def _widget(spec: FieldSpec, locked: bool, value: Any, options: list[tuple[str, 
     wid = f"f-{spec.name}"
     if spec.widget == "readonly":
         return Static(Text(value_text(value) or "-"), id=wid, classes="readonly")
-    if spec.widget == "text":
-        return Input(value_text(value), id=wid, disabled=locked, compact=True)
+    if spec.widget in ("text", "number", "date"):
+        placeholder = {"number": "a number", "date": "YYYY-MM-DD"}.get(spec.widget, "")
+        return Input(value_text(value), id=wid, disabled=locked, compact=True, placeholder=placeholder)
+    if spec.widget == "measurements":  # open also when locked: follow-up goes on after approval
+        return Horizontal(
+            Static(Text(_measurements_text(value)), classes="refs"),
+            Button("Record…", id=f"record-{spec.name}", classes="record", compact=True),
+            id=wid,
+            classes="refs-row",
+        )
     if spec.widget == "lines":
         area = TextArea(
             "\n".join(value),
@@ -247,6 +282,12 @@ def _widget(spec: FieldSpec, locked: bool, value: Any, options: list[tuple[str, 
         id=wid,
         classes="refs-row",
     )
+
+
+def _measurements_text(value: tuple[Measurement, ...]) -> str:
+    """One line per measurement, oldest first."""
+    lines = [f"{m.date.isoformat()}  {value_text(m.value)}{'  ' + m.note if m.note else ''}" for m in value]
+    return "\n".join(lines) or "none yet"
 
 
 def _refs_text(value: tuple[str, ...], options: list[tuple[str, str]]) -> str:

@@ -10,10 +10,12 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from journeymap.elements import Kind, elements, name_of
-from journeymap.model import Iteration, JourneyMap, Process, Step, StepKind
+from journeymap.elements import Element, Kind, elements, name_of, parent_of
+from journeymap.model import Benefit, Iteration, JourneyMap, Process, Step, StepKind
 
-SECTIONS = (Kind.STAGE, Kind.ACTOR, Kind.RELATION, Kind.PROFILE, Kind.TOUCHPOINT, Kind.PROCESS, Kind.FLOW)
+SECTIONS = (
+    Kind.STAGE, Kind.ACTOR, Kind.RELATION, Kind.PROFILE, Kind.TOUCHPOINT, Kind.PROCESS, Kind.FLOW, Kind.BENEFIT
+)  # fmt: skip
 TITLES = {
     Kind.STAGE: "Stages and steps",
     Kind.ACTOR: "Actors",
@@ -22,7 +24,10 @@ TITLES = {
     Kind.TOUCHPOINT: "Touchpoints",
     Kind.PROCESS: "Processes and tasks",
     Kind.FLOW: "Flows",
+    Kind.BENEFIT: "Benefits and indicators",
 }
+PARENTS = (Kind.STAGE, Kind.PROCESS, Kind.BENEFIT)
+"""Kinds whose nodes hold other elements: a stage its steps, a process its tasks, a benefit its indicators."""
 
 
 @frozen
@@ -50,6 +55,8 @@ class Navigator(Tree[Ref]):
         Binding("l", "app.lock", "Lock"),
         Binding("c", "app.compare", "Compare"),
         Binding("e", "app.export", "Export"),
+        Binding("m", "app.priorities", "Priorities", show=False),
+        Binding("r", "app.report", "Report", show=False),
         Binding("i", "app.focus_iteration", "Iteration", show=False),
         Binding("p", "app.focus_problems", "Problems", show=False),
         Binding("question_mark", "app.help", "Help", show=False),
@@ -113,11 +120,9 @@ class Navigator(Tree[Ref]):
         element = next(e for e in elements(it, ref.kind) if e.id == ref.id)
         if ref.kind is Kind.STAGE:
             return f"{name_of(element)} ({sum(1 for s in it.steps if s.stage == ref.id)})"
-        if isinstance(element, Process):
-            return f"{element.name} ({len(element.tasks)})"
         if isinstance(element, Step) and element.kind is StepKind.DECISION:
             return f"◇ {element.name}"
-        return name_of(element)
+        return _name(element)
 
     def process_label(self, label: str | Text) -> Text:
         """Names are shown as typed: no markup, first line only."""
@@ -130,9 +135,12 @@ class Navigator(Tree[Ref]):
         if ref.kind is Kind.STEP:
             step = next((s for s in self._it.steps if s.id == ref.id), None)
             return {Ref("section", Kind.STAGE), *([Ref("element", Kind.STAGE, step.stage)] if step else [])}
-        if ref.kind is Kind.TASK:
-            proc = next((p for p in self._it.processes if any(t.id == ref.id for t in p.tasks)), None)
-            return {Ref("section", Kind.PROCESS), *([Ref("element", Kind.PROCESS, proc.id)] if proc else [])}
+        if ref.kind.parent is not None:
+            try:
+                parent = parent_of(self._it, ref.kind, ref.id)
+            except StopIteration:
+                return {Ref("section", ref.kind.parent)}
+            return {Ref("section", ref.kind.parent), Ref("element", ref.kind.parent, parent.id)}
         return {Ref("section", ref.kind)}
 
     def _open(self, node: TreeNode[Ref], opened: set[Ref]) -> None:
@@ -172,14 +180,15 @@ class Navigator(Tree[Ref]):
             children = [Ref("element", ref.kind, e.id) for e in elements(it, ref.kind)]
         elif ref.what == "element" and ref.kind is Kind.STAGE:
             children = [Ref("element", Kind.STEP, s.id) for s in it.steps if s.stage == ref.id]
-        elif ref.what == "element" and ref.kind is Kind.PROCESS:
-            tasks = next(p.tasks for p in it.processes if p.id == ref.id)
-            children = [Ref("element", Kind.TASK, t.id) for t in tasks]
+        elif ref.what == "element" and ref.kind is not None and ref.kind.child is not None:
+            child_kind = ref.kind.child
+            parent = next(e for e in elements(it, ref.kind) if e.id == ref.id)
+            children = [Ref("element", child_kind, c.id) for c in getattr(parent, child_kind.collection)]
         else:
             return
         labels = self._labels(children)
         for child_ref in children:
-            if child_ref.kind in (Kind.STAGE, Kind.PROCESS):
+            if child_ref.kind in PARENTS:
                 child = node.add(labels[child_ref], data=child_ref)
                 child.allow_expand = not labels[child_ref].endswith("(0)")
             else:
@@ -206,12 +215,7 @@ class Navigator(Tree[Ref]):
         return (
             {r: self._label(r) for r in refs}
             if len(refs) < 50
-            else {
-                Ref("element", kind, e.id): (
-                    f"{e.name} ({len(e.tasks)})" if isinstance(e, Process) else name_of(e)
-                )
-                for e in elements(it, kind)
-            }
+            else {Ref("element", kind, e.id): _name(e) for e in elements(it, kind)}
         )
 
 
@@ -222,4 +226,14 @@ def _shape(it: Iteration) -> tuple[object, ...]:
         tuple(tuple(e.id for e in elements(it, kind)) for kind in Kind),
         tuple(s.stage for s in it.steps),
         tuple(len(p.tasks) for p in it.processes),
+        tuple(len(b.indicators) for b in it.benefits),
     )
+
+
+def _name(element: Element) -> str:
+    """A node's text: the name, with the number of children for processes and benefits."""
+    if isinstance(element, Process):
+        return f"{element.name} ({len(element.tasks)})"
+    if isinstance(element, Benefit):
+        return f"{element.name} ({len(element.indicators)})"
+    return name_of(element)
