@@ -74,7 +74,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
             for field in self.fields:
                 yield Label(field.title)
                 if field.options is None:
-                    yield Input(field.value, id=f"d-{field.name}", compact=True)
+                    yield Input(field.value, id=f"d-{field.name}", compact=True, placeholder="(empty)")
                 else:
                     options = [(Text(label), value) for label, value in field.options]
                     yield Select(options, value=field.value or Select.NULL, allow_blank=not field.value,

@@ -35,7 +35,7 @@ def matrix(it: Iteration) -> Table:
     """The four quadrants as a two-by-two grid: high gain on top, low effort on the left."""
     cells: dict[Quadrant, list[str]] = {q: [] for q in Quadrant}
     for p in priorities(it):
-        cells[p.quadrant].append(f"{p.step.name}  (gain {p.gain}, effort {p.effort})")
+        cells[p.quadrant].append(f"• {p.step.name} (gain {p.gain}, effort {p.effort})")
     grid = Table(show_header=True, expand=True, show_lines=True, title="Priorities: gain against effort")
     grid.add_column("", width=6)
     grid.add_column("low effort (1-2)", ratio=1)
