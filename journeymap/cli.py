@@ -122,6 +122,13 @@ def _edit(path: str, operation: Operation) -> int:
     return 0
 
 
+def _print_table(rows: Sequence[Sequence[str]]) -> None:
+    """Columns padded to their widest cell; the last column is not padded."""
+    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
 def _iterations(args: argparse.Namespace) -> int:
     m = load(args.file)
     rows = [("id", "label", "state", "based on", "locked", "actors", "touchpoints", "steps", "processes")]
@@ -130,9 +137,7 @@ def _iterations(args: argparse.Namespace) -> int:
             it.id, it.label, it.state.value, it.based_on or "-", "locked" if it.locked else "-",
             str(len(it.actors)), str(len(it.touchpoints)), str(len(it.steps)), str(len(it.processes)),
         ))  # fmt: skip
-    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    _print_table(rows)
     return 0
 
 
@@ -220,9 +225,7 @@ def _priorities(args: argparse.Namespace) -> int:
         return 0
     rows = [("quadrant", "gain", "effort", "step")]
     rows += [(p.quadrant.value, str(p.gain), str(p.effort), f"{p.step.name} ({p.step.id})") for p in scored]
-    widths = [max(len(r[c]) for r in rows) for c in range(3)]
-    for row in rows:
-        print("  ".join([*(cell.ljust(w) for cell, w in zip(row, widths, strict=False)), row[3]]))
+    _print_table(rows)
     return 0
 
 
@@ -268,9 +271,7 @@ def _benefits(args: argparse.Namespace) -> int:
             f"{round(s.progress * 100)} %" if s.progress is not None else "-",
             s.status.value,
         ))  # fmt: skip
-    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    _print_table(rows)
     return 0
 
 
