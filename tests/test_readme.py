@@ -22,9 +22,19 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert commands[1] in ci
 
 
-def test_readme_toml_example_is_a_valid_map() -> None:
-    (snippet,) = re.findall(r"```toml\n(.*?)```", README, re.S)
-    assert jm.validate(jm.loads(snippet)) == []
+def test_readme_toml_examples_load() -> None:
+    snippets = re.findall(r"```toml\n(.*?)```", README, re.S)
+    ((whole,), (benefits,)) = (
+        [t for t in snippets if "schema_version" in t],
+        [t for t in snippets if "schema_version" not in t],
+    )
+    assert jm.validate(jm.loads(whole)) == []
+    # The benefits snippet is the inside of an iteration of the home-training example.
+    m = jm.loads(f'schema_version = 1\ntitle = "t"\n\n[[iterations]]\nid = "i"\nlabel = "l"\n{benefits}')
+    (indicator,) = m.iterations[0].benefits[0].indicators
+    assert (indicator.baseline, indicator.target, indicator.measurements[0].value) == (27, 40, 40.5)
+    dangling = {p.message.rsplit(", ", 1)[-1] for p in jm.validate(m) if p.severity is jm.Severity.ERROR}
+    assert dangling == {"which does not exist in this iteration"}
 
 
 def test_benchmark_generator_makes_valid_maps() -> None:
