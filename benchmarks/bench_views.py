@@ -1,6 +1,7 @@
 """DOT generation for a 2,000-step iteration, and rendering time of each example's views.
 
 Run: ``python benchmarks/bench_views.py`` (prints medians; aim: DOT of 2,000 steps < 200 ms).
+Ends with the time to build each example's report.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import large_map
 
 import journeymap as jm
+from journeymap import report
 from journeymap.render import has_graphviz, render
 from journeymap.views import ENGINE, VIEWS, ViewOptions, dot_source
 
@@ -54,6 +56,20 @@ def main() -> None:
             times = [median_ms(lambda r=r, s=source: render(s, "svg", ENGINE, r), runs=3) for r in renderers]
             cells.append(f"{view} " + " / ".join(f"{t:.0f}" for t in times))
         print(f"  {path.stem:28} " + ",  ".join(cells))
+
+    print(
+        f"\nsteering-group report per example (3 diagrams, Markdown and HTML), median ms ({' / '.join(renderers)}):"
+    )
+    for path in EXAMPLES:
+        example = jm.load(path)
+
+        def whole(r: str, m: jm.JourneyMap = example) -> str:
+            return report.html(report.build(m, stem="x", renderer=r))
+
+        print(
+            f"  {path.stem:28} "
+            + " / ".join(f"{median_ms(lambda r=r: whole(r), runs=3):.0f}" for r in renderers)
+        )
 
 
 if __name__ == "__main__":
