@@ -9,6 +9,7 @@ before). The direction comes from the baseline and target, so an indicator that 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from enum import Enum
 
 from attrs import frozen
@@ -36,6 +37,17 @@ class IndicatorStatus:
     latest: Measurement | None
     progress: float | None
     status: Status
+
+    def latest_text(self, unit: bool = False) -> str:
+        """The latest value and its date, e.g. '40.5 hours (2022-12-31)'; empty if not measured."""
+        if self.latest is None:
+            return ""
+        value = f"{number(self.latest.value)} {self.indicator.unit}" if unit else number(self.latest.value)
+        return f"{value.strip()} ({self.latest.date.isoformat()})"
+
+    def progress_text(self) -> str:
+        """The share of the way as a percentage, e.g. '104 %'; empty if undefined."""
+        return f"{round(self.progress * 100)} %" if self.progress is not None else ""
 
 
 def latest(indicator: Indicator) -> Measurement | None:
@@ -74,9 +86,31 @@ def benefit_status(it: Iteration, today: dt.date | None = None) -> list[Indicato
     return [indicator_status(b, i, today) for b in it.benefits for i in b.indicators]
 
 
+# --- values as people read and type them ---------------------------------------------------
+
+
 def number(value: float) -> str:
     """A value as people write it: thousands grouped by thin spaces, at most three decimals."""
     if abs(value) >= 1000:
         return f"{round(value):,}".replace(",", "\u202f")
     text = f"{value:.3f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+def parse_number(text: str) -> float:
+    """A number as people type it ('40.5', '40,5', '1 500 000'); ``ValueError`` says what is wrong."""
+    try:
+        value = float(text.strip().replace(",", ".").replace("\u202f", "").replace(" ", ""))
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number (use digits, e.g. 27 or 40.5)") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{text!r} is not a finite number")
+    return value
+
+
+def parse_date(text: str) -> dt.date:
+    """A date typed as YYYY-MM-DD; ``ValueError`` says what is wrong."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date like 2026-11-22") from None

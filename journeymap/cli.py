@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from journeymap import __version__, report
-from journeymap.benefits import benefit_status, number
+from journeymap.benefits import benefit_status, number, parse_date, parse_number
 from journeymap.diff_format import FORMATS, render
 from journeymap.document import open_document
 from journeymap.edit import Branch, EditError, Lock, Measure, Operation
@@ -36,6 +36,7 @@ from journeymap.views.options import LAYOUTS
 from journeymap.views.style import SCHEMES
 
 Handler = Callable[[argparse.Namespace], int]
+T = TypeVar("T")
 
 
 DELIMITER_NAMES = {name: char for char, name in DELIMITERS.items()}
@@ -218,7 +219,7 @@ def _iteration_id(m: JourneyMap, wanted: str | None, file: str) -> str:
 
 def _priorities(args: argparse.Namespace) -> int:
     m = load(args.file)
-    it = m.iteration(_iteration_id(m, args.iteration, args.file) if args.iteration else m.iterations[-1].id)
+    it = _newest(m, args.iteration, args.file)
     scored = priorities(it)
     if not scored:
         print(f"{args.file}: no step of iteration {it.id!r} has both an effort and a gain")
@@ -229,31 +230,31 @@ def _priorities(args: argparse.Namespace) -> int:
     return 0
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-22") from None
+def _argument(parse: Callable[[str], T]) -> Callable[[str], T]:
+    """An argparse type from a library parser: its message becomes argparse's (exit 2)."""
+
+    def convert(text: str) -> T:
+        try:
+            return parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return convert
 
 
-def _number(text: str) -> float:
-    try:
-        value = float(text.replace(",", ".").replace("\u202f", "").replace(" ", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
-    return value
+_date = _argument(parse_date)
+_number = _argument(parse_number)
 
 
 def _newest(m: JourneyMap, wanted: str | None, file: str) -> Iteration:
+    """The iteration asked for, or else the newest one."""
+    if not m.iterations:
+        raise UsageError(f"{file}: the map has no iterations")
     return m.iteration(_iteration_id(m, wanted, file)) if wanted else m.iterations[-1]
 
 
 def _benefits(args: argparse.Namespace) -> int:
     m = load(args.file)
-    if not m.iterations:
-        raise UsageError(f"{args.file}: the map has no iterations")
     it = _newest(m, args.iteration, args.file)
     statuses = benefit_status(it, args.as_of)
     if not statuses:
@@ -267,8 +268,8 @@ def _benefits(args: argparse.Namespace) -> int:
             number(i.baseline) if i.baseline is not None else "-",
             number(i.target) if i.target is not None else "-",
             i.deadline.isoformat() if i.deadline else "-",
-            f"{number(s.latest.value)} ({s.latest.date.isoformat()})" if s.latest else "-",
-            f"{round(s.progress * 100)} %" if s.progress is not None else "-",
+            s.latest_text() or "-",
+            s.progress_text() or "-",
             s.status.value,
         ))  # fmt: skip
     _print_table(rows)
@@ -287,8 +288,6 @@ def _measure(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     m = load(args.file)
-    if not m.iterations:
-        raise UsageError(f"{args.file}: the map has no iterations")
     it = _newest(m, args.iteration, args.file)
     stem = Path(args.file).stem
     try:

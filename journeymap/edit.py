@@ -16,6 +16,7 @@ from typing import Any, Protocol, get_origin, get_type_hints
 from attrs import evolve, field, fields, frozen
 from cattrs.errors import BaseValidationError
 
+from journeymap.benefits import number
 from journeymap.converter import make_file_converter, structure_problems
 from journeymap.elements import (
     KIND_OF,
@@ -248,7 +249,7 @@ class Measure:
     def describe(self, journey_map: JourneyMap) -> str:
         _, old = _indicator(journey_map, self.iteration, self.indicator)
         verb = "Replaced" if any(m.date == self.measurement.date for m in old.measurements) else "Recorded"
-        value = f"{self.measurement.value:g}{' ' + old.unit if old.unit else ''}"
+        value = f"{number(self.measurement.value)}{' ' + old.unit if old.unit else ''}"
         return f"{verb} {value} for {old.name!r} on {self.measurement.date.isoformat()}"
 
 

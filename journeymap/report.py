@@ -251,8 +251,8 @@ def _follow_up(statuses: list[IndicatorStatus], today: dt.date) -> tuple[Block, 
             s.indicator.name,
             _how(s.indicator),
             _value(s.indicator.target, s.indicator.unit),
-            f"{_value(s.latest.value, s.indicator.unit)} ({s.latest.date.isoformat()})" if s.latest else "",
-            f"{round(s.progress * 100)} %" if s.progress is not None else "",
+            s.latest_text(unit=True),
+            s.progress_text(),
             s.status.value,
         )
         for s in statuses

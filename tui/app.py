@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, Select, TabbedContent, TabPane, Tree
 
 from journeymap import report
+from journeymap.benefits import parse_date, parse_number
 from journeymap.document import ChangedOnDiskError, Document, new_document
 from journeymap.edit import (
     Add,
@@ -63,7 +64,6 @@ from journeymap.views import VIEWS, ViewOptions
 from tui.blueprint import Blueprint
 from tui.compare import Compare
 from tui.dialogs import Confirm, Field, FormDialog, Help, PickMany
-from tui.fields import FieldSpec, parse
 from tui.form import Form
 from tui.navigator import ITERATION, MAP, Navigator, Ref
 from tui.priorities import Priorities
@@ -94,19 +94,6 @@ KEYS = [
     ("enter or leaving a field", "apply the change (refused changes show why under the field)"),
 ]
 RECOVERY_DELAY = 5.0  # seconds after the last edit: a recovery copy of a large map takes a while to write
-_ORDERED = {
-    Kind.STAGE,
-    Kind.STEP,
-    Kind.TASK,
-    Kind.ACTOR,
-    Kind.RELATION,
-    Kind.PROFILE,
-    Kind.TOUCHPOINT,
-    Kind.PROCESS,
-    Kind.FLOW,
-    Kind.BENEFIT,
-    Kind.INDICATOR,
-}
 
 
 def slug(text: str) -> str:
@@ -411,7 +398,7 @@ class JourneymapApp(App[None]):
         taken = {e.id for k in Kind for e in elements(it, k)}
         fields = _add_fields(it, kind, container)
 
-        def build(values: dict[str, str]) -> tuple[Element, str] | str:
+        def operation(values: dict[str, str]) -> Operation | str:
             ident = values.get("id") or unique(
                 slug(values.get("name") or values.get("label") or kind.value), taken
             )
@@ -421,30 +408,45 @@ class JourneymapApp(App[None]):
                 element = _element(kind, ident, values)
             except (KeyError, ValueError) as exc:
                 return f"missing or wrong value: {exc}"
-            return element, values.get("parent", container)
+            return _add_operation(it, element, after, values.get("parent", container))
+
+        def done(op: Operation) -> None:
+            assert isinstance(op, Add)
+            if self.apply(op, Ref("element", kind, op.element.id)):
+                self.form.focus()
+
+        suggest = (lambda name: unique(slug(name), taken)) if "name" in {f.name for f in fields} else None
+        self._ask(f"Add a {kind.value}", fields, operation, done, suggest)
+
+    def _ask(
+        self,
+        title: str,
+        fields: list[Field],
+        operation: Callable[[dict[str, str]], Operation | str],
+        done: Callable[[Operation], None],
+        suggest: Callable[[str], str] | None = None,
+    ) -> None:
+        """A dialog whose values make an edit (or a message saying why they cannot).
+
+        The dialog stays open with the reason while the values, or the library, refuse the edit;
+        on OK, ``done`` gets the edit to apply.
+        """
 
         def check(values: dict[str, str]) -> str | None:
-            built = build(values)
-            if isinstance(built, str):
-                return built
+            op = operation(values)
+            if isinstance(op, str):
+                return op
             try:
-                _add_operation(it, built[0], after, built[1]).apply(self.doc.map)
+                op.apply(self.doc.map)
             except EditError as exc:
                 return str(exc)
             return None
 
-        def done(values: dict[str, str] | None) -> None:
-            if values is None:
-                return
-            built = build(values)
-            if isinstance(built, str):
-                return
-            element, process = built
-            if self.apply(_add_operation(it, element, after, process), Ref("element", kind, element.id)):
-                self.form.focus()
+        def finish(values: dict[str, str] | None) -> None:
+            if values is not None and not isinstance(op := operation(values), str):
+                done(op)
 
-        suggest = (lambda name: unique(slug(name), taken)) if "name" in {f.name for f in fields} else None
-        self.push_screen(FormDialog(f"Add a {kind.value}", fields, check, suggest), done)
+        self.push_screen(FormDialog(title, fields, check, suggest), finish)
 
     def action_delete(self) -> None:
         ref, it = self.selected, self.iteration
@@ -486,9 +488,8 @@ class JourneymapApp(App[None]):
 
     def action_move(self, step: int) -> None:
         ref, it = self.selected, self.iteration
-        if ref.what != "element" or ref.kind not in _ORDERED:
+        if ref.what != "element" or ref.kind is None:
             return
-        assert ref.kind is not None
         index = _move_index(it, ref.kind, ref.id, step)
         if index is None:
             self.notify("Already at the end.", markup=False, timeout=2)
@@ -507,22 +508,20 @@ class JourneymapApp(App[None]):
             Field("state", "State", "future", states),
         ]
 
-        def operation(values: dict[str, str]) -> Branch:
-            return Branch(it.id, values["id"], values["label"], IterationState(values["state"] or "future"))
-
-        def check(values: dict[str, str]) -> str | None:
+        def operation(values: dict[str, str]) -> Operation | str:
             try:
-                operation(values).apply(self.doc.map)
-            except (EditError, ValueError) as exc:
+                state = IterationState(values["state"] or "future")
+            except ValueError as exc:
                 return str(exc)
-            return None
+            return Branch(it.id, values["id"], values["label"], state)
 
-        def done(values: dict[str, str] | None) -> None:
-            if values is not None and self.apply(operation(values), ITERATION):
-                self.iteration_id = values["id"]
+        def done(op: Operation) -> None:
+            assert isinstance(op, Branch)
+            if self.apply(op, ITERATION):
+                self.iteration_id = op.id
                 self._changed(ITERATION)
 
-        self.push_screen(FormDialog(f"Branch a new iteration from '{it.label}'", fields, check), done)
+        self._ask(f"Branch a new iteration from '{it.label}'", fields, operation, done)
 
     def action_lock(self) -> None:
         it = self.iteration
@@ -666,34 +665,21 @@ class JourneymapApp(App[None]):
         ]
 
         def operation(values: dict[str, str]) -> Operation | str:
+            if not values["date"]:
+                return "a measurement needs a date"
             try:
-                day = parse(FieldSpec("date", "date"), values["date"])
-                value = parse(FieldSpec("value", "number"), values["value"])
+                day = parse_date(values["date"])
+                value = parse_number(values["value"]) if values["value"] else None
             except ValueError as exc:
                 return str(exc)
-            if day is None:
-                return "a measurement needs a date"
             if value is None:
                 return Unmeasure(it.id, indicator.id, day)
             return Measure(it.id, indicator.id, Measurement(date=day, value=value, note=values["note"]))
 
-        def check(values: dict[str, str]) -> str | None:
-            op = operation(values)
-            if isinstance(op, str):
-                return op
-            try:
-                op.apply(self.doc.map)
-            except EditError as exc:
-                return str(exc)
-            return None
+        def done(op: Operation) -> None:
+            self.apply(op, event.ref, "measurements")
 
-        def done(values: dict[str, str] | None) -> None:
-            if values is not None:
-                op = operation(values)
-                if not isinstance(op, str):
-                    self.apply(op, event.ref, "measurements")
-
-        self.push_screen(FormDialog(f"Measurement of '{indicator.name}'", fields, check), done)
+        self._ask(f"Measurement of '{indicator.name}'", fields, operation, done)
 
     def action_help(self) -> None:
         self.push_screen(Help(KEYS))

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from journeymap.benefits import IndicatorStatus, Status, benefit_status
 from journeymap.model import Benefit, Channel, Iteration, Lane, Step, StepKind, Task, Touchpoint
 from journeymap.priorities import quadrant
+from tui.priorities import STATUS_STYLES
 
 CHANNEL_MARKS = {
     Channel.DIGITAL: ("▣", "cyan"),
@@ -89,12 +90,6 @@ STATUS_ORDER = [
     Status.IMPROVING,
     Status.REACHED,
 ]
-STATUS_STYLES = {
-    Status.REACHED: "green",
-    Status.IMPROVING: "cyan",
-    Status.NOT_IMPROVING: "yellow",
-    Status.OVERDUE: "red",
-}
 
 
 def _worst(statuses: list[IndicatorStatus]) -> dict[str, Status]:
@@ -118,7 +113,7 @@ def _benefits(step: Step, benefits: tuple[Benefit, ...], worst: dict[str, Status
     for b in benefits:
         if step.id in b.steps:
             status = worst.get(b.id)
-            text.append(f"◆ {b.name}", style=STATUS_STYLES.get(status, "") if status else "dim")
+            text.append(f"◆ {b.name}", style=STATUS_STYLES[status] if status else "dim")
             text.append(f" ({status.value})\n" if status else " (no indicator)\n", style="dim")
     text.rstrip()
     return text
@@ -128,11 +123,7 @@ def _summary(statuses: list[IndicatorStatus]) -> Text:
     if not statuses:
         return Text("No benefit indicators yet (Benefits and indicators in the navigator).", style="dim")
     counts = {status: sum(s.status is status for s in statuses) for status in STATUS_ORDER}
-    parts = [
-        Text(f"{n} {status.value}  ", style=STATUS_STYLES.get(status, "dim"))
-        for status, n in counts.items()
-        if n
-    ]
+    parts = [Text(f"{n} {status.value}  ", style=STATUS_STYLES[status]) for status, n in counts.items() if n]
     return Text.assemble(Text("Indicators: ", style="bold"), *parts)
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import types
 from enum import Enum
 from typing import Any, get_args
 
 from attrs import fields, frozen, resolve_types
 
+from journeymap.benefits import parse_date, parse_number
 from journeymap.elements import REFS, Kind, elements, name_of
 from journeymap.model import Iteration, IterationState, JourneyMap
 
@@ -69,23 +69,13 @@ def _spec(name: str, annotation: Any, refs: dict[str, Any]) -> FieldSpec:
 
 
 def parse(spec: FieldSpec, text: str) -> Any:
-    """The value a number or date field's text stands for; ``ValueError`` with a message if none."""
-    text = text.strip()
-    if not text:
+    """The value a number or date field's text stands for (None if empty); ``ValueError`` if none."""
+    if not text.strip():
         return None
     if spec.widget == "number":
-        try:
-            value = float(text.replace(",", ".").replace("\u202f", "").replace(" ", ""))
-        except ValueError:
-            raise ValueError(f"{text!r} is not a number (use digits, e.g. 27 or 40.5)") from None
-        if not math.isfinite(value):
-            raise ValueError(f"{text!r} is not a finite number")
-        return value
+        return parse_number(text)
     if spec.widget == "date":
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f"{text!r} is not a date like 2026-11-22") from None
+        return parse_date(text)
     raise ValueError(f"{spec.name} is not a number or date field")
 
 

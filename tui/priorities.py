@@ -59,10 +59,8 @@ def follow_up(it: Iteration) -> Table:
     for s in benefit_status(it):
         i = s.indicator
         ends = " → ".join(number(v) if v is not None else "?" for v in (i.baseline, i.target))
-        latest = f"{number(s.latest.value)} ({s.latest.date.isoformat()})" if s.latest else ""
-        share = f"{round(s.progress * 100)} %" if s.progress is not None else ""
         table.add_row(
-            Text(s.benefit.name), Text(f"{i.name} [{i.unit}]" if i.unit else i.name), ends, latest, share,
+            Text(s.benefit.name), Text(f"{i.name} [{i.unit}]" if i.unit else i.name), ends, s.latest_text(), s.progress_text(),
             Text(s.status.value, style=STATUS_STYLES[s.status]),
         )  # fmt: skip
     return table
