@@ -9,25 +9,16 @@ import random
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from attrs import evolve
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import large_map
+from timing import median_ms
 
 import journeymap as jm
 from journeymap import Add, Flow, History, Kind, Move, Operation, Remove, Step, Update
-
-
-def median_ms(fn: Callable[[], object], runs: int = 7) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def random_edit(m: jm.JourneyMap, iteration: str, rng: random.Random, serial: int) -> Operation:
@@ -54,14 +45,14 @@ def bench_diff() -> None:
     m = large_map(iterations=2)
     a, b = m.iterations
     print(f"diff: two iterations of {len(a.steps)} steps each")
-    unrelated = median_ms(lambda: jm.diff(a, b))
+    unrelated = median_ms(lambda: jm.diff(a, b), runs=7)
     branch = jm.Branch(a.id, "branch", "Branch").apply(m)
     rng = random.Random(2)
     for serial in range(50):
         branch = random_edit(branch, "branch", rng, serial).apply(branch)
     edited = branch.iteration("branch")
-    few = median_ms(lambda: jm.diff(a, edited))
-    same = median_ms(lambda: jm.diff(a, evolve(a, id="copy")))
+    few = median_ms(lambda: jm.diff(a, edited), runs=7)
+    same = median_ms(lambda: jm.diff(a, evolve(a, id="copy")), runs=7)
     print(f"  random content, every step differs  {unrelated:7.1f} ms  (aim < 50 ms)")
     print(f"  a branch after 50 edits             {few:7.1f} ms")
     print(f"  identical copy                      {same:7.1f} ms")

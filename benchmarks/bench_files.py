@@ -5,29 +5,18 @@ Run: ``python benchmarks/bench_files.py`` (prints medians of several runs).
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 import tomllib
-from collections.abc import Callable
 from pathlib import Path
 
 import tomli_w
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import large_map
+from timing import median_ms
 
 import journeymap as jm
-
-
-def median_ms(fn: Callable[[], object], runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import large_map
+from textual.pilot import Pilot
 
 import journeymap as jm
 from journeymap.document import open_document
@@ -28,10 +29,15 @@ async def first_screen(path: Path) -> tuple[float, float]:
     loaded = time.perf_counter()
     app = JourneymapApp(path, document, recovered)
     async with app.run_test(size=(120, 40)) as pilot:
-        while not app.ready or app.form._scheduled:
-            await pilot.pause()
+        await _shown(app, pilot)
         shown = time.perf_counter()
     return loaded - start, shown - loaded
+
+
+async def _shown(app: JourneymapApp, pilot: Pilot[None]) -> None:
+    """Wait until the first screen is complete: the tree and the form filled."""
+    while not app.ready or app.form._scheduled:
+        await pilot.pause()
 
 
 async def baseline(path: Path, count: int = 30) -> list[float]:
@@ -40,8 +46,7 @@ async def baseline(path: Path, count: int = 30) -> list[float]:
     app = JourneymapApp(path, document)
     times = []
     async with app.run_test(size=(120, 40)) as pilot:
-        while not app.ready or app.form._scheduled:
-            await pilot.pause()
+        await _shown(app, pilot)
         app.form._body.query_one("#f-label").focus()  # type: ignore[union-attr]
         for k in range(count):
             start = time.perf_counter()
@@ -56,8 +61,7 @@ async def edits(path: Path, count: int = 30) -> list[float]:
     app = JourneymapApp(path, document)
     times = []
     async with app.run_test(size=(120, 40)) as pilot:
-        while not app.ready or app.form._scheduled:
-            await pilot.pause()
+        await _shown(app, pilot)
         it = app.doc.map.iterations[-1]
         app.iteration_id = it.id
         for k in range(count):

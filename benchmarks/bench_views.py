@@ -6,14 +6,12 @@ Ends with the time to build each example's report.
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import large_map
+from timing import median_ms
 
 import journeymap as jm
 from journeymap import report
@@ -21,15 +19,6 @@ from journeymap.render import has_graphviz, render
 from journeymap.views import ENGINE, VIEWS, ViewOptions, dot_source
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.toml"))
-
-
-def median_ms(fn: Callable[[], object], runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:

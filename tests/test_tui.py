@@ -65,6 +65,21 @@ async def settled(app: JourneymapApp, pilot: object) -> None:
     raise AssertionError(f"the form did not show {app.selected}")
 
 
+async def enter_text(pilot: object, widget: Input, text: str) -> None:
+    """Type ``text`` into an input and press enter, as a user would."""
+    widget.focus()
+    widget.value = text
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def nav_key(app: JourneymapApp, pilot: object, key: str) -> None:
+    """Press a navigator key (add, delete, branch, lock, compare, ...)."""
+    app.query_one(Navigator).focus()
+    await pilot.press(key)  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
 def field(app: JourneymapApp, name: str) -> object:
     form = app.query_one(Form)
     assert form._body is not None
@@ -99,10 +114,7 @@ async def test_open_navigate_and_edit_a_step(path: Path) -> None:
 
         name = field(app, "name")
         assert isinstance(name, Input) and name.value == first.name
-        name.focus()
-        name.value = "Falls at home and is assessed"
-        await pilot.press("enter")
-        await pilot.pause()
+        await enter_text(pilot, name, "Falls at home and is assessed")
         emotion = field(app, "emotion")
         assert isinstance(emotion, Select)
         emotion.value = -2
@@ -121,10 +133,7 @@ async def test_refused_input_shows_the_library_message(path: Path) -> None:
         await select(app, pilot, Ref("element", jm.Kind.STEP, step.id), "future")
         name = field(app, "name")
         assert isinstance(name, Input)
-        name.focus()
-        name.value = "   "
-        await pilot.press("enter")
-        await pilot.pause()
+        await enter_text(pilot, name, "   ")
         assert "no name" in error_text(app, "name")
         assert app.doc.map.iteration("future").steps[0].name == step.name
         assert not app.doc.dirty
@@ -134,9 +143,7 @@ async def test_add_a_touchpoint_and_link_it_to_a_step(path: Path) -> None:
     app = app_for(path)
     async with app.run_test(size=SIZE) as pilot:
         await select(app, pilot, Ref("section", jm.Kind.TOUCHPOINT), "future")
-        app.query_one(Navigator).focus()
-        await pilot.press("a")
-        await pilot.pause()
+        await nav_key(app, pilot, "a")
         dialog = app.screen
         assert isinstance(dialog, FormDialog)
         dialog.query_one("#d-name", Input).value = "Text message reminder"
@@ -169,9 +176,7 @@ async def test_deleting_a_referenced_actor_asks_and_says_what_refers_to_it(path:
     app = app_for(path)
     async with app.run_test(size=SIZE) as pilot:
         await select(app, pilot, Ref("element", jm.Kind.ACTOR, "citizen"), "future")
-        app.query_one(Navigator).focus()
-        await pilot.press("d")
-        await pilot.pause()
+        await nav_key(app, pilot, "d")
         confirm = app.screen
         assert isinstance(confirm, Confirm)
         assert "referred to by" in confirm.message and "step " in confirm.message
@@ -192,9 +197,7 @@ async def test_cancelled_delete_changes_nothing(path: Path) -> None:
     app = app_for(path)
     async with app.run_test(size=SIZE) as pilot:
         await select(app, pilot, Ref("element", jm.Kind.ACTOR, "citizen"), "future")
-        app.query_one(Navigator).focus()
-        await pilot.press("d")
-        await pilot.pause()
+        await nav_key(app, pilot, "d")
         await pilot.press("escape")
         await pilot.pause()
         assert not app.doc.dirty
@@ -204,9 +207,7 @@ async def test_branch_lock_and_compare(path: Path) -> None:
     app = app_for(path)
     async with app.run_test(size=SIZE) as pilot:
         await select(app, pilot, ITERATION, "future")
-        app.query_one(Navigator).focus()
-        await pilot.press("b")
-        await pilot.pause()
+        await nav_key(app, pilot, "b")
         dialog = app.screen
         assert isinstance(dialog, FormDialog)
         dialog.query_one("#d-id", Input).value = "round-3"
@@ -216,18 +217,14 @@ async def test_branch_lock_and_compare(path: Path) -> None:
         assert app.iteration_id == "round-3"
         assert app.doc.map.iteration("round-3").based_on == "future"
 
-        app.query_one(Navigator).focus()
-        await pilot.press("l")
-        await pilot.pause()
+        await nav_key(app, pilot, "l")
         assert app.doc.map.iteration("round-3").locked
         assert "read-only" in app.sub_title
         await select(app, pilot, Ref("element", jm.Kind.STEP, app.doc.map.iteration("round-3").steps[0].id))
         name = field(app, "name")
         assert isinstance(name, Input) and name.disabled
 
-        app.query_one(Navigator).focus()
-        await pilot.press("c")
-        await pilot.pause()
+        await nav_key(app, pilot, "c")
         assert isinstance(app.screen, Compare)
         text = str(app.screen.query_one("#compare-text", Static).render())
         assert "Compare future" in text and "round-3" in text and "No differences." in text
@@ -413,27 +410,16 @@ async def test_benefits_indicators_and_measurements(path: Path) -> None:
 
         baseline = field(app, "baseline")
         assert isinstance(baseline, Input)
-        baseline.focus()
-        baseline.value = "about forty"
-        await pilot.press("enter")
-        await pilot.pause()
+        await enter_text(pilot, baseline, "about forty")
         assert "not a number" in error_text(app, "baseline")
-        baseline.value = "42,5"
-        await pilot.press("enter")
-        await pilot.pause()
+        await enter_text(pilot, baseline, "42,5")
         deadline = field(app, "deadline")
         assert isinstance(deadline, Input)
-        deadline.focus()
-        deadline.value = "2027-06-30"
-        await pilot.press("enter")
-        await pilot.pause()
+        await enter_text(pilot, deadline, "2027-06-30")
         made = app.doc.map.iteration("future").benefits[1].indicators[1]
         assert (made.baseline, made.deadline) == (42.5, dt.date(2027, 6, 30))
 
-        await pilot.press("l")  # lock: the design is read-only, the follow-up is not
-        app.query_one(Navigator).focus()
-        await pilot.press("l")
-        await pilot.pause()
+        await nav_key(app, pilot, "l")  # lock: the design is read-only, the follow-up is not
         assert app.doc.map.iteration("future").locked
         await select(app, pilot, Ref("element", jm.Kind.INDICATOR, "hours-saved"))
         assert isinstance(field(app, "unit"), Input) and field(app, "unit").disabled  # type: ignore[attr-defined]
@@ -468,9 +454,7 @@ async def test_priorities_screen_and_report(path: Path) -> None:
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await select(app, pilot, ITERATION, "future")
-        app.query_one(Navigator).focus()
-        await pilot.press("m")
-        await pilot.pause()
+        await nav_key(app, pilot, "m")
         assert isinstance(app.screen, Priorities)
         console = Console(width=240, record=True, file=io.StringIO())
         console.print(app.screen.overview)
