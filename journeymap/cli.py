@@ -332,6 +332,16 @@ def _write_text(output: str, text: str) -> None:
         print(f"wrote {output}", file=sys.stderr)
 
 
+def _newest_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--iteration", metavar="ID", help="default: the newest iteration")
+
+
+def _as_of_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="judge deadlines on this date (default: today)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
@@ -448,17 +458,15 @@ def build_parser() -> argparse.ArgumentParser:
         "journeymap priorities examples/home-training.toml --iteration future",
     )  # fmt: skip
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--iteration", metavar="ID", help="default: the newest iteration")
+    _newest_option(p)
 
     p = _command(
         sub, "benefits", _benefits, "Show where each benefit indicator stands against its target.",
         "journeymap benefits examples/home-training.toml --as-of 2023-01-15",
     )  # fmt: skip
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--iteration", metavar="ID", help="default: the newest iteration")
-    p.add_argument(
-        "--as-of", type=_date, metavar="DATE", help="judge deadlines on this date (default: today)"
-    )
+    _newest_option(p)
+    _as_of_option(p)
 
     p = _command(
         sub, "measure", _measure, "Record a measurement of an indicator (also in a locked iteration).",
@@ -481,7 +489,7 @@ def build_parser() -> argparse.ArgumentParser:
         "journeymap report examples/home-training.toml -o report/",
     )  # fmt: skip
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--iteration", metavar="ID", help="default: the newest iteration")
+    _newest_option(p)
     p.add_argument(
         "-o",
         "--output",
@@ -489,9 +497,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=".",
         help="folder for the files (made if missing; default: here)",
     )
-    p.add_argument(
-        "--as-of", type=_date, metavar="DATE", help="judge deadlines on this date (default: today)"
-    )
+    _as_of_option(p)
     p.add_argument("--renderer", choices=RENDERERS, default="auto",
                    help="auto: Graphviz if installed, else built-in")  # fmt: skip
 
