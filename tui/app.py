@@ -367,7 +367,7 @@ class JourneymapApp(App[None]):
         else:
             assert event.ref.kind is not None
             operation = Update(self.iteration_id, event.ref.kind, event.ref.id, changes)
-        self.apply(operation, event.ref, event.field)
+        self.apply(operation, field=event.field)  # the selection stays where the user has moved on to
 
     @on(Form.PickMany)
     def _pick_many(self, event: Form.PickMany) -> None:

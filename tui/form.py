@@ -88,14 +88,18 @@ class Form(VerticalScroll, can_focus=False):
         losing focus meanwhile can never be applied to the new element.
         """
         focused = self.app.focused.id if self.app.focused and self.ref == ref else None
+        if self.ref != ref:
+            self._flush()
         source, specs, heading = _subject(journey_map, it, ref)
         values = {s.name: getattr(source, s.name) for s in specs} if source is not None else {}
         options = {s.name: choices(journey_map, it, s) for s in specs if s.widget in ("ref", "refs")}
         locked = it.locked and ref != MAP
-        shape = (tuple(specs), locked, source is None)
+        blanks = tuple(_blank(s, values.get(s.name)) for s in specs if s.widget in ("enum", "ref"))
+        shape = (tuple(specs), locked, source is None, blanks)
         if self._body is not None and shape == self._shape:
+            self.ref, self._values = ref, values
             self._refill(heading, specs, values, options)
-            self.ref, self._values, self._options = ref, values, options
+            self._options = options
             return
         self._shape = shape
         rows: list[Widget] = [Static(Text(heading), classes="form-heading")]
@@ -162,13 +166,33 @@ class Form(VerticalScroll, can_focus=False):
         """Whether a widget belongs to the fields shown now (not to fields being replaced)."""
         return self._body is not None and self._body in widget.ancestors
 
+    def _flush(self) -> None:
+        """Apply what was typed but not yet applied to the element shown, before showing another."""
+        if self._body is None:
+            return
+        for widget in self._body.query("Input, TextArea"):
+            if widget.id and widget.id.startswith("f-") and not widget.disabled:
+                self._commit_widget(widget)
+
+    def _commit_widget(self, widget: Widget) -> None:
+        name = widget.id[2:] if widget.id else ""
+        if isinstance(widget, Input):
+            self._commit_text(name, widget.value)
+        elif isinstance(widget, TextArea):
+            self._commit(name, tuple(line.strip() for line in widget.text.splitlines() if line.strip()))
+
     def _commit(self, name: str, value: Any) -> None:
+        """Apply ``value`` to the element shown, if it differs from the element's value there.
+
+        The value is remembered as sent, so that leaving the field afterwards sends it only once.
+        """
         if self.ref is None or name not in self._specs:
             return
         if value == self._values.get(name):
             return
         if self._body is not None:
             self._body.query_one(f"#e-{name}", Static).remove_class("shown")
+        self._values[name] = value
         self.post_message(self.Edit(self.ref, name, value))
 
     def _commit_text(self, name: str, text: str) -> None:
@@ -192,16 +216,20 @@ class Form(VerticalScroll, can_focus=False):
         widget = event.widget
         if not widget.id or not widget.id.startswith("f-") or not self._live(widget):
             return
-        name = widget.id[2:]
-        if isinstance(widget, Input):
-            self._commit_text(name, widget.value)
-        elif isinstance(widget, TextArea):
-            self._commit(name, tuple(line.strip() for line in widget.text.splitlines() if line.strip()))
+        self._commit_widget(widget)
 
     @on(Select.Changed)
     def _selected(self, event: Select.Changed) -> None:
+        """A choice the user made; echoes of values the form set itself are not choices.
+
+        A ``Changed`` arrives after the value was set. When the form has meanwhile shown another
+        element in the same fields, the message's value is no longer the select's value: it is
+        the echo of an earlier element's value, and must not be applied to the element shown now.
+        """
         widget = event.select
         if not widget.id or not widget.id.startswith("f-") or not self._live(widget):
+            return
+        if event.value != widget.value:
             return
         name = widget.id[2:]
         spec = self._specs.get(name)
@@ -270,11 +298,11 @@ def _widget(spec: FieldSpec, locked: bool, value: Any, options: list[tuple[str, 
     if spec.widget == "enum":
         assert spec.enum is not None
         members = [(Text(str(m.value)), m) for m in spec.enum]
-        return Select(members, value=value if value is not None else Select.NULL, allow_blank=not spec.required,
+        return Select(members, value=value if value is not None else Select.NULL, allow_blank=_blank(spec, value),
                       id=wid, disabled=locked, prompt="none", compact=True)  # fmt: skip
     if spec.widget == "ref":
         refs = [(Text(label), ident) for label, ident in options]
-        return Select(refs, value=value or Select.NULL, allow_blank=not spec.required, id=wid,
+        return Select(refs, value=value or Select.NULL, allow_blank=_blank(spec, value), id=wid,
                       disabled=locked, prompt="none", compact=True)  # fmt: skip
     return Horizontal(
         Static(Text(_refs_text(value, options)), classes="refs"),
@@ -282,6 +310,11 @@ def _widget(spec: FieldSpec, locked: bool, value: Any, options: list[tuple[str, 
         id=wid,
         classes="refs-row",
     )
+
+
+def _blank(spec: FieldSpec, value: Any) -> bool:
+    """Whether a select offers "none": where a value is optional, or missing (never pick one for the user)."""
+    return not spec.required or value in (None, "")
 
 
 def _measurements_text(value: tuple[Measurement, ...]) -> str:
