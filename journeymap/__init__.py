@@ -26,6 +26,7 @@ from journeymap.elements import Kind
 from journeymap.exports import export
 from journeymap.files import MAX_FILE_BYTES, dumps, load, loads, save
 from journeymap.history import History
+from journeymap.locking import MapBusyError
 from journeymap.model import (
     SCHEMA_REF,
     SCHEMA_VERSION,
@@ -59,6 +60,7 @@ from journeymap.semantic_diff import Diff, diff
 from journeymap.starter import starter_map
 from journeymap.validate import has_errors, validate
 from journeymap.views import ViewError, ViewOptions, dot_source
+from journeymap.writing import WriteError
 
 __version__ = "0.1.0"
 
@@ -94,6 +96,7 @@ __all__ = [
     "LoadError",
     "Lock",
     "LockedError",
+    "MapBusyError",
     "Measure",
     "Measurement",
     "Move",
@@ -118,6 +121,7 @@ __all__ = [
     "Update",
     "ViewError",
     "ViewOptions",
+    "WriteError",
     "__version__",
     "benefit_status",
     "diff",
