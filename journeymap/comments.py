@@ -110,7 +110,7 @@ def restore(comments: Comments, text: str) -> str:
     if comments.trailing:
         if out and out[-1] == "":
             out.pop()
-        out.extend([*comments.trailing, ""])
+        out.extend(["", *comments.trailing, ""])
     return "\n".join(out)
 
 

@@ -38,8 +38,9 @@ def lock_path(path: str | os.PathLike[str]) -> Path:
 
 
 @contextmanager
-def map_lock(path: str | os.PathLike[str], timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the map's lock; :class:`MapBusyError` if another writer keeps it over ``timeout`` seconds."""
+def map_lock(path: str | os.PathLike[str], timeout: float | None = None) -> Iterator[None]:
+    """Hold the map's lock; :class:`MapBusyError` if another writer keeps it longer than ``timeout``
+    seconds (default :data:`LOCK_TIMEOUT`)."""
     key = (lock_path(path), threading.get_ident())
     if key in _held:
         _held[key] += 1
@@ -48,7 +49,7 @@ def map_lock(path: str | os.PathLike[str], timeout: float = LOCK_TIMEOUT) -> Ite
         finally:
             _held[key] -= 1
         return
-    fd = _acquire(key[0], os.fspath(path), timeout)
+    fd = _acquire(key[0], os.fspath(path), LOCK_TIMEOUT if timeout is None else timeout)
     _held[key] = 1
     try:
         yield
@@ -65,6 +66,8 @@ def _acquire(lock: Path, shown: str, timeout: float) -> int:
     while True:
         try:
             fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        except FileNotFoundError:
+            raise WriteError(f"{shown}: cannot write: the folder {lock.parent} does not exist") from None
         except OSError as exc:
             raise WriteError(f"{shown}: cannot lock the map ({lock}): {exc.strerror or exc}") from None
         if _try_lock(fd):

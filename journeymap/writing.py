@@ -72,8 +72,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     write fails; the old file is then left as it was and no temporary file stays behind.
     """
     shown = os.fspath(path)
+    check_target(path)
     target = real_path(path)
-    check_target(target)
     mode = _mode_of(target)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
