@@ -46,7 +46,9 @@ def measured(path: Path, indicator: str = "sessions-held") -> set[str]:
     }
 
 
-def test_a_write_through_a_symlink_changes_the_real_file(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_write_through_a_symlink_changes_the_real_file(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     link = home.with_name("link.toml")
     link.symlink_to(home.name)
     os.chmod(home, 0o640)
@@ -66,7 +68,9 @@ def test_a_read_only_map_is_refused(home: Path, capsys: pytest.CaptureFixture[st
     assert home.read_bytes() == before and home.stat().st_mode & 0o777 == 0o444
 
 
-@pytest.mark.parametrize("command", [["export", "--format", "dot"], ["diff"], ["export-csv", "--kind", "steps"]])
+@pytest.mark.parametrize(
+    "command", [["export", "--format", "dot"], ["diff"], ["export-csv", "--kind", "steps"]]
+)
 @pytest.mark.parametrize("how", ["same", "symlink", "hard link"])
 def test_output_onto_the_map_itself_is_refused(
     home: Path, capsys: pytest.CaptureFixture[str], command: list[str], how: str
@@ -88,7 +92,11 @@ def test_output_onto_a_fifo_a_device_or_a_folder_is_refused(
 ) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    for target, kind in ((fifo, "a named pipe (FIFO)"), (Path("/dev/null"), "a device"), (tmp_path, "a folder")):
+    for target, kind in (
+        (fifo, "a named pipe (FIFO)"),
+        (Path("/dev/null"), "a device"),
+        (tmp_path, "a folder"),
+    ):
         code, _, err = run(capsys, "export", str(home), "--format", "dot", "-o", str(target))
         assert code == 2, target
         assert f"{target}: is {kind}, not a regular file" in err
@@ -97,7 +105,9 @@ def test_output_onto_a_fifo_a_device_or_a_folder_is_refused(
     assert code == 0 and out.startswith("digraph")
 
 
-def test_stale_temp_files_of_a_crashed_write_are_removed(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stale_temp_files_of_a_crashed_write_are_removed(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     old = home.with_name(".map.toml.k3j9x_2a.tmp")
     fresh = home.with_name(".map.toml.abcdefgh.tmp")
     other = home.with_name(".map.toml.notours.tmp")
@@ -196,10 +206,15 @@ def test_concurrent_writers_lose_nothing(home: Path) -> None:
         ["measure", str(home), "sessions-held", str(n), "--date", f"2030-01-{n:02d}"] for n in range(1, 6)
     ] + [["branch", str(home), "current", "--id", f"round-{n}"] for n in range(1, 4)]
     runs = [
-        subprocess.Popen([sys.executable, "-m", "journeymap", *c], stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        subprocess.Popen(
+            [sys.executable, "-m", "journeymap", *c], stderr=subprocess.PIPE, text=True, cwd=ROOT
+        )
         for c in commands
     ]
-    results = [(c, p.wait(timeout=120), p.stderr.read() if p.stderr else "") for c, p in zip(commands, runs, strict=True)]
+    results = [
+        (c, p.wait(timeout=120), p.stderr.read() if p.stderr else "")
+        for c, p in zip(commands, runs, strict=True)
+    ]
     m = jm.load(home)
     dates = measured(home)
     iterations = {it.id for it in m.iterations}
