@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -80,9 +81,10 @@ def _new(args: argparse.Namespace) -> int:
 
 def _edit_file(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    if not path.exists() and not path.parent.is_dir():
+    exists = os.path.lexists(path)  # a broken or looping link is an error to show, not a new map
+    if not exists and not path.parent.is_dir():
         raise UsageError(f"{path}: the folder {path.parent} does not exist")
-    document, recovered = open_document(path) if path.exists() else (None, None)
+    document, recovered = open_document(path) if exists else (None, None)
     from tui import JourneymapApp  # only the editor needs Textual; the library never imports it
 
     JourneymapApp(path, document, recovered).run()
