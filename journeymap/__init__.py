@@ -24,7 +24,7 @@ from journeymap.edit import (
 )
 from journeymap.elements import Kind
 from journeymap.exports import export
-from journeymap.files import MAX_FILE_BYTES, dumps, load, loads, save
+from journeymap.files import MAX_FILE_BYTES, MAX_TEXT_CHARS, dumps, load, loads, save
 from journeymap.history import History
 from journeymap.locking import MapBusyError
 from journeymap.model import (
@@ -66,6 +66,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "MAX_TEXT_CHARS",
     "SCHEMA_REF",
     "SCHEMA_VERSION",
     "Actor",

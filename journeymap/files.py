@@ -22,6 +22,9 @@ from journeymap.writing import atomic_write, real_path
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Larger files are refused before they are read: no map needs that much text."""
 
+MAX_TEXT_CHARS = 100_000
+"""Longer texts (one name, note, ...) are refused on load: no diagram, report or screen can show them."""
+
 _converter = make_file_converter()
 _SCHEMA_LINE = re.compile(r"#:schema[ \t]+(\S+)")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -68,6 +71,8 @@ def _parse(text: str, source: str) -> JourneyMap:
         raise LoadError(
             source, [error("", f"a number is too long to read (over {_MAX_DIGITS} digits)")]
         ) from None
+    if len(text) > MAX_TEXT_CHARS:
+        _check_text_lengths(data, source)
     try:
         _check_version(data, source)
         journey_map = _converter.structure(data, JourneyMap)
@@ -78,6 +83,40 @@ def _parse(text: str, source: str) -> JourneyMap:
     first = text.lstrip("\ufeff").split("\n", 1)[0]
     found = _SCHEMA_LINE.match(first)
     return evolve(journey_map, schema_ref=found.group(1)) if found else journey_map
+
+
+def _check_text_lengths(data: dict[str, Any], source: str) -> None:
+    """Refuse any text (or key) longer than :data:`MAX_TEXT_CHARS`, naming where it is."""
+    stack: list[Any] = [data]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is dict:
+            stack.extend(value)
+            stack.extend(value.values())
+        elif kind is list:
+            stack.extend(value)
+        elif kind is str and len(value) > MAX_TEXT_CHARS:
+            problem = f"a text of {len(value):,} characters; a text may hold up to {MAX_TEXT_CHARS:,}"
+            raise LoadError(source, [error(_path_to(data, value), problem)])
+
+
+def _path_to(data: Any, text: str) -> str:
+    """Where ``text`` (the very object) is in ``data``, as ``iterations[0].steps[2].name``."""
+    parts = _parts_to(data, text) or []
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".")
+
+
+def _parts_to(data: Any, text: str) -> list[str | int] | None:
+    items: Any = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, item in items:
+        if key is text:
+            return []
+        if item is text:
+            return [key]
+        if isinstance(item, dict | list) and (inner := _parts_to(item, text)) is not None:
+            return [key, *inner]
+    return None
 
 
 def _check_version(data: dict[str, Any], source: str) -> None:

@@ -7,11 +7,13 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 
 import pytest
+from attrs import evolve
 from conftest import EXAMPLES
 
 import journeymap as jm
@@ -226,3 +228,35 @@ def test_the_console_script_on_a_fifo_and_deep_nesting(corpus: dict[str, Path], 
             assert done.returncode == 2, (name, command, done.stderr)
             assert "Traceback" not in done.stderr
             assert done.stderr.startswith(str(corpus[name])), done.stderr
+
+
+def test_an_absurdly_long_text_is_refused_with_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "m.toml"
+    jm.save(jm.starter_map("x"), path)
+    text = path.read_text().replace('title = "x"', 'title = "' + "T" * 15_000_000 + '"')
+    path.write_text(text)
+    started = time.monotonic()
+    code = main(["export", str(path), "--format", "dot", "-o", str(tmp_path / "m.dot")])
+    assert time.monotonic() - started < SECONDS_PER_RUN
+    assert code == 2
+    assert (
+        f"{path}:title: error: a text of 15,000,000 characters; a text may hold up to 100,000"
+        in capsys.readouterr().err
+    )
+
+
+def test_the_longest_allowed_texts_still_draw_quickly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long = "W" * jm.MAX_TEXT_CHARS
+    m = jm.load(HOME)
+    m = evolve(m, title=long, iterations=tuple(
+        evolve(it, steps=tuple(evolve(s, name=long) for s in it.steps)) for it in m.iterations
+    ))  # fmt: skip
+    path = tmp_path / "m.toml"
+    jm.save(m, path)
+    started = time.monotonic()
+    assert main(["export", str(path), "--format", "dot", "-o", str(tmp_path / "m.dot")]) == 0
+    assert time.monotonic() - started < SECONDS_PER_RUN
