@@ -27,8 +27,8 @@ _held: dict[tuple[Path, int], int] = {}
 """How deep each (lock file, thread) holds its lock, for reentrancy."""
 
 
-class MapBusyError(JourneymapError):
-    """Another program is writing the map and did not finish in time."""
+class MapBusyError(JourneymapError, TimeoutError):
+    """Another program is writing the map and did not finish in time (a ``TimeoutError``, so an ``OSError``)."""
 
 
 def lock_path(path: str | os.PathLike[str]) -> Path:

@@ -19,8 +19,11 @@ STALE_TEMP_SECONDS = 60.0
 """A temporary file of ours this old belongs to a write that crashed (a live one renames it in time)."""
 
 
-class WriteError(JourneymapError):
-    """A file could not be written; the message names the file and why."""
+class WriteError(JourneymapError, OSError):
+    """A file could not be written; the message names the file and why.
+
+    It is an ``OSError`` too, so callers that handle failed writes as such (the editor) show it.
+    """
 
 
 def real_path(path: str | os.PathLike[str]) -> Path:
