@@ -260,3 +260,10 @@ def test_the_longest_allowed_texts_still_draw_quickly(
     started = time.monotonic()
     assert main(["export", str(path), "--format", "dot", "-o", str(tmp_path / "m.dot")]) == 0
     assert time.monotonic() - started < SECONDS_PER_RUN
+
+
+@pytest.mark.parametrize("quote", ['"""', "'''"])
+def test_a_long_text_on_many_lines_is_refused_too(quote: str) -> None:
+    long = ("x" * 49 + "\n") * 2100
+    with pytest.raises(jm.LoadError, match=r"^<text>:description: error: a text of 105,000 characters"):
+        jm.loads(f"{HEAD}description = {quote}{long}{quote}\n")
