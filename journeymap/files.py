@@ -12,7 +12,7 @@ import tomli_w
 from attrs import evolve
 from cattrs.errors import BaseValidationError
 
-from journeymap.comments import carry
+from journeymap.comments import HEADER, Comments, ElementPath, collect
 from journeymap.converter import make_file_converter, structure_problems, type_name
 from journeymap.locking import map_lock
 from journeymap.model import SCHEMA_REF, SCHEMA_VERSION, JourneyMap
@@ -147,21 +147,47 @@ def _check_version(data: dict[str, Any], source: str) -> None:
 
 def dumps(journey_map: JourneyMap) -> str:
     """The map as TOML text; the same map always gives the same text."""
+    return _text(journey_map, Comments())
+
+
+def _text(journey_map: JourneyMap, comments: Comments) -> str:
+    """The map as TOML text, with ``comments`` at their anchors."""
     data = _converter.unstructure(journey_map)
-    body = "".join(_toml_chunks(data, ""))
+    body = "".join(_toml_chunks(data, "", (), comments))
+    if comments.trailing:
+        body += "\n" + "".join(_lines(comments.trailing))
     return f"#:schema {journey_map.schema_ref or SCHEMA_REF}\n{body}"
 
 
-def _toml_chunks(table: dict[str, Any], prefix: str) -> list[str]:
+def _toml_chunks(table: dict[str, Any], prefix: str, path: ElementPath, comments: Comments) -> list[str]:
     """Every element as its own ``[[...]]`` table, so the layout never depends on text length."""
     plain = {k: v for k, v in table.items() if not _is_table_array(v)}
-    chunks = [tomli_w.dumps(plain)] if plain else []
+    chunks = []
+    if path == () and comments:
+        chunks += _lines(comments.header(path, plain))
+    if plain and comments.keyed(path):
+        for key, value in plain.items():
+            chunks += _lines(comments.key(path, key))
+            chunks.append(tomli_w.dumps({key: value}).replace("\n", comments.after(path, key) + "\n", 1))
+    elif plain:
+        chunks.append(tomli_w.dumps(plain))
     for key, value in table.items():
         if _is_table_array(value):
-            for item in value:
-                chunks.append(f"\n[[{prefix}{key}]]\n")
-                chunks += _toml_chunks(item, f"{prefix}{key}.")
+            for index, item in enumerate(value):
+                ident = item.get("id")
+                element = (*path, (key, ident if isinstance(ident, str) else f"#{index}"))
+                if comments:
+                    keys = [k for k, v in item.items() if not _is_table_array(v)]
+                    above = "".join(_lines(comments.header(element, keys)))
+                    chunks.append(f"\n{above}[[{prefix}{key}]]{comments.after(element, HEADER)}\n")
+                else:
+                    chunks.append(f"\n[[{prefix}{key}]]\n")
+                chunks += _toml_chunks(item, f"{prefix}{key}.", element, comments)
     return chunks
+
+
+def _lines(lines: list[str]) -> list[str]:
+    return [f"{line}\n" for line in lines]
 
 
 def _is_table_array(value: Any) -> bool:
@@ -224,8 +250,7 @@ def save(journey_map: JourneyMap, path: str | os.PathLike[str]) -> None:
     file or anything but a regular file is refused with :class:`~journeymap.writing.WriteError`.
     """
     with map_lock(path):
-        text = dumps(journey_map)
-        atomic_write(path, carry(_old_text(path), text).encode("utf-8"))
+        atomic_write(path, _text(journey_map, collect(_old_text(path))).encode("utf-8"))
 
 
 def _old_text(path: str | os.PathLike[str]) -> str:
