@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from attrs import evolve
 from conftest import EXAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
@@ -121,32 +122,49 @@ def test_a_file_without_comments_is_written_as_before(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == jm.dumps(m)
 
 
-def _insertable(text: str) -> list[int]:
-    """Offsets of the lines a comment may stand above: ``[[...]]`` headers and ``key = ...`` lines."""
-    offsets, at = [], 0
-    for line in text.splitlines(keepends=True):
-        if at and re.match(r"\[\[|[a-z_]+ = ", line):
-            offsets.append(at)
-        at += len(line)
-    return offsets
-
-
 @given(data=st.data())
-def test_any_comment_above_any_line_survives_a_save(
+def test_any_comment_above_or_beside_any_line_survives_a_save(
     data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
+    """Comments above or beside headers and keys come back exactly where they were."""
     original = HOME.read_text(encoding="utf-8")
-    offsets = data.draw(st.lists(st.sampled_from(_insertable(original)), min_size=1, max_size=8, unique=True))
-    notes = [f"# note {n}: ä \"quoted\" [x] {{y}} = 'z'" for n in range(len(offsets))]
-    text = original
-    for offset, note in sorted(zip(offsets, notes, strict=True), reverse=True):
-        text = text[:offset] + note + "\n" + text[offset:]
+    lines = original.split("\n")
+    anchors = [i for i, line in enumerate(lines) if i and re.match(r"\[\[|[a-z_]+ = ", line)]
+    above = data.draw(st.lists(st.sampled_from(anchors), max_size=8, unique=True))
+    beside = data.draw(st.lists(st.sampled_from(anchors), max_size=8, unique=True))
+    note = "ä \"quoted\" [x] {y} = 'z' # more"
+    commented = []
+    for i, line in enumerate(lines):
+        if i in above:
+            commented.append(f"# above {i}: {note}")
+        commented.append(f"{line}  # beside {i}: {note}" if i in beside else line)
+    text = "\n".join(commented)
     path = tmp_path_factory.mktemp("maps") / "map.toml"
     path.write_text(text, encoding="utf-8")
     m = jm.load(path)
     jm.save(m, path)
-    written = path.read_text(encoding="utf-8")
-    assert jm.loads(written) == m
-    for offset, note in zip(offsets, notes, strict=True):
-        following = original[offset:].split("\n", 1)[0]
-        assert f"{note}\n{following}" in written, note
+    assert path.read_text(encoding="utf-8") == text
+    assert jm.load(path) == m
+
+
+def test_hand_written_layout_keeps_every_comment_and_no_false_one(tmp_path: Path) -> None:
+    path = tmp_path / "m.toml"
+    path.write_text(
+        "schema_version = 1\n"
+        "title = \"Step #1 of 'x' [y]\"  # beside the title\n"
+        'description = """\n# not a comment\nstill text"""\n\n'
+        "[[iterations]]   # beside the header\n"
+        'id = "current"\nlabel = "Today"\nstate = "current"\ncreated = 2026-11-23\n'
+        'goals = [\n  # inside the list\n  "a", # after a\n  "b",\n]\n'
+        "# above the note\nnote = 'lit # not a comment'\n",
+        encoding="utf-8",
+    )
+    m = jm.load(path)
+    jm.save(evolve(m, title="Renamed"), path)
+    text = path.read_text(encoding="utf-8")
+    assert jm.load(path) == evolve(m, title="Renamed")
+    assert 'title = "Renamed"  # beside the title\n' in text
+    assert '[[iterations]]   # beside the header\nid = "current"' in text
+    assert "# above the note\nnote = " in text
+    assert "# inside the list\n# after a\ngoals = [" in text, "comments inside a value stay above its key"
+    assert not re.search("^# not a comment", text, re.M), "text in strings is no comment"
