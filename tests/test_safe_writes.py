@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -246,3 +247,18 @@ def test_the_schema_sends_no_one_outside_the_repository() -> None:
     described = json.loads(text)["description"]
     assert "README" in described
     assert "DESIGN.md" not in text
+
+
+@pytest.mark.skipif(
+    shutil.which("taplo") is None, reason="Taplo is not installed (npm install -g @taplo/cli)"
+)
+def test_taplo_checks_a_new_map_offline_against_the_schema_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "home-care.toml"
+    assert run(capsys, "new", str(path))[0] == 0
+    taplo = [str(shutil.which("taplo")), "check", path.name]
+    assert subprocess.run(taplo, cwd=tmp_path, capture_output=True).returncode == 0
+    path.write_text(path.read_text().replace('ring = "core"', 'ring = "centre"'))
+    done = subprocess.run(taplo, cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 1 and '"centre" is not one of' in done.stderr
