@@ -70,7 +70,12 @@ def _acquire(lock: Path, shown: str, timeout: float) -> int:
             raise WriteError(f"{shown}: cannot write: the folder {lock.parent} does not exist") from None
         except OSError as exc:
             raise WriteError(f"{shown}: cannot lock the map ({lock}): {exc.strerror or exc}") from None
-        if _try_lock(fd):
+        try:
+            locked = _try_lock(fd)
+        except OSError as exc:
+            os.close(fd)
+            raise WriteError(f"{shown}: cannot lock the map ({lock}): {exc.strerror or exc}") from None
+        if locked:
             if _still_there(fd, lock):
                 return fd
             _unlock(fd)
@@ -107,14 +112,22 @@ if sys.platform == "win32":
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 else:
+    import errno
     import fcntl
+
+    _NO_LOCKING = {errno.ENOSYS, errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL}
 
     def _try_lock(fd: int) -> bool:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return False
+        except OSError as exc:
+            if exc.errno not in _NO_LOCKING:
+                raise
+            # A file system without locks (some network shares): write as before, unlocked.
         return True
 
     def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import fcntl
 import json
 import os
 import shutil
@@ -262,3 +264,14 @@ def test_taplo_checks_a_new_map_offline_against_the_schema_beside_it(
     path.write_text(path.read_text().replace('ring = "core"', 'ring = "centre"'))
     done = subprocess.run(taplo, cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 1 and '"centre" is not one of' in done.stderr
+
+
+def test_a_file_system_without_locks_still_saves(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_locks(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    assert run(capsys, "measure", str(home), "sessions-held", "5", "--date", "2030-01-01")[0] == 0
+    assert "2030-01-01" in measured(home)
