@@ -24,8 +24,9 @@ from journeymap.edit import (
 )
 from journeymap.elements import Kind
 from journeymap.exports import export
-from journeymap.files import MAX_FILE_BYTES, dumps, load, loads, save
+from journeymap.files import MAX_FILE_BYTES, MAX_TEXT_CHARS, dumps, load, loads, save
 from journeymap.history import History
+from journeymap.locking import MapBusyError
 from journeymap.model import (
     SCHEMA_REF,
     SCHEMA_VERSION,
@@ -59,11 +60,13 @@ from journeymap.semantic_diff import Diff, diff
 from journeymap.starter import starter_map
 from journeymap.validate import has_errors, validate
 from journeymap.views import ViewError, ViewOptions, dot_source
+from journeymap.writing import WriteError
 
 __version__ = "0.1.0"
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "MAX_TEXT_CHARS",
     "SCHEMA_REF",
     "SCHEMA_VERSION",
     "Actor",
@@ -94,6 +97,7 @@ __all__ = [
     "LoadError",
     "Lock",
     "LockedError",
+    "MapBusyError",
     "Measure",
     "Measurement",
     "Move",
@@ -118,6 +122,7 @@ __all__ = [
     "Update",
     "ViewError",
     "ViewOptions",
+    "WriteError",
     "__version__",
     "benefit_status",
     "diff",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,7 +21,8 @@ from journeymap.edit import Branch, EditError, Lock, Measure, Operation
 from journeymap.elements import Kind, ids
 from journeymap.exports import FORMATS as EXPORT_FORMATS
 from journeymap.exports import export
-from journeymap.files import atomic_write, load, save
+from journeymap.files import load, save
+from journeymap.locking import map_lock
 from journeymap.model import Iteration, IterationState, JourneyMap, Measurement
 from journeymap.priorities import priorities
 from journeymap.problems import JourneymapError, LoadError, Severity
@@ -29,11 +31,12 @@ from journeymap.schema import schema_text
 from journeymap.semantic_diff import default_pair, diff
 from journeymap.spreadsheet import DELIMITERS, CsvError, export_csv, import_csv
 from journeymap.spreadsheet import KINDS as CSV_KINDS
-from journeymap.starter import starter_map
+from journeymap.starter import create
 from journeymap.validate import validate
 from journeymap.views import VIEWS, ViewOptions
 from journeymap.views.options import LAYOUTS
 from journeymap.views.style import SCHEMES
+from journeymap.writing import atomic_write, same_file
 
 Handler = Callable[[argparse.Namespace], int]
 T = TypeVar("T")
@@ -69,16 +72,19 @@ def _new(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         raise UsageError(f"{path}: already exists; choose another name or pass --force to replace it")
     title = args.title or path.stem.replace("-", " ").replace("_", " ").capitalize()
-    save(starter_map(title), path)
+    written = create(path, title)
     print(f"{path}: created a starter map '{title}' with one current iteration")
+    for schema in written[1:]:
+        print(f"wrote {schema} (the map's #:schema line points at it, for completion in editors)")
     return 0
 
 
 def _edit_file(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    if not path.exists() and not path.parent.is_dir():
+    exists = os.path.lexists(path)  # a broken or looping link is an error to show, not a new map
+    if not exists and not path.parent.is_dir():
         raise UsageError(f"{path}: the folder {path.parent} does not exist")
-    document, recovered = open_document(path) if path.exists() else (None, None)
+    document, recovered = open_document(path) if exists else (None, None)
     from tui import JourneymapApp  # only the editor needs Textual; the library never imports it
 
     JourneymapApp(path, document, recovered).run()
@@ -106,19 +112,21 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    _write_text(args.output, schema_text())
+    _write_output(args.output, schema_text().encode("utf-8"))
     return 0
 
 
-def _edit(path: str, operation: Operation) -> int:
-    """Apply one edit to a file and save it; the file is untouched if anything fails."""
-    before = load(path)
-    try:
-        description = operation.describe(before)
-        after = operation.apply(before)
-    except EditError as exc:
-        raise UsageError(f"{path}: {exc}") from None
-    save(after, path)
+def _edit(path: str, operation: Callable[[JourneyMap], Operation]) -> int:
+    """Apply one edit to a file and save it, all under the map's lock; the file is untouched if anything fails."""
+    with map_lock(path):
+        before = load(path)
+        try:
+            chosen = operation(before)
+            description = chosen.describe(before)
+            after = chosen.apply(before)
+        except EditError as exc:
+            raise UsageError(f"{path}: {exc}") from None
+        save(after, path)
     print(f"{path}: {description}")
     return 0
 
@@ -144,11 +152,12 @@ def _iterations(args: argparse.Namespace) -> int:
 
 def _branch(args: argparse.Namespace) -> int:
     state = IterationState(args.state)
-    return _edit(args.file, Branch(args.source, args.id, args.label or f"Based on {args.source}", state))
+    branch = Branch(args.source, args.id, args.label or f"Based on {args.source}", state)
+    return _edit(args.file, lambda _: branch)
 
 
 def _lock(args: argparse.Namespace) -> int:
-    return _edit(args.file, Lock(args.iteration, locked=args.locked))
+    return _edit(args.file, lambda _: Lock(args.iteration, locked=args.locked))
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -164,7 +173,7 @@ def _diff(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file}: no iteration {exc.args[0]!r} (iterations: {known})") from None
     except ValueError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
-    _write_text(args.output, render(diff(a, b), args.format))
+    _write_output(args.output, render(diff(a, b), args.format).encode("utf-8"), args.file)
     return 0
 
 
@@ -188,13 +197,7 @@ def _export(args: argparse.Namespace) -> int:
         data = export(m, args.view, args.format, options, renderer=args.renderer)
     except JourneymapError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
-    output = args.output or _default_output(args)
-    if output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        atomic_write(Path(output), data)
-        print(f"wrote {output}", file=sys.stderr)
+    _write_output(args.output or _default_output(args), data, args.file)
     return 0
 
 
@@ -277,13 +280,16 @@ def _benefits(args: argparse.Namespace) -> int:
 
 
 def _measure(args: argparse.Namespace) -> int:
-    m = load(args.file)
-    holders = [it.id for it in m.iterations if args.indicator in ids(it, Kind.INDICATOR)]
-    iteration = args.iteration or (holders[-1] if holders else "")
-    if not iteration:
-        raise UsageError(f"{args.file}: no iteration has an indicator {args.indicator!r}")
     reading = Measurement(date=args.date or dt.date.today(), value=args.value, note=args.note or "")
-    return _edit(args.file, Measure(iteration, args.indicator, reading))
+
+    def measure(m: JourneyMap) -> Operation:
+        holders = [it.id for it in m.iterations if args.indicator in ids(it, Kind.INDICATOR)]
+        iteration = args.iteration or (holders[-1] if holders else "")
+        if not iteration:
+            raise UsageError(f"{args.file}: no iteration has an indicator {args.indicator!r}")
+        return Measure(iteration, args.indicator, reading)
+
+    return _edit(args.file, measure)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -302,34 +308,40 @@ def _report(args: argparse.Namespace) -> int:
 def _export_csv(args: argparse.Namespace) -> int:
     m = load(args.file)
     it = m.iteration(_iteration_id(m, args.iteration, args.file))
-    _write_text(args.output, export_csv(it, CSV_KINDS[args.kind], DELIMITER_NAMES[args.delimiter]))
+    text = export_csv(it, CSV_KINDS[args.kind], DELIMITER_NAMES[args.delimiter])
+    _write_output(args.output, text.encode("utf-8"), args.file)
     return 0
 
 
 def _import_csv(args: argparse.Namespace) -> int:
-    m = load(args.file)
-    iteration = _iteration_id(m, args.iteration, args.file)
     try:
         text = Path(args.csv).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise UsageError(f"{args.csv}: not UTF-8 text; save the spreadsheet as 'CSV UTF-8'") from None
-    try:
-        result, added, updated = import_csv(m, iteration, CSV_KINDS[args.kind], text, args.csv)
-    except CsvError as exc:
-        print(exc, file=sys.stderr)
-        print(f"{args.file}: nothing imported", file=sys.stderr)
-        return 2
-    save(result, args.file)
+    with map_lock(args.file):
+        m = load(args.file)
+        iteration = _iteration_id(m, args.iteration, args.file)
+        try:
+            result, added, updated = import_csv(m, iteration, CSV_KINDS[args.kind], text, args.csv)
+        except CsvError as exc:
+            print(exc, file=sys.stderr)
+            print(f"{args.file}: nothing imported", file=sys.stderr)
+            return 2
+        save(result, args.file)
     print(f"{args.file}: imported {args.kind} into iteration {iteration!r}: {added} added, {updated} updated")
     return 0
 
 
-def _write_text(output: str, text: str) -> None:
+def _write_output(output: str, data: bytes, source: str = "") -> None:
+    """Write a command's output to ``output`` (``-``: standard output), never onto the map it read."""
     if output == "-":
-        sys.stdout.write(text)
-    else:
-        atomic_write(Path(output), text.encode("utf-8"))
-        print(f"wrote {output}", file=sys.stderr)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    if source and same_file(output, source):
+        raise UsageError(f"{output}: this is the map being read; choose another output file")
+    atomic_write(output, data)
+    print(f"wrote {output}", file=sys.stderr)
 
 
 def _newest_option(parser: argparse.ArgumentParser) -> None:

@@ -15,11 +15,13 @@ from pathlib import Path
 from attrs import frozen
 
 from journeymap.edit import Operation
-from journeymap.files import atomic_write, dumps, load, loads, save
+from journeymap.files import dumps, load, loads, save
 from journeymap.history import History
+from journeymap.locking import map_lock
 from journeymap.model import JourneyMap
 from journeymap.problems import JourneymapError, LoadError
 from journeymap.starter import starter_map
+from journeymap.writing import atomic_write
 
 
 class ChangedOnDiskError(JourneymapError):
@@ -81,11 +83,15 @@ class Document:
         return self._disk is not None and fingerprint(self.path) != self._disk
 
     def save(self, force: bool = False) -> None:
-        """Save atomically; :class:`ChangedOnDiskError` if the file changed meanwhile (unless ``force``)."""
-        if not force and self.changed_on_disk():
-            raise ChangedOnDiskError(f"{self.path} was changed outside journeymap since it was opened")
-        save(self.map, self.path)
-        self._disk = fingerprint(self.path)
+        """Save atomically under the map's lock (see :func:`journeymap.locking.map_lock`).
+
+        :class:`ChangedOnDiskError` if the file changed meanwhile (unless ``force``).
+        """
+        with map_lock(self.path):
+            if not force and self.changed_on_disk():
+                raise ChangedOnDiskError(f"{self.path} was changed outside journeymap since it was opened")
+            save(self.map, self.path)
+            self._disk = fingerprint(self.path)
         self.history.mark_saved()
         self.discard_recovery()
 

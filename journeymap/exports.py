@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from journeymap.files import atomic_write
 from journeymap.mermaid import journey_mermaid
 from journeymap.model import JourneyMap
 from journeymap.render import FORMATS as IMAGE_FORMATS
 from journeymap.render import render
 from journeymap.views import ENGINE, ViewError, ViewOptions, dot_source
+from journeymap.writing import atomic_write
 
 FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
 

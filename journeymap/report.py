@@ -9,6 +9,7 @@ out, so both documents always say the same. The HTML is self-contained: the diag
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html as html_text
 import os
@@ -20,13 +21,13 @@ from attrs import frozen
 from journeymap.benefits import IndicatorStatus, benefit_status, number
 from journeymap.elements import Kind, name_of
 from journeymap.exports import export
-from journeymap.files import atomic_write
 from journeymap.model import Benefit, Indicator, Iteration, JourneyMap
 from journeymap.priorities import priorities
 from journeymap.problems import Severity
 from journeymap.semantic_diff import ElementRef, diff
 from journeymap.validate import validate
 from journeymap.views import ViewOptions
+from journeymap.writing import WriteError, atomic_write
 
 
 @frozen
@@ -382,15 +383,46 @@ def _html_block(block: Block) -> str:
 
 
 def write(report: Report, folder: str | os.PathLike[str], stem: str) -> list[Path]:
-    """Write ``STEM-report.md``, ``STEM-report.html`` and the figures into ``folder``, atomically each."""
+    """Write ``STEM-report.md``, ``STEM-report.html`` and the figures into ``folder``, atomically each.
+
+    :class:`~journeymap.writing.WriteError` if a file cannot be written; a folder made for the
+    report is then removed again with what was written into it.
+    """
     target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fig in report.figures:
-        atomic_write(target / fig.file, fig.svg.encode("utf-8"))
-        written.append(target / fig.file)
-    for suffix, text in (("md", markdown(report)), ("html", html(report))):
-        path = target / f"{stem}-report.{suffix}"
-        atomic_write(path, text.encode("utf-8"))
-        written.append(path)
+    made = _make_folder(target)
+    written: list[Path] = []
+    files = [(fig.file, fig.svg) for fig in report.figures]
+    files += [
+        (f"{stem}-report.{suffix}", text)
+        for suffix, text in (("md", markdown(report)), ("html", html(report)))
+    ]
+    try:
+        for name, text in files:
+            atomic_write(target / name, text.encode("utf-8"))
+            written.append(target / name)
+    except BaseException:
+        if made is not None:
+            _remove(written, target, made)
+        raise
     return written
+
+
+def _remove(written: list[Path], folder: Path, made: Path) -> None:
+    """Remove the files written and the folders made, from ``folder`` up to ``made``."""
+    with contextlib.suppress(OSError):
+        for path in written:
+            path.unlink(missing_ok=True)
+        for each in (folder, *folder.parents):
+            each.rmdir()
+            if each == made:
+                break
+
+
+def _make_folder(folder: Path) -> Path | None:
+    """Make ``folder`` if missing; returns the outermost folder made, or None if it existed."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(f"{folder}: cannot make the folder: {exc.strerror or exc}") from None
+    return missing[-1] if missing else None

@@ -36,7 +36,7 @@ def json_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_REF,
         "title": "journeymap map file",
-        "description": "A service-journey and actor map, in iterations. See DESIGN.md.",
+        "description": "A journeymap service-journey and actor map, in iterations. The README's 'The file format' describes it.",
         **root,
         "$defs": dict(sorted(defs.items())),
     }

@@ -73,7 +73,7 @@ def test_new_creates_a_valid_map_and_refuses_to_overwrite(
 def test_new_into_missing_folder_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "new", str(tmp_path / "no" / "such" / "m.toml"))
     assert code == 2
-    assert "No such file or directory" in err
+    assert f"m.toml: cannot write: the folder {tmp_path / 'no' / 'such'} does not exist" in err
 
 
 def test_schema_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
