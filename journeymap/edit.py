@@ -2,22 +2,26 @@
 
 Every operation is a small frozen object with ``apply(map) -> map`` and
 ``describe(map) -> str`` (``map`` being the map before the edit). An operation
-that would break the map raises one :class:`EditError` and changes nothing.
-Ids never change: renaming changes a name.
+that would break the map raises one :class:`EditError` and changes nothing; one
+made with arguments of the wrong type (a number for a label, text that cannot be
+written to a file) raises it when it is made. Ids never change: renaming changes a name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
+from enum import Enum
 from functools import cache
-from typing import Any, Protocol, get_origin, get_type_hints
+from types import UnionType
+from typing import Any, Protocol, Union, get_args, get_origin, get_type_hints
 
+import attrs
 from attrs import evolve, field, fields, frozen
 from cattrs.errors import BaseValidationError
 
 from journeymap.benefits import number
-from journeymap.converter import make_file_converter, structure_problems
+from journeymap.converter import make_file_converter, shown, structure_problems, type_name
 from journeymap.elements import (
     KIND_OF,
     REFS,
@@ -83,11 +87,25 @@ class Operation(Protocol):
         ...
 
 
+class _Typed:
+    """Base of the operations: an argument of the wrong type is refused when the operation is made."""
+
+    def __attrs_post_init__(self) -> None:
+        cl: type = type(self)
+        for name, hint in _hints(cl).items():
+            _check_argument(name, getattr(self, name), hint)
+
+
+def _as_dict(value: Any) -> Any:
+    """Changes as a dict; anything else is kept, for :class:`_Typed` to refuse."""
+    return dict(value) if isinstance(value, Mapping) else value
+
+
 # --- element operations ---------------------------------------------------------------
 
 
 @frozen
-class Add:
+class Add(_Typed):
     """Add an element at ``index`` (default: the end); a task or indicator goes into ``parent``.
 
     ``parent`` is the id of the process (for a task) or the benefit (for an indicator).
@@ -128,13 +146,13 @@ class Add:
 
 
 @frozen
-class Update:
+class Update(_Typed):
     """Change any fields of an element but its id (and a process's tasks, a benefit's indicators)."""
 
     iteration: str
     kind: Kind
     id: str
-    changes: Mapping[str, Any] = field(converter=dict)
+    changes: Mapping[str, Any] = field(converter=_as_dict)
 
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         it = _editable(journey_map, self.iteration)
@@ -162,7 +180,7 @@ class Update:
 
 
 @frozen
-class Remove:
+class Remove(_Typed):
     """Remove an element; with ``cascade``, also every reference to it.
 
     Without ``cascade`` an element that others still name is refused. With it,
@@ -196,7 +214,7 @@ class Remove:
 
 
 @frozen
-class Move:
+class Move(_Typed):
     """Move an element to ``index`` in its list; a task or indicator may move into another ``parent``."""
 
     iteration: str
@@ -227,7 +245,7 @@ class Move:
 
 
 @frozen
-class Measure:
+class Measure(_Typed):
     """Record a measurement of an indicator, replacing one of the same date.
 
     Allowed in a locked iteration: locking freezes the design, not the follow-up of its benefits.
@@ -254,7 +272,7 @@ class Measure:
 
 
 @frozen
-class Unmeasure:
+class Unmeasure(_Typed):
     """Remove an indicator's measurement of a date (allowed in a locked iteration, like :class:`Measure`)."""
 
     iteration: str
@@ -279,7 +297,7 @@ class Unmeasure:
 
 
 @frozen
-class Branch:
+class Branch(_Typed):
     """Copy an iteration under a new id, based on it.
 
     Copied steps replace nothing yet, and copied indicators start without measurements: those
@@ -325,11 +343,11 @@ ITERATION_FIELDS = (
 
 
 @frozen
-class EditIteration:
+class EditIteration(_Typed):
     """Change an iteration's label, state, note or report texts (goals, status, lessons, ...)."""
 
     id: str
-    changes: Mapping[str, Any] = field(converter=dict)
+    changes: Mapping[str, Any] = field(converter=_as_dict)
 
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         it = _editable(journey_map, self.id)
@@ -338,10 +356,10 @@ class EditIteration:
             raise EditError(
                 f"iteration fields {', '.join(map(repr, unknown))} cannot be changed here; use {', '.join(ITERATION_FIELDS)} (lock, branch and delete have their own operations)"
             )
-        if "label" in self.changes and not str(self.changes["label"]).strip():
-            raise EditError("an iteration needs a label")
         new = evolve(it, **self.changes)
         _check_types(Iteration, new, "")
+        if not new.label.strip():
+            raise EditError("an iteration needs a label")
         return _put(journey_map, new)
 
     def describe(self, journey_map: JourneyMap) -> str:
@@ -349,7 +367,7 @@ class EditIteration:
 
 
 @frozen
-class Lock:
+class Lock(_Typed):
     """Lock an iteration (read-only, for a presented or approved version) or unlock it."""
 
     id: str
@@ -363,7 +381,7 @@ class Lock:
 
 
 @frozen
-class DeleteIteration:
+class DeleteIteration(_Typed):
     """Delete an iteration that no other iteration is based on."""
 
     id: str
@@ -383,10 +401,10 @@ class DeleteIteration:
 
 
 @frozen
-class EditMap:
+class EditMap(_Typed):
     """Change the map's title, description or organisation."""
 
-    changes: Mapping[str, Any] = field(converter=dict)
+    changes: Mapping[str, Any] = field(converter=_as_dict)
 
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         unknown = sorted(set(self.changes) - {"title", "description", "organisation"})
@@ -394,10 +412,10 @@ class EditMap:
             raise EditError(
                 f"the map has no field {', '.join(map(repr, unknown))} to change; use title, description or organisation"
             )
-        if "title" in self.changes and not str(self.changes["title"]).strip():
-            raise EditError("the map needs a title")
         new = evolve(journey_map, **self.changes)
         _check_types(JourneyMap, evolve(new, iterations=()), "")
+        if "title" in self.changes and not new.title.strip():
+            raise EditError("the map needs a title")
         return new
 
     def describe(self, journey_map: JourneyMap) -> str:
@@ -583,19 +601,65 @@ def _replace_all(it: Iteration, new: dict[int, Element]) -> Iteration:
 
 
 @cache
-def _list_fields(cl: type) -> tuple[str, ...]:
-    hints = get_type_hints(cl)
-    return tuple(a.name for a in fields(cl) if get_origin(hints[a.name]) is tuple)
+def _hints(cl: type) -> dict[str, Any]:
+    return get_type_hints(cl)
+
+
+def _options(hint: Any) -> tuple[Any, ...]:
+    """The types a hint allows: the members of a union, or the hint itself."""
+    return get_args(hint) if get_origin(hint) in (Union, UnionType) else (hint,)
+
+
+def _not_member(value: Any, hint: Any) -> str | None:
+    """What is wrong when the hint wants a member of an enum and the value is none; else None."""
+    options = _options(hint)
+    enums = [t for t in options if isinstance(t, type) and issubclass(t, Enum)]
+    if not enums or isinstance(value, enums[0]) or (value is None and type(None) in options):
+        return None
+    members = ", ".join(str(m.value) for m in enums[0])
+    return f"expected a member of {enums[0].__name__} ({members}), got {type_name(value)} {shown(value)}"
+
+
+def _check_argument(name: str, value: Any, hint: Any) -> None:
+    """Refuse an operation's argument of the wrong type; a model value is checked field by field."""
+    if get_origin(hint) is Mapping:
+        if not isinstance(value, dict):
+            raise EditError(f"{name}: expected a table of field names and values, got {type_name(value)}")
+        if not all(isinstance(key, str) for key in value):
+            raise EditError(f"{name}: expected names of fields as text, got {shown(list(value))}")
+        return
+    classes = [t for t in _options(hint) if attrs.has(t)]
+    wrong = _not_member(value, hint)
+    if wrong:
+        raise EditError(f"{name}: {wrong}")
+    if classes:
+        if not isinstance(value, tuple(classes)):
+            raise EditError(f"{name}: expected {_a(classes)}, got {type_name(value)} {shown(value)}")
+        _check_types(type(value), value, name)
+    elif not isinstance(value, Enum):
+        try:
+            _converter.structure(value, hint)
+        except ValueError as exc:
+            raise EditError(f"{name}: {exc}") from None
+
+
+def _a(classes: list[type]) -> str:
+    """'an actor, relation, ... or indicator': what model values an argument takes."""
+    names = [KIND_OF[c].value if c in KIND_OF else c.__name__.lower() for c in classes]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return f"{'an' if listed[0] in 'aeiou' else 'a'} {listed}"
 
 
 def _check_types(cl: type, value: Any, path: str) -> None:
-    for name in _list_fields(cl):
+    """Refuse a model value whose fields have the wrong types or hold text that cannot be written."""
+    for name, hint in _hints(cl).items():
         got = getattr(value, name)
-        if not isinstance(got, (tuple, list)):
+        wrong = _not_member(got, hint)
+        if get_origin(hint) is tuple and not isinstance(got, (tuple, list)):
+            wrong = f"expected a list, got {type_name(got)} {shown(got)}"
+        if wrong:
             where = f"{path}.{name}" if path else name
-            raise InvalidEditError(
-                [Problem(severity=Severity.ERROR, path=where, message=f"expected a list, got {got!r}")]
-            )
+            raise InvalidEditError([Problem(severity=Severity.ERROR, path=where, message=wrong)])
     try:
         _converter.structure(_converter.unstructure(value, cl), cl)
     except (BaseValidationError, TypeError, ValueError, AttributeError) as exc:
