@@ -42,7 +42,10 @@ def shown(value: object, limit: int = 60) -> str:
     """A value as messages quote it: its repr, shortened; a huge number by its size."""
     if isinstance(value, int) and not -(10**15) < value < 10**15:
         return f"(about {value.bit_length() * 30103 // 100000 + 1} digits)"
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # holds a number too long to write out
+        return f"(a {type(value).__name__} too large to show)"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from enum import Enum
 from functools import cache
 from types import UnionType
-from typing import Any, Protocol, Union, get_args, get_origin, get_type_hints
+from typing import Any, Protocol, TypeVar, Union, get_args, get_origin, get_type_hints
 
 import attrs
 from attrs import evolve, field, fields, frozen
@@ -41,6 +41,7 @@ from journeymap.problems import JourneymapError, Problem, Severity
 from journeymap.validate import BAD_ID, element_problems, valid_id
 
 _converter = make_file_converter()
+_T = TypeVar("_T")
 
 
 class EditError(JourneymapError):
@@ -91,8 +92,8 @@ class _Typed:
     """Base of the operations: an argument of the wrong type is refused when the operation is made."""
 
     def __attrs_post_init__(self) -> None:
-        cl: type = type(self)
-        for name, hint in _hints(cl).items():
+        operation: type = type(self)
+        for name, hint in _hints(operation).items():
             _check_argument(name, getattr(self, name), hint)
 
 
@@ -131,7 +132,7 @@ class Add(_Typed):
                 f"{kind.value} id {self.element.id!r} is already used in iteration {it.id!r}"
             )
         new = _insert(it, kind, self.element, self.index, self.parent)
-        _check_element(journey_map, new, self.element)
+        element = _check_element(journey_map, new, self.element)
         if kind.child is not None:
             for child in getattr(self.element, kind.child.collection):
                 if child.id in ids(it, kind.child):
@@ -139,7 +140,7 @@ class Add(_Typed):
                         f"{kind.child.value} id {child.id!r} is already used in iteration {it.id!r}"
                     )
                 _check_element(journey_map, new, child)
-        return _put(journey_map, new)
+        return _put(journey_map, _replace_element(new, kind, self.element, element))
 
     def describe(self, journey_map: JourneyMap) -> str:
         return f"Added {KIND_OF[type(self.element)].value} {name_of(self.element)!r}"
@@ -168,8 +169,8 @@ class Update(_Typed):
             )
         updated = evolve(old, **self.changes)
         new = _replace_element(it, self.kind, old, updated)
-        _check_element(journey_map, new, updated)
-        return _put(journey_map, new)
+        checked = _check_element(journey_map, new, updated)
+        return _put(journey_map, _replace_element(new, self.kind, updated, checked))
 
     def describe(self, journey_map: JourneyMap) -> str:
         old = _element(journey_map.iteration(self.iteration), self.kind, self.id)
@@ -239,9 +240,17 @@ class Move(_Typed):
         return _put(journey_map, _insert(without, self.kind, element, self.index, target))
 
     def describe(self, journey_map: JourneyMap) -> str:
-        element = _element(journey_map.iteration(self.iteration), self.kind, self.id)
+        """Names the position the element lands on (an index past the end puts it last)."""
+        after = self.apply(journey_map).iteration(self.iteration)
+        element = _element(after, self.kind, self.id)
+        siblings = (
+            getattr(parent_of(after, self.kind, self.id), self.kind.collection)
+            if self.kind.parent
+            else elements(after, self.kind)
+        )
+        position = [e.id for e in siblings].index(self.id) + 1
         into = f" in {self.kind.parent.value} {self.parent!r}" if self.parent and self.kind.parent else ""
-        return f"Moved {self.kind.value} {name_of(element)!r} to position {self.index + 1}{into}"
+        return f"Moved {self.kind.value} {name_of(element)!r} to position {position}{into}"
 
 
 @frozen
@@ -257,9 +266,9 @@ class Measure(_Typed):
 
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         it, old = _indicator(journey_map, self.iteration, self.indicator)
-        _check_types(Measurement, self.measurement, "measurement")
-        kept = [m for m in old.measurements if m.date != self.measurement.date]
-        readings = tuple(sorted([*kept, self.measurement], key=lambda m: m.date))
+        measurement = _checked(Measurement, self.measurement, "measurement")
+        kept = [m for m in old.measurements if m.date != measurement.date]
+        readings = tuple(sorted([*kept, measurement], key=lambda m: m.date))
         return _put(
             journey_map, _replace_element(it, Kind.INDICATOR, old, evolve(old, measurements=readings))
         )
@@ -356,8 +365,8 @@ class EditIteration(_Typed):
             raise EditError(
                 f"iteration fields {', '.join(map(repr, unknown))} cannot be changed here; use {', '.join(ITERATION_FIELDS)} (lock, branch and delete have their own operations)"
             )
-        new = evolve(it, **self.changes)
-        _check_types(Iteration, new, "")
+        checked = _checked(Iteration, evolve(it, **self.changes), "")
+        new = evolve(it, **{name: getattr(checked, name) for name in self.changes})
         if not new.label.strip():
             raise EditError("an iteration needs a label")
         return _put(journey_map, new)
@@ -412,8 +421,8 @@ class EditMap(_Typed):
             raise EditError(
                 f"the map has no field {', '.join(map(repr, unknown))} to change; use title, description or organisation"
             )
-        new = evolve(journey_map, **self.changes)
-        _check_types(JourneyMap, evolve(new, iterations=()), "")
+        checked = _checked(JourneyMap, evolve(journey_map, **self.changes, iterations=()), "")
+        new = evolve(journey_map, **{name: getattr(checked, name) for name in self.changes})
         if "title" in self.changes and not new.title.strip():
             raise EditError("the map needs a title")
         return new
@@ -628,15 +637,16 @@ def _check_argument(name: str, value: Any, hint: Any) -> None:
         if not all(isinstance(key, str) for key in value):
             raise EditError(f"{name}: expected names of fields as text, got {shown(list(value))}")
         return
-    classes = [t for t in _options(hint) if attrs.has(t)]
+    options = _options(hint)
+    classes = [t for t in options if attrs.has(t)]
     wrong = _not_member(value, hint)
     if wrong:
         raise EditError(f"{name}: {wrong}")
     if classes:
         if not isinstance(value, tuple(classes)):
             raise EditError(f"{name}: expected {_a(classes)}, got {type_name(value)} {shown(value)}")
-        _check_types(type(value), value, name)
-    elif not isinstance(value, Enum):
+        _checked(type(value), value, name)
+    elif not any(isinstance(t, type) and issubclass(t, Enum) for t in options):
         try:
             _converter.structure(value, hint)
         except ValueError as exc:
@@ -650,9 +660,13 @@ def _a(classes: list[type]) -> str:
     return f"{'an' if listed[0] in 'aeiou' else 'a'} {listed}"
 
 
-def _check_types(cl: type, value: Any, path: str) -> None:
-    """Refuse a model value whose fields have the wrong types or hold text that cannot be written."""
-    for name, hint in _hints(cl).items():
+def _checked(cl: type[_T], value: Any, path: str) -> _T:
+    """A model value as loading its file would give it (tuples, not lists; numbers as decimals).
+
+    Refuses fields of the wrong type and text that cannot be written, naming the ``path``.
+    """
+    model: type = cl
+    for name, hint in _hints(model).items():
         got = getattr(value, name)
         wrong = _not_member(got, hint)
         if get_origin(hint) is tuple and not isinstance(got, (tuple, list)):
@@ -661,7 +675,7 @@ def _check_types(cl: type, value: Any, path: str) -> None:
             where = f"{path}.{name}" if path else name
             raise InvalidEditError([Problem(severity=Severity.ERROR, path=where, message=wrong)])
     try:
-        _converter.structure(_converter.unstructure(value, cl), cl)
+        return _converter.structure(_converter.unstructure(value, cl), cl)
     except (BaseValidationError, TypeError, ValueError, AttributeError) as exc:
         problems = structure_problems(exc) if isinstance(exc, BaseValidationError) else []
         prefixed = [
@@ -673,10 +687,11 @@ def _check_types(cl: type, value: Any, path: str) -> None:
         ) from None
 
 
-def _check_element(journey_map: JourneyMap, it: Iteration, element: Element) -> None:
+def _check_element(journey_map: JourneyMap, it: Iteration, element: Element) -> Element:
+    """The element as its file would give it, if its values and the ids it names are right in ``it``."""
     kind = KIND_OF[type(element)]
     path = f"{kind.collection}[{[e.id for e in elements(it, kind)].index(element.id)}]"
-    _check_types(type(element), element, path)
+    checked = _checked(type(element), element, path)
     known = {k: ids(it, k) for k in {ref.target for ref in REFS.get(kind, ())}}
     base = None
     if isinstance(element, Step) and it.based_on:
@@ -684,6 +699,7 @@ def _check_element(journey_map: JourneyMap, it: Iteration, element: Element) -> 
             base = (it.based_on, ids(journey_map.iteration(it.based_on), Kind.STEP))
         except KeyError:
             base = None
-    problems = element_problems(element, path, known, base)
+    problems = element_problems(checked, path, known, base)
     if problems:
         raise InvalidEditError(problems)
+    return checked

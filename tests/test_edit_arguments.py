@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
+from typing import Any, get_args, get_type_hints
 
+import attrs
 import pytest
+from attrs import evolve
 from conftest import ROOT
+from edits import new_element
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import numbers
 
 import journeymap as jm
 from journeymap.edit import (
+    ITERATION_FIELDS,
     Add,
     Branch,
     DeleteIteration,
@@ -22,7 +31,7 @@ from journeymap.edit import (
     Unmeasure,
     Update,
 )
-from journeymap.elements import Kind
+from journeymap.elements import Kind, elements
 from journeymap.history import History
 from journeymap.validate import valid_id
 
@@ -108,3 +117,186 @@ def test_text_that_cannot_be_written_is_refused_at_the_edit(make, tmp_path) -> N
     written = make("Bell \x07, escape \x1b[2J, NUL \x00, CR \r and DEL \x7f").apply(HOME)
     jm.save(written, tmp_path / "m.toml")
     assert jm.load(tmp_path / "m.toml") == written
+
+
+# --- properties: any arguments, any text --------------------------------------------------
+
+EDITABLE = HOME
+CHARACTERS = st.characters(codec=None) | st.characters(categories=["Cs", "Cc", "Cf", "Zl", "Zp"])
+ANY_TEXT = st.text(CHARACTERS, max_size=12)
+WRONG = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.sampled_from([10**400, -(10**5000), 2**53 + 1]),
+    st.floats(), ANY_TEXT, st.binary(max_size=4), st.dates(), st.datetimes(),
+    st.lists(st.integers() | ANY_TEXT, max_size=3), st.tuples(ANY_TEXT),
+    st.dictionaries(ANY_TEXT, st.integers(), max_size=2), st.builds(object),
+    st.sampled_from([*Kind, *jm.IterationState, *jm.Channel, jm.Stage(id="s", name="S")]),
+)  # fmt: skip
+"""Values of every type an edit could be handed by mistake."""
+
+
+ELEMENTS = [(it.id, kind, e.id) for it in EDITABLE.iterations for kind in Kind for e in elements(it, kind)]
+READINGS = [
+    (it.id, i.id, m.date) for it in EDITABLE.iterations for b in it.benefits for i in b.indicators for m in i.measurements
+]  # fmt: skip
+
+
+def _element(data: st.DataObject, iteration: str) -> tuple[Any, str]:
+    """A new element that fits the iteration, and its parent's id (for a task or an indicator)."""
+    kind = data.draw(st.sampled_from(list(Kind)))
+    made = new_element(data.draw, EDITABLE, EDITABLE.iteration(iteration), kind)
+    return made or (jm.Stage(id="fresh", name="Fresh"), "")
+
+
+def _value(data: st.DataObject, hint: Any) -> Any:
+    """A value of about the right type for a model field (references may dangle, text may be odd)."""
+    options = [t for t in get_args(hint) or (hint,) if t is not type(None)]
+    if hint == tuple[str, ...]:
+        return data.draw(st.lists(ANY_TEXT, max_size=2).map(tuple))
+    chosen = options[0]
+    if isinstance(chosen, type) and issubclass(chosen, Enum):
+        return data.draw(st.sampled_from(list(chosen)))
+    strategies = {
+        str: ANY_TEXT,
+        int: st.integers(-3, 6),
+        float: numbers,
+        bool: st.booleans(),
+        dt.date: st.dates(),
+    }
+    return data.draw(strategies.get(chosen, st.none()))
+
+
+def _changes(data: st.DataObject, cl: type, names: list[str]) -> dict[str, Any]:
+    name = data.draw(st.sampled_from([*names, "id", "no_such_field"]))
+    hints = get_type_hints(cl)
+    return {name: _value(data, hints[name]) if name in hints else data.draw(ANY_TEXT)}
+
+
+def _arguments(op: type, data: st.DataObject) -> dict[str, Any]:
+    """Arguments that fit the map, then maybe one of them replaced by a value of any type."""
+    iteration, kind, element_id = data.draw(st.sampled_from(ELEMENTS))
+    reading = data.draw(st.sampled_from(READINGS))
+    index = data.draw(st.integers(-2, 30))
+    if op is Add:
+        element, parent = _element(data, iteration)
+        arguments = {"iteration": iteration, "element": element, "index": index, "parent": parent}
+    elif op in (Update, Remove, Move):
+        arguments = {"iteration": iteration, "kind": kind, "id": element_id}
+        if op is Update:
+            arguments["changes"] = _changes(data, kind.type, [f.name for f in attrs.fields(kind.type)])
+        if op is Move:
+            arguments["index"] = index
+    elif op is Measure:
+        measurement = jm.Measurement(
+            date=data.draw(st.dates()), value=data.draw(numbers), note=data.draw(ANY_TEXT)
+        )
+        arguments = {"iteration": reading[0], "indicator": reading[1], "measurement": measurement}
+    elif op is Unmeasure:
+        arguments = dict(zip(("iteration", "indicator", "date"), reading, strict=True))
+    elif op is Branch:
+        arguments = {
+            "source": iteration,
+            "id": data.draw(ANY_TEXT | st.just("next")),
+            "label": data.draw(ANY_TEXT),
+        }
+    elif op is EditIteration:
+        arguments = {"id": iteration, "changes": _changes(data, jm.Iteration, list(ITERATION_FIELDS))}
+    elif op is EditMap:
+        arguments = {"changes": _changes(data, jm.JourneyMap, ["title", "description", "organisation"])}
+    else:  # Lock, DeleteIteration
+        arguments = {"id": iteration}
+    wrong = data.draw(
+        st.sampled_from(["", *arguments, *(["changes-value"] if "changes" in arguments else [])])
+    )
+    if wrong == "changes-value":
+        arguments["changes"] = {name: data.draw(WRONG) for name in arguments["changes"]}
+    elif wrong:
+        arguments[wrong] = data.draw(WRONG)
+    return arguments
+
+
+def _saves_and_loads(m: jm.JourneyMap) -> None:
+    written = jm.dumps(m).encode("utf-8")
+    assert jm.loads(written.decode("utf-8")) == m
+
+
+OPERATIONS = [
+    Add,
+    Update,
+    Remove,
+    Move,
+    Measure,
+    Unmeasure,
+    Branch,
+    EditIteration,
+    Lock,
+    DeleteIteration,
+    EditMap,
+]
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.__name__)
+@given(data=st.data())
+def test_any_arguments_give_an_edit_error_or_a_map_that_saves_and_loads(
+    op: type, data: st.DataObject
+) -> None:
+    arguments = _arguments(op, data)
+    history = History(EDITABLE)
+    try:
+        history.apply(op(**arguments))
+    except EditError:
+        assert history.current is EDITABLE
+        return
+    _saves_and_loads(history.current)
+
+
+def _text_fields() -> list[tuple[str, str, bool]]:
+    """(where, field, is a list) for every text field an edit can set: elements, iterations, the map."""
+    found = []
+    for where in [*Kind, jm.Iteration, jm.JourneyMap, jm.Measurement]:
+        cl = where.type if isinstance(where, Kind) else where
+        for name, hint in get_type_hints(cl).items():
+            if hint in (str, tuple[str, ...]):
+                found.append((where.value if isinstance(where, Kind) else cl.__name__, name, hint is not str))
+    return found
+
+
+TEXT_FIELDS = _text_fields()
+
+
+def _set_text(where: str, name: str, value: Any) -> Any:
+    """The edit that puts a text into one field of HOME's future iteration (or the map)."""
+    if where == "Iteration":
+        return Branch("future", value, "Branch") if name == "id" else EditIteration("future", {name: value})
+    if where == "JourneyMap":
+        return EditMap({name: value})
+    if where == "Measurement":
+        return Measure(
+            "future", "sessions-held", jm.Measurement(date=dt.date(2030, 1, 1), value=1, note=value)
+        )
+    kind = Kind(where)
+    it = next(it for it in EDITABLE.iterations if elements(it, kind))
+    element = elements(it, kind)[0]
+    if name == "id":
+        parent = elements(it, kind.parent)[0].id if kind.parent else ""
+        return Add(it.id, evolve(element, id=value, **({kind.child.collection: ()} if kind.child else {})), parent=parent)  # fmt: skip
+    return Update(it.id, kind, element.id, {name: value})
+
+
+def test_every_text_field_is_tried() -> None:
+    assert len(TEXT_FIELDS) > 50
+    assert ("step", "name", False) in TEXT_FIELDS and ("Iteration", "goals", True) in TEXT_FIELDS
+    assert all(any(elements(it, kind) for it in EDITABLE.iterations) for kind in Kind)
+
+
+@settings(max_examples=200)
+@given(field=st.sampled_from(TEXT_FIELDS), text=ANY_TEXT)
+def test_any_text_in_any_field_round_trips_or_is_refused_at_the_edit(
+    field: tuple[str, str, bool], text: str
+) -> None:
+    where, name, many = field
+    try:
+        after = _set_text(where, name, (text, text) if many else text).apply(EDITABLE)
+    except EditError as exc:
+        assert max(text, default=" ") >= "\ud800" or str(exc)  # refused with a message
+        return
+    _saves_and_loads(after)
