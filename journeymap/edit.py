@@ -97,8 +97,8 @@ class _Typed:
             _check_argument(name, getattr(self, name), hint)
 
 
-def _as_dict(value: Any) -> Any:
-    """Changes as a dict; anything else is kept, for :class:`_Typed` to refuse."""
+def _as_dict(value: Mapping[str, Any]) -> Any:
+    """Changes as a dict; anything else (a wrong call) is kept, for :class:`_Typed` to refuse."""
     return dict(value) if isinstance(value, Mapping) else value
 
 
