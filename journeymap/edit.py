@@ -91,6 +91,8 @@ class Operation(Protocol):
 class _Typed:
     """Base of the operations: an argument of the wrong type is refused when the operation is made."""
 
+    __slots__ = ()
+
     def __attrs_post_init__(self) -> None:
         operation: type = type(self)
         for name, hint in _hints(operation).items():
