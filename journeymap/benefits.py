@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from enum import Enum
+from fractions import Fraction
 
 from attrs import frozen
 
@@ -46,8 +47,19 @@ class IndicatorStatus:
         return f"{value.strip()} ({self.latest.date.isoformat()})"
 
     def progress_text(self) -> str:
-        """The share of the way as a percentage, e.g. '104 %'; empty if undefined."""
-        return f"{round(self.progress * 100)} %" if self.progress is not None else ""
+        """The share of the way as a percentage, e.g. '104 %'; empty if undefined.
+
+        Beyond a million percent (a unit or a decimal point gone astray) it says so: '> 1 000 000 %'.
+        """
+        if self.progress is None:
+            return ""
+        percent = self.progress * 100
+        if abs(percent) >= _PERCENT_LIMIT:
+            return f"{'>' if percent > 0 else '<'} {number(math.copysign(_PERCENT_LIMIT, percent))} %"
+        return f"{round(percent)} %"
+
+
+_PERCENT_LIMIT = 1_000_000
 
 
 def latest(indicator: Indicator) -> Measurement | None:
@@ -56,10 +68,19 @@ def latest(indicator: Indicator) -> Measurement | None:
 
 
 def progress(indicator: Indicator, value: float) -> float | None:
-    """The share of the way from baseline to target that ``value`` covers; None if undefined."""
+    """The share of the way from baseline to target that ``value`` covers; None if undefined.
+
+    Computed exactly, so that no finite values overflow; a share beyond the largest float is
+    infinite.
+    """
     if indicator.baseline is None or indicator.target is None or indicator.target == indicator.baseline:
         return None
-    return (value - indicator.baseline) / (indicator.target - indicator.baseline)
+    base = Fraction(indicator.baseline)
+    share = (Fraction(value) - base) / (Fraction(indicator.target) - base)
+    try:
+        return float(share)
+    except OverflowError:
+        return math.inf if share > 0 else -math.inf
 
 
 def indicator_status(benefit: Benefit, indicator: Indicator, today: dt.date | None = None) -> IndicatorStatus:
@@ -90,7 +111,12 @@ def benefit_status(it: Iteration, today: dt.date | None = None) -> list[Indicato
 
 
 def number(value: float) -> str:
-    """A value as people write it: thousands grouped by thin spaces, at most three decimals."""
+    """A value as people write it: thousands grouped by thin spaces, at most three decimals.
+
+    From a million billion up, in scientific notation ('1e+308'), which stays short.
+    """
+    if abs(value) >= 1e15:
+        return f"{value:.6g}"
     if abs(value) >= 1000:
         return f"{round(value):,}".replace(",", "\u202f")
     text = f"{value:.3f}".rstrip("0").rstrip(".")

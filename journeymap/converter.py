@@ -38,18 +38,42 @@ def type_name(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """A value as messages quote it: its repr, shortened; a huge number by its size."""
+    if isinstance(value, int) and not -(10**15) < value < 10**15:
+        return f"(about {value.bit_length() * 30103 // 100000 + 1} digits)"
+    try:
+        text = repr(value)
+    except ValueError:  # holds a number too long to write out
+        return f"(a {type(value).__name__} too large to show)"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _strict(kind: type, what: str) -> Callable[[Any, type], Any]:
     def structure(value: Any, _: type) -> Any:
         if type(value) is not kind:
-            raise Refused(f"expected {what}, got {type_name(value)} {value!r}")
+            raise Refused(f"expected {what}, got {type_name(value)} {shown(value)}")
         return value
 
     return structure
 
 
+def _text(value: Any, _: type) -> str:
+    """Text, which must be writable as UTF-8: no half of a surrogate pair (such as '\\ud800')."""
+    text: str = _strict(str, "text")(value, str)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise Refused(
+            f"text that cannot be written to a file: character {exc.start + 1} is half a character "
+            f"({text[exc.start]!r}, a lone surrogate)"
+        ) from None
+    return text
+
+
 def _number(value: Any, _: type) -> float:
     if type(value) not in (int, float):
-        raise Refused(f"expected a number, got {type_name(value)} {value!r}")
+        raise Refused(f"expected a number, got {type_name(value)} {shown(value)}")
     if not math.isfinite(value):
         raise Refused(f"expected a finite number, got {value!r}")
     return float(value)
@@ -75,7 +99,7 @@ def _enum_hook(enum: type[Enum]) -> Callable[[Any, type], Enum]:
     def structure(value: Any, _: type) -> Enum:
         member = by_value.get(value) if isinstance(value, str) else None
         if member is None:
-            raise Refused(f"{value!r} is not allowed here; use one of: {choices}")
+            raise Refused(f"{shown(value)} is not allowed here; use one of: {choices}")
         return member
 
     return structure
@@ -103,8 +127,9 @@ def _list_only(t: Any, converter: TomllibConverter) -> Callable[[Any, type], tup
 def make_file_converter() -> TomllibConverter:
     """A converter that refuses anything it would otherwise coerce."""
     c = make_converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
-    for kind, what in ((str, "text"), (int, "a whole number"), (bool, "true or false")):
+    for kind, what in ((int, "a whole number"), (bool, "true or false")):
         c.register_structure_hook(kind, _strict(kind, what))
+    c.register_structure_hook(str, _text)
     c.register_structure_hook(float, _number)
     c.register_unstructure_hook(float, _unstructure_number)
     c.register_structure_hook(dt.date, _date)

@@ -9,6 +9,7 @@ from typing import Any
 
 from cattrs.preconf.json import make_converter
 
+from journeymap.converter import shown
 from journeymap.semantic_diff import Diff, ElementRef, FieldChange, Moved
 
 FORMATS = ("text", "json", "markdown")
@@ -49,7 +50,9 @@ def _value(value: Any) -> str:
         return "[" + ", ".join(repr(v) for v in value) + "]"
     if value is None or value == "":
         return "(none)"
-    return repr(value) if isinstance(value, str) else str(value)
+    if isinstance(value, str):
+        return repr(value)
+    return shown(value) if isinstance(value, int) else str(value)
 
 
 def _field(change: FieldChange) -> str:

@@ -2,22 +2,26 @@
 
 Every operation is a small frozen object with ``apply(map) -> map`` and
 ``describe(map) -> str`` (``map`` being the map before the edit). An operation
-that would break the map raises one :class:`EditError` and changes nothing.
-Ids never change: renaming changes a name.
+that would break the map raises one :class:`EditError` and changes nothing; one
+made with arguments of the wrong type (a number for a label, text that cannot be
+written to a file) raises it when it is made. Ids never change: renaming changes a name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
+from enum import Enum
 from functools import cache
-from typing import Any, Protocol, get_origin, get_type_hints
+from types import UnionType
+from typing import Any, Protocol, TypeVar, Union, get_args, get_origin, get_type_hints
 
+import attrs
 from attrs import evolve, field, fields, frozen
 from cattrs.errors import BaseValidationError
 
 from journeymap.benefits import number
-from journeymap.converter import make_file_converter, structure_problems
+from journeymap.converter import make_file_converter, shown, structure_problems, type_name
 from journeymap.elements import (
     KIND_OF,
     REFS,
@@ -37,6 +41,7 @@ from journeymap.problems import JourneymapError, Problem, Severity
 from journeymap.validate import BAD_ID, element_problems, valid_id
 
 _converter = make_file_converter()
+_T = TypeVar("_T")
 
 
 class EditError(JourneymapError):
@@ -83,11 +88,27 @@ class Operation(Protocol):
         ...
 
 
+class _Typed:
+    """Base of the operations: an argument of the wrong type is refused when the operation is made."""
+
+    __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:
+        operation: type = type(self)
+        for name, hint in _hints(operation).items():
+            _check_argument(name, getattr(self, name), hint)
+
+
+def _as_dict(value: Mapping[str, Any]) -> Any:
+    """Changes as a dict; anything else (a wrong call) is kept, for :class:`_Typed` to refuse."""
+    return dict(value) if isinstance(value, Mapping) else value
+
+
 # --- element operations ---------------------------------------------------------------
 
 
 @frozen
-class Add:
+class Add(_Typed):
     """Add an element at ``index`` (default: the end); a task or indicator goes into ``parent``.
 
     ``parent`` is the id of the process (for a task) or the benefit (for an indicator).
@@ -113,7 +134,7 @@ class Add:
                 f"{kind.value} id {self.element.id!r} is already used in iteration {it.id!r}"
             )
         new = _insert(it, kind, self.element, self.index, self.parent)
-        _check_element(journey_map, new, self.element)
+        element = _check_element(journey_map, new, self.element)
         if kind.child is not None:
             for child in getattr(self.element, kind.child.collection):
                 if child.id in ids(it, kind.child):
@@ -121,20 +142,20 @@ class Add:
                         f"{kind.child.value} id {child.id!r} is already used in iteration {it.id!r}"
                     )
                 _check_element(journey_map, new, child)
-        return _put(journey_map, new)
+        return _put(journey_map, _replace_element(new, kind, self.element, element))
 
     def describe(self, journey_map: JourneyMap) -> str:
         return f"Added {KIND_OF[type(self.element)].value} {name_of(self.element)!r}"
 
 
 @frozen
-class Update:
+class Update(_Typed):
     """Change any fields of an element but its id (and a process's tasks, a benefit's indicators)."""
 
     iteration: str
     kind: Kind
     id: str
-    changes: Mapping[str, Any] = field(converter=dict)
+    changes: Mapping[str, Any] = field(converter=_as_dict)
 
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         it = _editable(journey_map, self.iteration)
@@ -150,8 +171,8 @@ class Update:
             )
         updated = evolve(old, **self.changes)
         new = _replace_element(it, self.kind, old, updated)
-        _check_element(journey_map, new, updated)
-        return _put(journey_map, new)
+        checked = _check_element(journey_map, new, updated)
+        return _put(journey_map, _replace_element(new, self.kind, updated, checked))
 
     def describe(self, journey_map: JourneyMap) -> str:
         old = _element(journey_map.iteration(self.iteration), self.kind, self.id)
@@ -162,7 +183,7 @@ class Update:
 
 
 @frozen
-class Remove:
+class Remove(_Typed):
     """Remove an element; with ``cascade``, also every reference to it.
 
     Without ``cascade`` an element that others still name is refused. With it,
@@ -196,7 +217,7 @@ class Remove:
 
 
 @frozen
-class Move:
+class Move(_Typed):
     """Move an element to ``index`` in its list; a task or indicator may move into another ``parent``."""
 
     iteration: str
@@ -221,13 +242,21 @@ class Move:
         return _put(journey_map, _insert(without, self.kind, element, self.index, target))
 
     def describe(self, journey_map: JourneyMap) -> str:
-        element = _element(journey_map.iteration(self.iteration), self.kind, self.id)
+        """Names the position the element lands on (an index past the end puts it last)."""
+        after = self.apply(journey_map).iteration(self.iteration)
+        element = _element(after, self.kind, self.id)
+        siblings = (
+            getattr(parent_of(after, self.kind, self.id), self.kind.collection)
+            if self.kind.parent
+            else elements(after, self.kind)
+        )
+        position = [e.id for e in siblings].index(self.id) + 1
         into = f" in {self.kind.parent.value} {self.parent!r}" if self.parent and self.kind.parent else ""
-        return f"Moved {self.kind.value} {name_of(element)!r} to position {self.index + 1}{into}"
+        return f"Moved {self.kind.value} {name_of(element)!r} to position {position}{into}"
 
 
 @frozen
-class Measure:
+class Measure(_Typed):
     """Record a measurement of an indicator, replacing one of the same date.
 
     Allowed in a locked iteration: locking freezes the design, not the follow-up of its benefits.
@@ -239,9 +268,9 @@ class Measure:
 
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         it, old = _indicator(journey_map, self.iteration, self.indicator)
-        _check_types(Measurement, self.measurement, "measurement")
-        kept = [m for m in old.measurements if m.date != self.measurement.date]
-        readings = tuple(sorted([*kept, self.measurement], key=lambda m: m.date))
+        measurement = _checked(Measurement, self.measurement, "measurement")
+        kept = [m for m in old.measurements if m.date != measurement.date]
+        readings = tuple(sorted([*kept, measurement], key=lambda m: m.date))
         return _put(
             journey_map, _replace_element(it, Kind.INDICATOR, old, evolve(old, measurements=readings))
         )
@@ -254,7 +283,7 @@ class Measure:
 
 
 @frozen
-class Unmeasure:
+class Unmeasure(_Typed):
     """Remove an indicator's measurement of a date (allowed in a locked iteration, like :class:`Measure`)."""
 
     iteration: str
@@ -279,7 +308,7 @@ class Unmeasure:
 
 
 @frozen
-class Branch:
+class Branch(_Typed):
     """Copy an iteration under a new id, based on it.
 
     Copied steps replace nothing yet, and copied indicators start without measurements: those
@@ -325,11 +354,11 @@ ITERATION_FIELDS = (
 
 
 @frozen
-class EditIteration:
+class EditIteration(_Typed):
     """Change an iteration's label, state, note or report texts (goals, status, lessons, ...)."""
 
     id: str
-    changes: Mapping[str, Any] = field(converter=dict)
+    changes: Mapping[str, Any] = field(converter=_as_dict)
 
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         it = _editable(journey_map, self.id)
@@ -338,10 +367,10 @@ class EditIteration:
             raise EditError(
                 f"iteration fields {', '.join(map(repr, unknown))} cannot be changed here; use {', '.join(ITERATION_FIELDS)} (lock, branch and delete have their own operations)"
             )
-        if "label" in self.changes and not str(self.changes["label"]).strip():
+        checked = _checked(Iteration, evolve(it, **self.changes), "")
+        new = evolve(it, **{name: getattr(checked, name) for name in self.changes})
+        if not new.label.strip():
             raise EditError("an iteration needs a label")
-        new = evolve(it, **self.changes)
-        _check_types(Iteration, new, "")
         return _put(journey_map, new)
 
     def describe(self, journey_map: JourneyMap) -> str:
@@ -349,7 +378,7 @@ class EditIteration:
 
 
 @frozen
-class Lock:
+class Lock(_Typed):
     """Lock an iteration (read-only, for a presented or approved version) or unlock it."""
 
     id: str
@@ -363,7 +392,7 @@ class Lock:
 
 
 @frozen
-class DeleteIteration:
+class DeleteIteration(_Typed):
     """Delete an iteration that no other iteration is based on."""
 
     id: str
@@ -383,10 +412,10 @@ class DeleteIteration:
 
 
 @frozen
-class EditMap:
+class EditMap(_Typed):
     """Change the map's title, description or organisation."""
 
-    changes: Mapping[str, Any] = field(converter=dict)
+    changes: Mapping[str, Any] = field(converter=_as_dict)
 
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         unknown = sorted(set(self.changes) - {"title", "description", "organisation"})
@@ -394,10 +423,10 @@ class EditMap:
             raise EditError(
                 f"the map has no field {', '.join(map(repr, unknown))} to change; use title, description or organisation"
             )
-        if "title" in self.changes and not str(self.changes["title"]).strip():
+        checked = _checked(JourneyMap, evolve(journey_map, **self.changes, iterations=()), "")
+        new = evolve(journey_map, **{name: getattr(checked, name) for name in self.changes})
+        if "title" in self.changes and not new.title.strip():
             raise EditError("the map needs a title")
-        new = evolve(journey_map, **self.changes)
-        _check_types(JourneyMap, evolve(new, iterations=()), "")
         return new
 
     def describe(self, journey_map: JourneyMap) -> str:
@@ -583,21 +612,72 @@ def _replace_all(it: Iteration, new: dict[int, Element]) -> Iteration:
 
 
 @cache
-def _list_fields(cl: type) -> tuple[str, ...]:
-    hints = get_type_hints(cl)
-    return tuple(a.name for a in fields(cl) if get_origin(hints[a.name]) is tuple)
+def _hints(cl: type) -> dict[str, Any]:
+    return get_type_hints(cl)
 
 
-def _check_types(cl: type, value: Any, path: str) -> None:
-    for name in _list_fields(cl):
+def _options(hint: Any) -> tuple[Any, ...]:
+    """The types a hint allows: the members of a union, or the hint itself."""
+    return get_args(hint) if get_origin(hint) in (Union, UnionType) else (hint,)
+
+
+def _not_member(value: Any, hint: Any) -> str | None:
+    """What is wrong when the hint wants a member of an enum and the value is none; else None."""
+    options = _options(hint)
+    enums = [t for t in options if isinstance(t, type) and issubclass(t, Enum)]
+    if not enums or isinstance(value, enums[0]) or (value is None and type(None) in options):
+        return None
+    members = ", ".join(str(m.value) for m in enums[0])
+    return f"expected a member of {enums[0].__name__} ({members}), got {type_name(value)} {shown(value)}"
+
+
+def _check_argument(name: str, value: Any, hint: Any) -> None:
+    """Refuse an operation's argument of the wrong type; a model value is checked field by field."""
+    if get_origin(hint) is Mapping:
+        if not isinstance(value, dict):
+            raise EditError(f"{name}: expected a table of field names and values, got {type_name(value)}")
+        if not all(isinstance(key, str) for key in value):
+            raise EditError(f"{name}: expected names of fields as text, got {shown(list(value))}")
+        return
+    options = _options(hint)
+    classes = [t for t in options if attrs.has(t)]
+    wrong = _not_member(value, hint)
+    if wrong:
+        raise EditError(f"{name}: {wrong}")
+    if classes:
+        if not isinstance(value, tuple(classes)):
+            raise EditError(f"{name}: expected {_a(classes)}, got {type_name(value)} {shown(value)}")
+        _checked(type(value), value, name)
+    elif not any(isinstance(t, type) and issubclass(t, Enum) for t in options):
+        try:
+            _converter.structure(value, hint)
+        except ValueError as exc:
+            raise EditError(f"{name}: {exc}") from None
+
+
+def _a(classes: list[type]) -> str:
+    """'an actor, relation, ... or indicator': what model values an argument takes."""
+    names = [KIND_OF[c].value if c in KIND_OF else c.__name__.lower() for c in classes]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return f"{'an' if listed[0] in 'aeiou' else 'a'} {listed}"
+
+
+def _checked(cl: type[_T], value: Any, path: str) -> _T:
+    """A model value as loading its file would give it (tuples, not lists; numbers as decimals).
+
+    Refuses fields of the wrong type and text that cannot be written, naming the ``path``.
+    """
+    model: type = cl
+    for name, hint in _hints(model).items():
         got = getattr(value, name)
-        if not isinstance(got, (tuple, list)):
+        wrong = _not_member(got, hint)
+        if get_origin(hint) is tuple and not isinstance(got, (tuple, list)):
+            wrong = f"expected a list, got {type_name(got)} {shown(got)}"
+        if wrong:
             where = f"{path}.{name}" if path else name
-            raise InvalidEditError(
-                [Problem(severity=Severity.ERROR, path=where, message=f"expected a list, got {got!r}")]
-            )
+            raise InvalidEditError([Problem(severity=Severity.ERROR, path=where, message=wrong)])
     try:
-        _converter.structure(_converter.unstructure(value, cl), cl)
+        return _converter.structure(_converter.unstructure(value, cl), cl)
     except (BaseValidationError, TypeError, ValueError, AttributeError) as exc:
         problems = structure_problems(exc) if isinstance(exc, BaseValidationError) else []
         prefixed = [
@@ -609,10 +689,11 @@ def _check_types(cl: type, value: Any, path: str) -> None:
         ) from None
 
 
-def _check_element(journey_map: JourneyMap, it: Iteration, element: Element) -> None:
+def _check_element(journey_map: JourneyMap, it: Iteration, element: Element) -> Element:
+    """The element as its file would give it, if its values and the ids it names are right in ``it``."""
     kind = KIND_OF[type(element)]
     path = f"{kind.collection}[{[e.id for e in elements(it, kind)].index(element.id)}]"
-    _check_types(type(element), element, path)
+    checked = _checked(type(element), element, path)
     known = {k: ids(it, k) for k in {ref.target for ref in REFS.get(kind, ())}}
     base = None
     if isinstance(element, Step) and it.based_on:
@@ -620,6 +701,7 @@ def _check_element(journey_map: JourneyMap, it: Iteration, element: Element) -> 
             base = (it.based_on, ids(journey_map.iteration(it.based_on), Kind.STEP))
         except KeyError:
             base = None
-    problems = element_problems(element, path, known, base)
+    problems = element_problems(checked, path, known, base)
     if problems:
         raise InvalidEditError(problems)
+    return checked

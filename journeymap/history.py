@@ -45,8 +45,8 @@ class History:
         An edit that fails (:class:`journeymap.edit.EditError`) changes nothing.
         """
         before = self._current
-        description = operation.describe(before)
         after = operation.apply(before)
+        description = operation.describe(before)
         self._done.append(Entry(description, before, after))
         self._undone.clear()
         self._current = after

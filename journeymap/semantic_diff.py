@@ -13,7 +13,16 @@ from typing import Any
 from attrs import fields, frozen
 
 from journeymap.elements import Element, Kind, elements, name_of
-from journeymap.model import Channel, Iteration, IterationState, JourneyMap, Step, Touchpoint
+from journeymap.model import (
+    EMOTION_MAX,
+    EMOTION_MIN,
+    Channel,
+    Iteration,
+    IterationState,
+    JourneyMap,
+    Step,
+    Touchpoint,
+)
 
 _NOT_COMPARED = {"id", "tasks", "indicators", "measurements", "stage", "replaces"}
 """Not field changes: ids match; tasks, indicators, stages, replaces are reported on their own.
@@ -71,7 +80,7 @@ class ChannelChange:
 
 @frozen
 class EmotionChange:
-    """A step whose emotion score changed."""
+    """A step whose emotion score changed; scores off the -2..+2 scale (validation errors) are left out."""
 
     element: ElementRef
     old: int
@@ -256,18 +265,23 @@ def _channels(a: Iteration, b: Iteration) -> tuple[ChannelChange, ...]:
     )
 
 
+def _score(step: Step) -> int | None:
+    """A step's emotion, if it is on the scale; one off the scale is a validation error, not a score."""
+    return step.emotion if step.emotion is not None and EMOTION_MIN <= step.emotion <= EMOTION_MAX else None
+
+
 def _emotions(a: Iteration, b: Iteration) -> tuple[EmotionChange, ...]:
     old: dict[str, Step] = {s.id: s for s in a.steps}
     result = []
     for s in b.steps:
-        before = old[s.id].emotion if s.id in old else None
-        if before is not None and s.emotion is not None and before != s.emotion:
-            result.append(EmotionChange(_ref(Kind.STEP, s), before, s.emotion))
+        before, after = (_score(old[s.id]) if s.id in old else None), _score(s)
+        if before is not None and after is not None and before != after:
+            result.append(EmotionChange(_ref(Kind.STEP, s), before, after))
     return tuple(result)
 
 
 def _average(it: Iteration) -> float | None:
-    scores = [s.emotion for s in it.steps if s.emotion is not None]
+    scores = [score for s in it.steps if (score := _score(s)) is not None]
     return round(mean(scores), 2) if scores else None
 
 

@@ -5,6 +5,10 @@ ids (a step's actors) are written separated by commas and read separated by comm
 or line breaks; lists of texts (pain points) are one per line inside the cell. Importing updates
 the rows whose id exists (only the columns given) and adds the others at the end; a bad row is
 reported with its number and nothing is imported.
+
+A text cell that a spreadsheet would run as a formula (it begins with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return) is written with an apostrophe in front, as OWASP advises against CSV
+injection; importing takes that apostrophe off again, so export and import give back the same text.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Any, get_args
 
 from attrs import fields, resolve_types
 
+from journeymap.benefits import number
 from journeymap.edit import Add, EditError, Update
 from journeymap.elements import Kind, elements
 from journeymap.model import Actor, Iteration, JourneyMap, Step, Touchpoint
@@ -26,6 +31,10 @@ KINDS = {"steps": Kind.STEP, "touchpoints": Kind.TOUCHPOINT, "actors": Kind.ACTO
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 ID_LISTS = {"actors", "touchpoints", "tasks", "replaces"}
 SINGLE_REFS = ("stage", "profile", "owner")
+CELL_LIMIT = 1_000_000
+"""The longest cell, in characters, an import reads (Python's csv module stops at 131,072)."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a cell begins with that spreadsheets read as a formula."""
 _SPLIT_IDS = re.compile(r"[,;\r\n]+")
 _LINES = re.compile(r"\r\n|\r|\n")
 
@@ -58,11 +67,31 @@ def export_csv(it: Iteration, kind: Kind, delimiter: str = ",") -> str:
 def _cell(name: str, value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, int):  # emotion, effort, gain: a number, never a formula
+        return str(value)
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, tuple):
-        return (", " if name in ID_LISTS else "\n").join(value)
-    return str(value)
+        return neutralised((", " if name in ID_LISTS else "\n").join(value))
+    return neutralised(str(value))
+
+
+def neutralised(text: str) -> str:
+    """A text as a CSV cell that no spreadsheet runs as a formula: an apostrophe in front if needed.
+
+    A text that itself begins with an apostrophe and then a formula character or another apostrophe
+    gets one too, so that :func:`restored` gives every text back exactly.
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) or _guarded(text) else text
+
+
+def restored(cell: str) -> str:
+    """The text of a cell written by :func:`neutralised` (or escaped so by a spreadsheet user)."""
+    return cell[1:] if _guarded(cell) else cell
+
+
+def _guarded(cell: str) -> bool:
+    return len(cell) > 1 and cell[0] == "'" and (cell[1] == "'" or cell[1:].startswith(FORMULA_STARTS))
 
 
 def import_csv(
@@ -70,12 +99,16 @@ def import_csv(
 ) -> tuple[JourneyMap, int, int]:
     """The map with the rows applied to an iteration, and how many were added and updated."""
     _check_kind(kind)
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=sniff(text)))
+    rows = _rows(text, source)
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise CsvError(
             source, [_problem(1, "", "the file is empty: it needs a header row with at least 'id'")]
         )
     header = [cell.strip() for cell in rows[0]]
+    twice = sorted({h for h in header if header.count(h) > 1})
+    if twice:
+        named = ", ".join(map(repr, twice))
+        raise CsvError(source, [_problem(1, "", f"column {named} appears twice in the header; keep one")])
     known = columns(kind)
     unknown = [h for h in header if h not in known]
     if unknown or "id" not in header:
@@ -91,18 +124,18 @@ def import_csv(
     problems: list[Problem] = []
     added = updated = 0
     result = journey_map
-    for number, row in enumerate(rows[1:], start=2):
+    for row_number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            problems.append(_problem(number, "", f"has {len(row)} cells, the header has {len(header)}"))
+            problems.append(_problem(row_number, "", f"has {len(row)} cells, the header has {len(header)}"))
             continue
         values: dict[str, Any] = {}
         for name, cell in zip(header, row, strict=True):
             try:
                 values[name] = _value(kind, name, cell)
             except ValueError as exc:
-                problems.append(_problem(number, name, str(exc)))
+                problems.append(_problem(row_number, name, str(exc)))
         if len(values) != len(header):
             continue
         ident = values.pop("id")
@@ -115,10 +148,26 @@ def import_csv(
                 existing.add(ident)
                 added += 1
         except (EditError, TypeError, ValueError) as exc:
-            problems.append(_problem(number, "", str(exc)))
+            problems.append(_problem(row_number, "", str(exc)))
     if problems:
         raise CsvError(source, problems)
     return result, added, updated
+
+
+def _rows(text: str, source: str) -> list[list[str]]:
+    """The rows of a CSV text; a cell over :data:`CELL_LIMIT` is refused with its row number."""
+    rows: list[list[str]] = []
+    previous = csv.field_size_limit(CELL_LIMIT)
+    try:
+        for row in csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=sniff(text)):
+            rows.append(row)
+    except csv.Error as exc:
+        too_long = "field larger than field limit" in str(exc)
+        message = f"a cell is longer than {number(CELL_LIMIT)} characters" if too_long else f"not CSV: {exc}"
+        raise CsvError(source, [_problem(len(rows) + 1, "", message)]) from None
+    finally:
+        csv.field_size_limit(previous)
+    return rows
 
 
 def sniff(text: str) -> str:
@@ -142,6 +191,7 @@ def _types(kind: Kind) -> dict[str, Any]:
 def _value(kind: Kind, name: str, cell: str) -> Any:
     """A cell as the model's type; ``ValueError`` in words a spreadsheet user understands."""
     kind_type = _types(kind)[name]
+    cell = restored(cell)
     text = cell.strip()
     if name in ID_LISTS:
         return tuple(part.strip() for part in _SPLIT_IDS.split(text) if part.strip())

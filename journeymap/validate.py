@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping
 
+from journeymap.converter import shown
 from journeymap.elements import KIND_OF, REFS, Element, Kind, ids, label, referenced, with_paths
 from journeymap.model import (
     EMOTION_MAX,
@@ -53,7 +54,7 @@ def validate(
     by_id: dict[str, Iteration] = {}
     for i, it in enumerate(journey_map.iterations):
         path = f"iterations[{i}]"
-        if not _ID.match(it.id):
+        if not _ID.fullmatch(it.id):
             problems.append(error(f"{path}.id", f"{it.id!r} {BAD_ID}"))
         if it.id in by_id:
             first = journey_map.iterations.index(by_id[it.id])
@@ -94,7 +95,7 @@ def _checked(it: Iteration, path: str, base: Iteration | None, cache: ProblemCac
 
 def valid_id(text: str) -> bool:
     """Whether a text can be an id."""
-    return bool(_ID.match(text))
+    return bool(_ID.fullmatch(text))
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:
@@ -135,7 +136,7 @@ def element_problems(
     """
     kind = KIND_OF[type(element)]
     problems = []
-    if not _ID.match(element.id):
+    if not _ID.fullmatch(element.id):
         problems.append(error(f"{path}.id", f"{element.id!r} {BAD_ID}"))
     if not isinstance(element, (Relation, Flow)) and not element.name.strip():
         problems.append(error(f"{path}.name", f"{label(element)} has no name"))
@@ -174,14 +175,14 @@ def _step_values(step: Step, path: str, base: Base | None) -> list[Problem]:
         problems.append(
             error(
                 f"{path}.emotion",
-                f"emotion {step.emotion} is out of range: use -2 (very bad) to +2 (very good)",
+                f"emotion {shown(step.emotion)} is out of range: use -2 (very bad) to +2 (very good)",
             )
         )
     for name in ("effort", "gain"):
         score = getattr(step, name)
         if score is not None and not SCORE_MIN <= score <= SCORE_MAX:
             problems.append(
-                error(f"{path}.{name}", f"{name} {score} is out of range: use 1 (little) to 5 (a lot)")
+                error(f"{path}.{name}", f"{name} {shown(score)} is out of range: use 1 (little) to 5 (a lot)")
             )
     for j, replaced in enumerate(step.replaces):
         if base is None:
