@@ -30,6 +30,7 @@ from journeymap.semantic_diff import default_pair, diff
 from journeymap.spreadsheet import DELIMITERS, CsvError, export_csv, import_csv
 from journeymap.spreadsheet import KINDS as CSV_KINDS
 from journeymap.starter import starter_map
+from journeymap.terminal import escaped_output
 from journeymap.validate import validate
 from journeymap.views import VIEWS, ViewOptions
 from journeymap.views.options import LAYOUTS
@@ -538,7 +539,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments and not arguments[0].startswith("-") and arguments[0] not in _commands(parser):
         arguments.insert(0, "edit")
-    args = parser.parse_args(arguments)
+    with escaped_output():
+        args = parser.parse_args(arguments)
+    if args.handler is _edit_file:
+        return _run(args)  # the editor draws on the terminal itself
+    with escaped_output():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run a parsed command; errors become a message and exit code 2."""
     try:
         return int(args.handler(args))
     except LoadError as exc:
