@@ -30,7 +30,7 @@ from journeymap.semantic_diff import default_pair, diff
 from journeymap.spreadsheet import DELIMITERS, CsvError, export_csv, import_csv
 from journeymap.spreadsheet import KINDS as CSV_KINDS
 from journeymap.starter import starter_map
-from journeymap.terminal import escaped_output
+from journeymap.terminal import escaped_output, shown
 from journeymap.validate import validate
 from journeymap.views import VIEWS, ViewOptions
 from journeymap.views.options import LAYOUTS
@@ -124,8 +124,9 @@ def _edit(path: str, operation: Operation) -> int:
     return 0
 
 
-def _print_table(rows: Sequence[Sequence[str]]) -> None:
-    """Columns padded to their widest cell; the last column is not padded."""
+def _print_table(table: Sequence[Sequence[str]]) -> None:
+    """Columns padded to their widest cell as shown (control characters escaped); the last is not padded."""
+    rows = [[shown(cell) for cell in row] for row in table]
     widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())

@@ -89,3 +89,10 @@ def test_files_written_with_output_keep_the_text(hostile_map: Path, tmp_path: Pa
     target = tmp_path / "changes.md"
     assert main(["diff", str(hostile_map), "--format", "markdown", "-o", str(target)]) == 0
     assert HOSTILE in target.read_text(encoding="utf-8")
+
+
+def test_tables_stay_aligned_with_escaped_text(hostile_map: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["iterations", str(hostile_map)]) == 0
+    header, *rows = capsys.readouterr().out.splitlines()
+    column = header.index("state")
+    assert rows and all(row[column:].startswith(("current ", "future ")) for row in rows), rows
