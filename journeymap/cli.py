@@ -536,20 +536,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code. ``journeymap FILE`` means ``journeymap edit FILE``."""
+    with escaped_output():  # what a command prints shows control characters escaped (the editor draws apart)
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments and not arguments[0].startswith("-") and arguments[0] not in _commands(parser):
         arguments.insert(0, "edit")
-    with escaped_output():
-        args = parser.parse_args(arguments)
-    if args.handler is _edit_file:
-        return _run(args)  # the editor draws on the terminal itself
-    with escaped_output():
-        return _run(args)
-
-
-def _run(args: argparse.Namespace) -> int:
-    """Run a parsed command; errors become a message and exit code 2."""
+    args = parser.parse_args(arguments)
     try:
         return int(args.handler(args))
     except LoadError as exc:

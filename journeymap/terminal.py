@@ -5,7 +5,8 @@ A label can hold terminal escape sequences (``\\x1b]0;…\\x07`` sets the window
 raw, they act on the terminal of whoever runs the command. :func:`shown` writes each such
 character as a Python-style escape instead (``\\x1b``, ``\\u202e``); :func:`escaped_output` applies
 it to everything written to ``sys.stdout`` and ``sys.stderr`` as text. Bytes written to
-``sys.stdout.buffer`` (a rendered diagram) and files written with ``-o`` are left as they are.
+``sys.stdout.buffer`` (a rendered diagram) and files written with ``-o`` are left as they are, and
+so is the editor's screen (Textual draws on ``sys.__stderr__``).
 """
 
 from __future__ import annotations

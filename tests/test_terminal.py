@@ -43,6 +43,7 @@ COMMANDS = [  # the command, and whether its output shows the hostile text
     (["diff", "{f}"], True),
     (["diff", "{f}", "--format", "markdown"], True),
     (["validate", "{f}" + HOSTILE], True),
+    (["edit", "{f}" + HOSTILE + "/m.toml"], True),  # the editor's errors too
     (["benefits", "{f}", "--as-of", "2023-08-01"], False),
     (["validate", "{f}"], False),
     (["measure", "{f}", "sessions-held", "88", "--date", "2023-01-31", "--note", HOSTILE], False),
