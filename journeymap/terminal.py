@@ -18,11 +18,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO, cast
 
-# C0 and C1 controls but tab and line feed (and CR before LF, as CSV lines end), bidirectional
-# overrides and isolates, line and paragraph separators, and lone surrogates (unprintable).
-_UNSAFE = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]|\r(?!\n)"
-)
+from journeymap.characters import UNFIT
+
+_UNSAFE = re.compile(f"{UNFIT}|[\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|\r(?!\n)")
+"""Controls (and what no document may hold), bidirectional marks, overrides and isolates, line and
+paragraph separators, and a carriage return but before a line feed (CSV lines end so)."""
 
 
 def shown(text: str) -> str:
@@ -32,7 +32,9 @@ def shown(text: str) -> str:
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 class _Shown(io.TextIOBase):
