@@ -32,6 +32,7 @@ from journeymap.semantic_diff import default_pair, diff
 from journeymap.spreadsheet import DELIMITERS, CsvError, export_csv, import_csv
 from journeymap.spreadsheet import KINDS as CSV_KINDS
 from journeymap.starter import create
+from journeymap.terminal import escaped_output, shown
 from journeymap.validate import validate
 from journeymap.views import VIEWS, ViewOptions
 from journeymap.views.options import LAYOUTS
@@ -131,8 +132,9 @@ def _edit(path: str, operation: Callable[[JourneyMap], Operation]) -> int:
     return 0
 
 
-def _print_table(rows: Sequence[Sequence[str]]) -> None:
-    """Columns padded to their widest cell; the last column is not padded."""
+def _print_table(table: Sequence[Sequence[str]]) -> None:
+    """Columns padded to their widest cell as shown (control characters escaped); the last is not padded."""
+    rows = [[shown(cell) for cell in row] for row in table]
     widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
@@ -546,6 +548,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code. ``journeymap FILE`` means ``journeymap edit FILE``."""
+    with escaped_output():  # what a command prints shows control characters escaped (the editor draws apart)
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments and not arguments[0].startswith("-") and arguments[0] not in _commands(parser):

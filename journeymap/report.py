@@ -15,10 +15,12 @@ import html as html_text
 import os
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 from attrs import frozen
 
 from journeymap.benefits import IndicatorStatus, benefit_status, number
+from journeymap.characters import printable
 from journeymap.elements import Kind, name_of
 from journeymap.exports import export
 from journeymap.model import Benefit, Indicator, Iteration, JourneyMap
@@ -54,8 +56,15 @@ class Items:
     items: tuple[str, ...]
 
 
-Block = str | Table | Figure | Items
-"""A paragraph (plain text), a table, a figure or a list."""
+@frozen
+class Hint:
+    """A sentence of the report's own (never the map's text): its `key` spans show as code."""
+
+    text: str
+
+
+Block = str | Hint | Table | Figure | Items
+"""A paragraph (the map's text, shown literally), a hint, a table, a figure or a list."""
 
 
 @frozen
@@ -103,7 +112,7 @@ def build(
             figure("compare", f"{base.label} → {it.label}", ViewOptions(iteration=base.id, against=it.id))
         )
         journey.append(Items(_diff_summary(base, it)))
-    status: list[Block] = [*_text(it.status, "No status recorded (the iteration's `status`).")]
+    status: list[Block] = [*_text(it.status, Hint("No status recorded (the iteration's `status`)."))]
     if it.remaining_work:
         status += ["Remaining work:", Items(it.remaining_work)]
     scored = priorities(it)
@@ -120,14 +129,14 @@ def build(
         status.append(figure("priorities", "Priorities: gain against effort", ViewOptions(iteration=it.id)))
     sections = (
         Section("Name of the solution", _name(journey_map, it)),
-        Section("Goals", (Items(it.goals),) if it.goals else _text("", "No goals recorded (the iteration's `goals`).")),
+        Section("Goals", (Items(it.goals),) if it.goals else (Hint("No goals recorded (the iteration's `goals`)."),)),
         Section("The final solution", _solution(it)),
         Section("The updated journey", tuple(journey)),
         Section("Implementation status and remaining work", tuple(status)),
         Section("The benefits plan", _plan(journey_map, it)),
         Section("Follow-up in operation and results so far", _follow_up(statuses, today)),
         Section("Further plan for realising the benefits", _list(it.next_steps, "next_steps")),
-        Section("How the solution is maintained", _text(it.maintenance, "Not described (the iteration's `maintenance`).")),
+        Section("How the solution is maintained", _text(it.maintenance, Hint("Not described (the iteration's `maintenance`)."))),
         Section("Lessons learned", _list(it.lessons, "lessons")),
     )  # fmt: skip
     subtitle = f"{it.label} ({it.state.value} iteration '{it.id}'), status as of {today.isoformat()}"
@@ -141,12 +150,12 @@ def _base(journey_map: JourneyMap, it: Iteration) -> Iteration | None:
         return None
 
 
-def _text(text: str, missing: str) -> tuple[Block, ...]:
+def _text(text: str, missing: Block) -> tuple[Block, ...]:
     return tuple(p.strip() for p in text.split("\n\n") if p.strip()) if text.strip() else (missing,)
 
 
 def _list(items: tuple[str, ...], key: str) -> tuple[Block, ...]:
-    return (Items(items),) if items else (f"Nothing recorded (the iteration's `{key}`).",)
+    return (Items(items),) if items else (Hint(f"Nothing recorded (the iteration's `{key}`)."),)
 
 
 def _name(journey_map: JourneyMap, it: Iteration) -> tuple[Block, ...]:
@@ -285,14 +294,32 @@ def _value(value: float | None, unit: str = "") -> str:
 
 # --- Markdown ---------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
-_BREAKS = re.compile(r"[ \t\r\n]+")
-"""Line breaks and runs of spaces, which would end a table row; thin spaces in numbers stay."""
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&^])")
+"""Characters that start emphasis, code, links, HTML, headings, cells, strikethrough, entities or footnotes."""
+_BREAKS = re.compile(r"[ \t\n]+")
+"""Line breaks and runs of spaces, which would end a paragraph or a table row; thin spaces in numbers stay."""
+_LINE_START = re.compile(r"^(?=[-+])|^(\d+)(?=[.)]( |$))")
+"""What makes a line a list item or a rule: a leading ``-`` or ``+``, a number before ``. `` or ``) ``."""
+_AUTOLINK = re.compile(r"(?i)(www)\.|(?<=[a-z0-9])(:)(?=//)")
+"""Where GFM starts a link by itself: ``www.`` and ``scheme://``."""
 
 
 def _md(text: str) -> str:
-    """Text that Markdown shows as typed: no emphasis, links, HTML or table breaks from users."""
-    return _MD_SPECIAL.sub(r"\\\1", _BREAKS.sub(" ", text))
+    """Text that CommonMark and GFM show as typed, on one line: no emphasis, code, links, HTML or lists.
+
+    Every character with a meaning is backslash-escaped, and so are the ``.`` of ``www.`` and the
+    ``:`` of ``http://``. GFM finds e-mail addresses after escapes are resolved, so an empty HTML
+    comment follows each ``@``: it shows nothing, and splits the text an address would be made of.
+    (Image descriptions are shown as plain text, so :func:`_md_alt` leaves the comment out.)
+    """
+    return _md_alt(text).replace("@", "@<!-- -->")
+
+
+def _md_alt(text: str) -> str:
+    """An image description as typed (GFM's links in it are shown as their plain text)."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", _BREAKS.sub(" ", printable(text)).strip())
+    escaped = _AUTOLINK.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else "\\:", escaped)
+    return _LINE_START.sub(r"\1\\", escaped)
 
 
 def markdown(report: Report) -> str:
@@ -307,20 +334,17 @@ def markdown(report: Report) -> str:
 
 def _md_block(block: Block) -> list[str]:
     if isinstance(block, str):
-        return [_md_code(block)]
+        return [_md(block)]
+    if isinstance(block, Hint):
+        parts = block.text.split("`")
+        return ["".join(f"`{p}`" if k % 2 else _MD_SPECIAL.sub(r"\\\1", p) for k, p in enumerate(parts))]
     if isinstance(block, Items):
-        return [f"- {_md(item).strip()}" for item in block.items]
+        return [f"- {_md(item)}" for item in block.items]
     if isinstance(block, Figure):
-        return [f"![{_md(block.caption)}]({block.file})"]
+        return [f"![{_md_alt(block.caption)}]({quote(block.file)})"]
     header = "| " + " | ".join(block.header) + " |"
     rule = "|" + "|".join("---" for _ in block.header) + "|"
-    return [header, rule, *("| " + " | ".join(_md(c).strip() for c in row) + " |" for row in block.rows)]
-
-
-def _md_code(text: str) -> str:
-    """A paragraph of ours: `key` spans stay code, everything else is escaped."""
-    parts = text.split("`")
-    return "".join(f"`{p}`" if k % 2 else _md(p) for k, p in enumerate(parts)).strip()
+    return [header, rule, *("| " + " | ".join(_md(c) for c in row) + " |" for row in block.rows)]
 
 
 # --- HTML -------------------------------------------------------------------------------
@@ -338,9 +362,13 @@ figcaption { color: #555; font-size: .9rem; }
 _SVG_PROLOG = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
 
 
+def _esc(text: str) -> str:
+    return html_text.escape(printable(text))
+
+
 def html(report: Report) -> str:
     """The report as one self-contained HTML page (well-formed XHTML syntax, inline SVG)."""
-    esc = html_text.escape
+    esc = _esc
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -360,9 +388,11 @@ def html(report: Report) -> str:
 
 
 def _html_block(block: Block) -> str:
-    esc = html_text.escape
+    esc = _esc
     if isinstance(block, str):
-        parts = block.split("`")
+        return f"<p>{esc(block)}</p>"
+    if isinstance(block, Hint):
+        parts = block.text.split("`")
         return (
             "<p>"
             + "".join(f"<code>{esc(p)}</code>" if k % 2 else esc(p) for k, p in enumerate(parts))

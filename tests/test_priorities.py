@@ -10,6 +10,7 @@ import journeymap as jm
 from journeymap.cli import main
 from journeymap.priorities import Quadrant, priorities, quadrant
 from journeymap.views import dot_source
+from journeymap.views.journey import step_node
 
 HOME = ROOT / "examples" / "home-training.toml"
 
@@ -54,7 +55,7 @@ def test_matrix_diagram_places_each_step_in_its_quadrant() -> None:
     m = jm.load(HOME)
     source = dot_source(m, "priorities", jm.ViewOptions(iteration="future"))
     for p in priorities(m.iteration("future")):
-        assert f'"step_{p.step.id}"' in source
+        assert f'"{step_node(p.step.id)}"' in source
     for q in Quadrant:
         assert f'"quadrant_{q.name.lower()}"' in source
     empty = dot_source(m, "priorities", jm.ViewOptions(iteration="current"))

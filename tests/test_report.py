@@ -102,7 +102,7 @@ def test_user_text_cannot_inject_markup() -> None:
     assert any(evil == (li.text or "") for li in root.iter("li"))
     md = report.markdown(content)
     assert "<script>" not in md and "\\<script\\>" in md
-    assert "\\| \\*\\*bold\\*\\* \\[link\\](http://x) \\`code\\`" in md
+    assert "\\| \\*\\*bold\\*\\* \\[link\\](http\\://x) \\`code\\`" in md
     table_rows = [line for line in md.splitlines() if line.startswith("| \\<script")]
     assert table_rows and all(line.count(" | ") == 3 for line in table_rows)  # four columns, not more
 

@@ -18,6 +18,7 @@ import journeymap as jm
 from journeymap.exports import export
 from journeymap.render import RenderError, render
 from journeymap.views import ENGINE, VIEWS, ViewError, ViewOptions, dot_source
+from journeymap.views.journey import step_node
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -214,13 +215,13 @@ def test_filters_by_profile_and_stage_range() -> None:
     it = m.iteration("future")
     stages = [s.id for s in it.stages]
     source = dot_source(m, "journey", ViewOptions(iteration="future", stages=(stages[1], stages[2])))
-    shown = {s.id for s in it.steps if f"step_{s.id}" in nodes(source)}
+    shown = {s.id for s in it.steps if step_node(s.id) in nodes(source)}
     assert shown == {s.id for s in it.steps if s.stage in stages[1:3]}
     with pytest.raises(ViewError, match="no stage 'nope'"):
         dot_source(m, "journey", ViewOptions(stages=("nope", "nope")))
     profile = it.profiles[0]
     source = dot_source(m, "journey", ViewOptions(iteration="future", profile=profile.id))
-    others = {f"step_{s.id}" for s in it.steps if s.profile not in ("", profile.id)}
+    others = {step_node(s.id) for s in it.steps if s.profile not in ("", profile.id)}
     assert others and not others & nodes(source)
     drawn = " ".join(
         svg_texts(export(m, "journey", "svg", ViewOptions(iteration="future", profile=profile.id)))
@@ -243,9 +244,9 @@ def test_top_down_direction_swaps_the_axes(example_map: jm.JourneyMap) -> None:
     steps = example_map.iterations[0].steps
     lr = dot_source(example_map, "journey")
     tb = dot_source(example_map, "journey", ViewOptions(direction="TB"))
-    (ax, ay), (bx, by) = position(lr, f"step_{steps[0].id}"), position(lr, f"step_{steps[-1].id}")
+    (ax, ay), (bx, by) = position(lr, step_node(steps[0].id)), position(lr, step_node(steps[-1].id))
     assert bx > ax and ay == by
-    (ax, ay), (bx, by) = position(tb, f"step_{steps[0].id}"), position(tb, f"step_{steps[-1].id}")
+    (ax, ay), (bx, by) = position(tb, step_node(steps[0].id)), position(tb, step_node(steps[-1].id))
     assert by < ay and ax == bx
 
 

@@ -13,6 +13,7 @@ from journeymap.views import style
 from journeymap.views.common import checked, iteration
 from journeymap.views.dot import Dot
 from journeymap.views.grid import Card, new_graph, text_card
+from journeymap.views.nodes import node
 from journeymap.views.options import ViewOptions
 from journeymap.views.text import label, wrap
 
@@ -38,7 +39,7 @@ def actors(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         centre_cards = [text_card("service", journey_map.title, {}, width=110)]
     centre = max(70.0, len(centre_cards) * 130 / (2 * math.pi) + 60)
     in_centre = {card.node for card in centre_cards}
-    bands = _bands(tuple(a for a in it.actors if f"actor_{a.id}" not in in_centre), centre)
+    bands = _bands(tuple(a for a in it.actors if node("actor", a.id) not in in_centre), centre)
     for ring, (_, outer, _) in reversed(bands.items()):
         fill = style.ring(options.scheme, ring)
         size = f"{2 * outer / 72:.3f}"
@@ -56,12 +57,12 @@ def actors(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         for k, actor in enumerate(members):
             angle = math.pi / 2 + 2 * math.pi * (k + 0.5) / len(members)
             lines = [actor.name, *([f"({actor.organisation})"] if actor.organisation else [])]
-            card = text_card(f"actor_{actor.id}", lines, {}, width=ACTOR_WIDTH, fontsize=9)
+            card = text_card(node("actor", actor.id), lines, {}, width=ACTOR_WIDTH, fontsize=9)
             attrs = {"shape": "box", "style": "rounded,filled", "fillcolor": "#ffffff", "color": "#333333"}
             _place(graph, card, middle * math.cos(angle), middle * math.sin(angle), **attrs)
     for relation in it.relations:
         text = relation.label or relation.kind.value
-        graph.edge(f"actor_{relation.source}", f"actor_{relation.target}", label=label(wrap(text, 18, 2)),
+        graph.edge(node("actor", relation.source), node("actor", relation.target), label=label(wrap(text, 18, 2)),
                    fontsize="8", **style.relation(options.scheme, relation.kind))  # fmt: skip
     if options.legend:
         outer = max((o for _, o, _ in bands.values()), default=centre)
@@ -74,11 +75,11 @@ def _centre(all_actors: tuple[Actor, ...], profiles: list[Profile]) -> list[Card
     names = {a.id: a.name for a in all_actors}
     cards: dict[str, list[str]] = {}
     for profile in profiles:
-        node = f"actor_{profile.actor}" if profile.actor else f"profile_{profile.id}"
-        cards.setdefault(node, [names[profile.actor]] if profile.actor else []).append(
+        card = node("actor", profile.actor) if profile.actor else node("profile", profile.id)
+        cards.setdefault(card, [names[profile.actor]] if profile.actor else []).append(
             f"profile: {profile.name}"
         )
-    return [text_card(node, lines, {}, width=130) for node, lines in cards.items()]
+    return [text_card(card, lines, {}, width=130) for card, lines in cards.items()]
 
 
 def _bands(
@@ -111,8 +112,8 @@ def _legend(graph: Dot, options: ViewOptions, x: float, top: float, used: set[Re
     for n, kind in enumerate(kinds):
         y = top - 28 * (n + 1)
         start, end = f"legend_{kind.value}_from", f"legend_{kind.value}_to"
-        for node, at in ((start, x), (end, x + 50)):
-            graph.node(node, pos=f"{at:.1f},{y:.1f}!", **style.ANCHOR)
+        for anchor, at in ((start, x), (end, x + 50)):
+            graph.node(anchor, pos=f"{at:.1f},{y:.1f}!", **style.ANCHOR)
         graph.edge(start, end, **style.relation(options.scheme, kind))
         name = text_card(f"legend_{kind.value}", kind.value, {"shape": "plaintext"}, width=90, fontsize=9)
         _place(graph, name, x + 105, y, shape="plaintext")

@@ -19,6 +19,7 @@ from journeymap.views.common import ViewError, checked, iteration, stage_runs, v
 from journeymap.views.dot import Dot
 from journeymap.views.grid import CARD_WIDTH, Card, Grid, new_graph
 from journeymap.views.journey import flows, step_card, step_node, touchpoint_card
+from journeymap.views.nodes import node
 from journeymap.views.options import ViewOptions
 from journeymap.views.text import label
 
@@ -60,7 +61,9 @@ def compare(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     grid.lane("stages", "")
     stage_names = {s.id: s.name for it in (a, b) for s in it.stages}
     for first, last, stage in stage_runs(columns):
-        grid.band(first, last, stage_names[stage], style.HEADER[options.scheme], f"stage_{stage}_{first}")
+        grid.band(
+            first, last, stage_names[stage], style.HEADER[options.scheme], node("stage", stage, str(first))
+        )
     statuses = step_statuses(d)
     in_b = {s.id for s in new}
     if options.layout == "merged":
@@ -78,11 +81,9 @@ def compare(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         for column, step in enumerate(columns):
             if step.id in in_a:
                 old_step = next(s for s in old if s.id == step.id)
-                grid.add(
-                    "before", column, _card(old_step, f"a_{step_node(step.id)}", statuses, options, side="a")
-                )
+                grid.add("before", column, _card(old_step, _before(step.id), statuses, options, side="a"))
             if step.id in in_b:
-                grid.add("after", column, _card(step, f"b_{step_node(step.id)}", statuses, options, side="b"))
+                grid.add("after", column, _card(step, _after(step.id), statuses, options, side="b"))
     grid.lane("legend", "Legend")
     if options.legend:
         _legend(grid, options, max(1, len(columns)))
@@ -92,13 +93,21 @@ def compare(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         _replacements(graph, d, step_node, step_node, {s.id for s in columns})
     else:
         flows(graph, a, [s for s in columns if s.id in {x.id for x in old}], options.direction,
-              {"color": "#999999"}, node=lambda i: f"a_{step_node(i)}")  # fmt: skip
+              {"color": "#999999"}, node=_before)  # fmt: skip
         flows(graph, b, [s for s in columns if s.id in in_b], options.direction,
-              {"color": "#777777"}, node=lambda i: f"b_{step_node(i)}")  # fmt: skip
-        _replacements(
-            graph, d, lambda i: f"a_{step_node(i)}", lambda i: f"b_{step_node(i)}", {s.id for s in columns}
-        )
+              {"color": "#777777"}, node=_after)  # fmt: skip
+        _replacements(graph, d, _before, _after, {s.id for s in columns})
     return graph
+
+
+def _before(step_id: str) -> str:
+    """A step's node in the side-by-side layout's older lane."""
+    return node("before", step_id)
+
+
+def _after(step_id: str) -> str:
+    """A step's node in the side-by-side layout's newer lane."""
+    return node("after", step_id)
 
 
 def merged_order(old: list[T], new: list[T]) -> list[T]:
@@ -170,7 +179,7 @@ def _touchpoints(it: Iteration, step: Step, d: Diff, options: ViewOptions) -> li
             extra = (f"was {change.old.value}",) if it.id == d.b else (f"now {change.new.value}",)
         elif tp_id in added and it.id == d.b:
             extra = ("+ new",)
-        card = touchpoint_card(tp, f"tp_{step.id}_{tp_id}", options, extra)
+        card = touchpoint_card(tp, node("tp", step.id, tp_id), options, extra)
         if extra:
             card = Card(card.node, card.lines, {**card.attrs, "penwidth": "2.5"}, width=card.width,
                         fontsize=card.fontsize, min_height=card.min_height)  # fmt: skip

@@ -16,6 +16,7 @@ from attrs import field, frozen
 
 from journeymap.views import style
 from journeymap.views.dot import Dot
+from journeymap.views.nodes import node
 from journeymap.views.text import label, wrap
 
 CARD_WIDTH = 150.0
@@ -97,9 +98,9 @@ class Grid:
         """Put a card at ``offset`` points from the middle of a fixed-size lane."""
         self._pinned.append((lane, column, offset, card))
 
-    def band(self, first: int, last: int, text: str, attrs: Mapping[str, str], node: str) -> None:
-        """A header band over columns ``first``..``last`` in the first lane."""
-        self._bands.append((first, last, text, attrs, node))
+    def band(self, first: int, last: int, text: str, attrs: Mapping[str, str], name: str) -> None:
+        """A header band (node ``name``) over columns ``first``..``last`` in the first lane."""
+        self._bands.append((first, last, text, attrs, name))
 
     def line_before(self, lane: str, text: str) -> None:
         """Draw a labelled separator line before a lane, when the lane and one before it are shown."""
@@ -166,13 +167,15 @@ class Grid:
     ) -> None:
         if lane.title:
             title_size = LABEL_SPACE - 20 if self.direction == "LR" else max(depth, 60.0)
-            title = text_card(f"lane_{lane.key}", lane.title, style.LANE_LABEL, width=title_size, fontsize=11)
+            title = text_card(
+                node("lane", lane.key), lane.title, style.LANE_LABEL, width=title_size, fontsize=11
+            )
             self._node(graph, title, -LABEL_SPACE / 2 - 10, cross + depth / 2)
         if self._bands and lane.key == self._lanes[0].key:
-            for first, last, text, attrs, node in self._bands:
+            for first, last, text, attrs, name in self._bands:
                 span = starts[last] + sizes[last] - starts[first]
                 card = text_card(
-                    node, text, attrs, width=span if self.direction == "LR" else depth, fontsize=12
+                    name, text, attrs, width=span if self.direction == "LR" else depth, fontsize=12
                 )
                 self._node(graph, card, starts[first] + span / 2, cross + depth / 2, extent=(span, depth))
         for column, cards in sorted(self._cells.get(lane.key, {}).items()):
@@ -185,7 +188,7 @@ class Grid:
                 self._node(graph, card, starts[column] + sizes[column] / 2, cross + depth / 2 + offset)
 
     def _separator(self, graph: Dot, before: str, cross: float, total: float) -> None:
-        left, right = f"line_{before}_start", f"line_{before}_end"
+        left, right = node("line-start", before), node("line-end", before)
         self._node(
             graph, Card(left, (), style.ANCHOR, width=1, min_height=1, padding=0), -LABEL_SPACE - 16, cross
         )
@@ -195,7 +198,7 @@ class Grid:
         if not text:
             return
         name = text_card(
-            f"line_{before}_label", text, style.LINE_LABEL, width=LABEL_SPACE - 6, fontsize=8, padding=2
+            node("line-label", before), text, style.LINE_LABEL, width=LABEL_SPACE - 6, fontsize=8, padding=2
         )
         self._node(
             graph,

@@ -15,6 +15,7 @@ from journeymap.views import style
 from journeymap.views.common import checked, iteration, stage_runs, visible_steps
 from journeymap.views.dot import Dot
 from journeymap.views.grid import CARD_WIDTH, Card, Grid, chars, new_graph, text_card
+from journeymap.views.nodes import node
 from journeymap.views.options import ViewOptions
 from journeymap.views.text import label, wrap
 
@@ -41,7 +42,7 @@ def journey(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     grid.lane("stages", "")
     for first, last, stage in stage_runs(steps):
         name = next(s.name for s in it.stages if s.id == stage)
-        grid.band(first, last, name, style.HEADER[options.scheme], f"stage_{stage}_{first}")
+        grid.band(first, last, name, style.HEADER[options.scheme], node("stage", stage, str(first)))
     grid.lane("touchpoints", "Touchpoints")
     grid.lane("actions", f"Actions of {profile}" if profile else "Actions")
     grid.lane("emotion", "Experience", size=4 * EMOTION_STEP + 30)
@@ -58,14 +59,16 @@ def journey(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         grid.add("actions", column, step_card(step, step_node(step.id)))
         for tp_id in step.touchpoints:
             grid.add(
-                "touchpoints", column, touchpoint_card(touchpoints[tp_id], f"tp_{step.id}_{tp_id}", options)
+                "touchpoints",
+                column,
+                touchpoint_card(touchpoints[tp_id], node("tp", step.id, tp_id), options),
             )
         if step.emotion is not None:
             grid.pin("emotion", column, _emotion_offset(step.emotion, options), emotion_card(step, options))
         if options.details and (step.pain_points or step.opportunities):
             grid.add("details", column, details_card(step))
         for task in (tasks[t] for t in step.tasks):
-            grid.add(task.lane.value, column, task_card(task, actors, f"task_{step.id}_{task.id}"))
+            grid.add(task.lane.value, column, task_card(task, actors, node("task", step.id, task.id)))
     if options.legend:
         _legend(grid, options, len(steps))
     grid.draw(graph)
@@ -76,7 +79,12 @@ def journey(journey_map: JourneyMap, options: ViewOptions) -> Dot:
 
 def step_node(step_id: str) -> str:
     """The DOT node name of a step."""
-    return f"step_{step_id}"
+    return node("step", step_id)
+
+
+def emotion_node(step_id: str) -> str:
+    """The DOT node name of a step's emotion marker."""
+    return node("emotion", step_id)
 
 
 def step_card(
@@ -106,7 +114,7 @@ def emotion_card(step: Step, options: ViewOptions, node: str = "") -> Card:
     score = step.emotion or 0
     attrs = {"shape": "circle", "style": "filled", "color": "#555555", **style.emotion(options.scheme, score)}
     return Card(
-        node or f"emotion_{step.id}",
+        node or emotion_node(step.id),
         (f"{score:+d}" if score else "0",),
         attrs,
         width=24,
@@ -117,7 +125,7 @@ def emotion_card(step: Step, options: ViewOptions, node: str = "") -> Card:
 
 def details_card(step: Step) -> Card:
     paragraphs = [f"! {p}" for p in step.pain_points] + [f"+ {o}" for o in step.opportunities]
-    card = text_card(f"details_{step.id}", paragraphs, style.DETAILS, fontsize=9)
+    card = text_card(node("details", step.id), paragraphs, style.DETAILS, fontsize=9)
     return Card(card.node, card.lines, card.attrs, width=card.width, fontsize=9, align="left")
 
 
@@ -165,7 +173,7 @@ def flows(
 def _emotion_curve(graph: Dot, steps: list[Step]) -> None:
     scored = [s for s in steps if s.emotion is not None]
     for a, b in itertools.pairwise(scored):
-        graph.edge(f"emotion_{a.id}", f"emotion_{b.id}", dir="none", penwidth="2", color="#888888")
+        graph.edge(emotion_node(a.id), emotion_node(b.id), dir="none", penwidth="2", color="#888888")
 
 
 def _legend(grid: Grid, options: ViewOptions, columns: int) -> None:

@@ -11,6 +11,7 @@ from journeymap.priorities import HIGH, Priority, Quadrant, priorities
 from journeymap.views.common import checked, iteration
 from journeymap.views.dot import Dot
 from journeymap.views.grid import Card, new_graph, text_card
+from journeymap.views.journey import step_node
 from journeymap.views.options import ViewOptions
 from journeymap.views.text import label
 
@@ -92,4 +93,4 @@ _AREAS = {
 
 def _card(p: Priority) -> Card:
     attrs = {"shape": "box", "style": "rounded,filled", "fillcolor": "#ffffff", "color": "#333333"}
-    return text_card(f"step_{p.step.id}", p.step.name, attrs, width=CELL - 24, fontsize=9)
+    return text_card(step_node(p.step.id), p.step.name, attrs, width=CELL - 24, fontsize=9)

@@ -14,9 +14,10 @@ from journeymap.views import style
 from journeymap.views.common import ViewError, checked, iteration
 from journeymap.views.dot import Dot
 from journeymap.views.grid import Card, Grid, new_graph, text_card
+from journeymap.views.nodes import node
 from journeymap.views.options import ViewOptions
 
-UNASSIGNED = "-"
+UNASSIGNED = "unassigned"  # the lane of tasks nobody is responsible for
 
 
 def process(journey_map: JourneyMap, options: ViewOptions) -> Dot:
@@ -32,27 +33,27 @@ def process(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     names = {a.id: a.name + (f" ({a.organisation})" if a.organisation else "") for a in it.actors}
     grid = Grid(len(proc.tasks), options.direction)
     for k, actor in enumerate(lanes(proc)):
-        grid.lane(actor, names.get(actor, "Not assigned"))
+        grid.lane(_lane(actor), names.get(actor, "Not assigned"))
         if k:
-            grid.line_before(actor, "")
+            grid.line_before(_lane(actor), "")
     grid.lane("legend", "Legend")
     escalations: list[tuple[str, str]] = []
     for column, task in enumerate(proc.tasks):
-        grid.add(task.responsible or UNASSIGNED, column, task_card(task))
-        second = [f"l2_{task.id}_{a}" for a in task.second_line]
-        for actor, node in zip(task.second_line, second, strict=True):
-            grid.add(actor, column, Card(node, ("2nd line",), style.SUPPORT, width=90, fontsize=9))
-            escalations.append((f"task_{task.id}", node))
+        grid.add(_lane(task.responsible), column, task_card(task))
+        second = [node("second-line", task.id, a) for a in task.second_line]
+        for actor, name in zip(task.second_line, second, strict=True):
+            grid.add(_lane(actor), column, Card(name, ("2nd line",), style.SUPPORT, width=90, fontsize=9))
+            escalations.append((_task(task.id), name))
         for actor in task.third_line:
-            node = f"l3_{task.id}_{actor}"
-            grid.add(actor, column, Card(node, ("3rd line",), style.SUPPORT, width=90, fontsize=9))
-            escalations += [(source, node) for source in second or [f"task_{task.id}"]]
+            name = node("third-line", task.id, actor)
+            grid.add(_lane(actor), column, Card(name, ("3rd line",), style.SUPPORT, width=90, fontsize=9))
+            escalations += [(source, name) for source in second or [_task(task.id)]]
     if options.legend:
         _legend(grid, len(proc.tasks))
     grid.draw(graph)
     tail, head = ("e", "w") if options.direction == "LR" else ("s", "n")
     for a, b in itertools.pairwise(proc.tasks):
-        graph.edge(f"task_{a.id}", f"task_{b.id}", penwidth="1.4", tailport=tail, headport=head)
+        graph.edge(_task(a.id), _task(b.id), penwidth="1.4", tailport=tail, headport=head)
     for source, target in escalations:
         graph.edge(source, target, style="dashed", color="#555555")
     return graph
@@ -72,8 +73,11 @@ def chosen(it: Iteration, process_id: str) -> Process:
 
 
 def lanes(proc: Process) -> list[str]:
-    """Actor ids in lane order: those responsible, in task order, then 2nd- and 3rd-line ones."""
-    order = [t.responsible or UNASSIGNED for t in proc.tasks]
+    """Actor ids in lane order: those responsible, in task order, then 2nd- and 3rd-line ones.
+
+    ``""`` stands for tasks nobody is responsible for.
+    """
+    order = [t.responsible for t in proc.tasks]
     order += [a for t in proc.tasks for a in (*t.second_line, *t.third_line)]
     return list(dict.fromkeys(order))
 
@@ -85,7 +89,16 @@ def task_card(task: Task) -> Card:
     if task.response_time:
         paragraphs.append(f"response: {task.response_time}")
     paragraphs.append(f"[{task.lane.value}]")
-    return text_card(f"task_{task.id}", paragraphs, style.TASK, fontsize=9)
+    return text_card(_task(task.id), paragraphs, style.TASK, fontsize=9)
+
+
+def _task(task_id: str) -> str:
+    return node("task", task_id)
+
+
+def _lane(actor: str) -> str:
+    """The grid lane of an actor's tasks (``""``: nobody's), apart from the legend's lane."""
+    return node("actor", actor) if actor else UNASSIGNED
 
 
 def _legend(grid: Grid, columns: int) -> None:

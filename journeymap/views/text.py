@@ -1,7 +1,7 @@
 """Turning what people typed into safe, wrapped Graphviz label text.
 
 Every piece of user text passes through :func:`label`: backslashes, quotes, ``&`` and
-``<...>`` lose any meaning to Graphviz, control characters become spaces, and long text is
+``<...>`` lose any meaning to Graphviz, control characters (and others unfit for SVG) become spaces, and long text is
 wrapped and cut, so a name can never change a diagram's structure or break its layout.
 """
 
@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+from journeymap.characters import UNFIT
+
+_CONTROL = re.compile(f"{UNFIT}|[\r\u2028\u2029]")
+"""What becomes a space: characters unfit for SVG, and line breaks other than LF."""
 
 
 def wrap(text: str, width: int, max_lines: int = 6) -> list[str]:
