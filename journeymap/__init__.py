@@ -4,6 +4,7 @@ from journeymap.benefits import IndicatorStatus, Status, benefit_status
 from journeymap.diff_format import render as render_diff
 from journeymap.edit import (
     Add,
+    AddIteration,
     Branch,
     DeleteIteration,
     DuplicateIdError,
@@ -74,6 +75,7 @@ __all__ = [
     "Add",
     "Benefit",
     "BenefitKind",
+    "AddIteration",
     "Branch",
     "Channel",
     "DeleteIteration",

@@ -61,12 +61,15 @@ class Form(VerticalScroll, can_focus=False):
         self._options: dict[str, list[tuple[str, str]]] = {}
         self._body: Vertical | None = None
         self._shape: tuple[object, ...] = ()
-        self._pending: tuple[JourneyMap, Iteration, Ref] | None = None
+        self._pending: tuple[JourneyMap, Iteration | None, Ref] | None = None
         self._scheduled = False
         self._lock = asyncio.Lock()
 
-    def show(self, journey_map: JourneyMap, it: Iteration, ref: Ref) -> None:
-        """Show ``ref``; quick successive calls (cursor keys held down) rebuild the form once."""
+    def show(self, journey_map: JourneyMap, it: Iteration | None, ref: Ref) -> None:
+        """Show ``ref`` (of ``it``; None for a map without iterations, showing the map).
+
+        Quick successive calls (cursor keys held down) rebuild the form once.
+        """
         self._pending = (journey_map, it, ref)
         if not self._scheduled:
             self._scheduled = True
@@ -81,7 +84,7 @@ class Form(VerticalScroll, can_focus=False):
             self._pending = None
             await self._build(journey_map, it, ref)
 
-    async def _build(self, journey_map: JourneyMap, it: Iteration, ref: Ref) -> None:
+    async def _build(self, journey_map: JourneyMap, it: Iteration | None, ref: Ref) -> None:
         """Replace the fields by those of ``ref`` (the focused field keeps focus if the element is the same).
 
         The form's state changes only once the new fields are mounted, so that an old field
@@ -92,8 +95,10 @@ class Form(VerticalScroll, can_focus=False):
             self._flush()
         source, specs, heading = _subject(journey_map, it, ref)
         values = {s.name: getattr(source, s.name) for s in specs} if source is not None else {}
-        options = {s.name: choices(journey_map, it, s) for s in specs if s.widget in ("ref", "refs")}
-        locked = it.locked and ref != MAP
+        options = {
+            s.name: choices(journey_map, it, s) for s in specs if it is not None and s.widget in ("ref", "refs")
+        }
+        locked = it is not None and it.locked and ref != MAP
         blanks = tuple(_blank(s, values.get(s.name)) for s in specs if s.widget in ("enum", "ref"))
         shape = (tuple(specs), locked, source is None, blanks)
         if self._body is not None and shape == self._shape:
@@ -329,9 +334,9 @@ def _refs_text(value: tuple[str, ...], options: list[tuple[str, str]]) -> str:
     return ", ".join(names.get(v, v) for v in value) or "none"
 
 
-def _subject(journey_map: JourneyMap, it: Iteration, ref: Ref) -> tuple[Any, list[FieldSpec], str]:
+def _subject(journey_map: JourneyMap, it: Iteration | None, ref: Ref) -> tuple[Any, list[FieldSpec], str]:
     """What the form edits for a navigator node: (object, its fields, a heading)."""
-    if ref == MAP:
+    if ref == MAP or it is None:
         return journey_map, MAP_FIELDS, "The map"
     if ref == ITERATION:
         return it, ITERATION_FIELDS, f"Iteration '{it.label}'"
