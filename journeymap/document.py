@@ -207,7 +207,9 @@ def read_recovery(path: Path) -> Recovery | None:
     found = _BASE.search(text)
     base = found.group(1) if found else ""
     now = fingerprint(path)
-    return Recovery(made, recovered, disk_changed=bool(base) and now is not None and now.digest != base, base=base)
+    return Recovery(
+        made, recovered, disk_changed=bool(base) and now is not None and now.digest != base, base=base
+    )
 
 
 def _set_aside(copy: Path) -> Path | None:

@@ -49,7 +49,6 @@ from journeymap.model import (
     Indicator,
     Iteration,
     IterationState,
-    JourneyMap,
     Measurement,
     Process,
     Profile,
@@ -611,7 +610,9 @@ class JourneymapApp(App[None]):
         fields = [
             Field("id", "Id of the iteration", "current"),
             Field("label", "Label", "Today"),
-            Field("state", "State: current (the service as it is) or future (as designed)", "current", states),
+            Field(
+                "state", "State: current (the service as it is) or future (as designed)", "current", states
+            ),
         ]
 
         def operation(values: dict[str, str]) -> Operation | str:

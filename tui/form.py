@@ -96,7 +96,9 @@ class Form(VerticalScroll, can_focus=False):
         source, specs, heading = _subject(journey_map, it, ref)
         values = {s.name: getattr(source, s.name) for s in specs} if source is not None else {}
         options = {
-            s.name: choices(journey_map, it, s) for s in specs if it is not None and s.widget in ("ref", "refs")
+            s.name: choices(journey_map, it, s)
+            for s in specs
+            if it is not None and s.widget in ("ref", "refs")
         }
         locked = it is not None and it.locked and ref != MAP
         blanks = tuple(_blank(s, values.get(s.name)) for s in specs if s.widget in ("enum", "ref"))
