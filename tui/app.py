@@ -93,6 +93,8 @@ KEYS = [
     ("p", "go to the problems panel"),
     ("In the form", ""),
     ("enter or leaving a field", "apply the change (refused changes show why under the field)"),
+    ("escape", "apply and go back to the navigator"),
+    ("ctrl+a / ctrl+u", "select the whole field (typing replaces it) / clear it up to the cursor"),
 ]
 RECOVERY_DELAY = 0.5  # seconds from an edit to its recovery copy (written off the UI thread)
 
@@ -124,6 +126,7 @@ class JourneymapApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("f1", "help", "Help"),
         Binding("f2", "toggle_panels", "Panels", show=False),
+        Binding("escape", "focus_navigator", "Navigator", show=False),
     ]
 
     def __init__(
@@ -405,6 +408,10 @@ class JourneymapApp(App[None]):
     def action_toggle_panels(self) -> None:
         """Hide or show the blueprint and problems panels (more room for the form on small terminals)."""
         self.panels.toggle_class("hidden")
+
+    def action_focus_navigator(self) -> None:
+        """Back to the navigator (from a form field, the picker or the panels); the field is applied."""
+        self.nav.focus()
 
     def action_focus_iteration(self) -> None:
         self.picker.focus()

@@ -12,6 +12,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import on
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import DescendantBlur
 from textual.message import Message
@@ -25,6 +26,18 @@ from tui.navigator import ITERATION, MAP, Ref
 
 SCORES = [(Text(str(n)), n) for n in range(1, 6)]
 EMOTIONS = [(Text(f"{n:+d}" if n else "0"), n) for n in (-2, -1, 0, 1, 2)]
+
+
+class FieldInput(Input):
+    """A one-line field: ``ctrl+a`` selects all of it (typing then replaces it), ``ctrl+u`` clears to the start."""
+
+    BINDINGS = [Binding("ctrl+a", "select_all", "Select all", show=False)]
+
+
+class FieldTextArea(TextArea):
+    """A field of several lines, one item a line: ``ctrl+a`` selects all of it."""
+
+    BINDINGS = [Binding("ctrl+a", "select_all", "Select all", show=False)]
 
 
 class Form(VerticalScroll, can_focus=False):
@@ -277,7 +290,7 @@ def _widget(spec: FieldSpec, locked: bool, value: Any, options: list[tuple[str, 
         return Static(Text(value_text(value) or "-"), id=wid, classes="readonly")
     if spec.widget in ("text", "number", "date"):
         placeholder = {"number": "a number", "date": "YYYY-MM-DD"}.get(spec.widget, "")
-        return Input(value_text(value), id=wid, disabled=locked, compact=True, placeholder=placeholder)
+        return FieldInput(value_text(value), id=wid, disabled=locked, compact=True, placeholder=placeholder)
     if spec.widget == "measurements":  # open also when locked: follow-up goes on after approval
         return Horizontal(
             Static(Text(_measurements_text(value)), classes="refs"),
@@ -286,7 +299,7 @@ def _widget(spec: FieldSpec, locked: bool, value: Any, options: list[tuple[str, 
             classes="refs-row",
         )
     if spec.widget == "lines":
-        area = TextArea(
+        area = FieldTextArea(
             "\n".join(value),
             id=wid,
             disabled=locked,
