@@ -13,7 +13,7 @@ from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual import events
-from textual.widgets import Select, Tree
+from textual.widgets import Select, Static, Tree
 
 import journeymap as jm
 from journeymap.document import open_document, recovery_path
@@ -299,3 +299,36 @@ async def test_compare_export_from_the_root_iteration(tmp_path: Path) -> None:
     written = path.with_name("home-training-compare-current.dot")
     assert written.exists(), shown
     assert "A few dedicated trainers" in written.read_text(encoding="utf-8")
+
+
+async def test_the_editor_reopens_where_it_was(tmp_path: Path) -> None:
+    path = home_training(tmp_path)
+    app, _ = await open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("i", "enter", "down", "enter")  # the iteration picker: the next iteration
+        await pilot.pause()
+        assert "Dedicated" in app.sub_title or "dedicated" in app.sub_title
+        await pilot.press("escape", "home", "down", "down", "space", "down", "space", "down")
+        await pilot.pause(0.3)
+        heading = str(app.screen.query_one(".form-heading", Static).content)
+        assert heading.startswith("Step:")
+        await pilot.press("ctrl+q")
+    again, _ = await open_app(path)
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_ready(again, pilot)
+        await pilot.pause(0.3)
+        assert again.sub_title == app.sub_title
+        assert str(again.screen.query_one(".form-heading", Static).content) == heading
+
+
+async def test_resizing_lays_out_again_at_once(tmp_path: Path) -> None:
+    app, _ = await open_app(home_training(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(app, pilot)
+        for width, height, side_by_side in ((200, 50, True), (80, 24, False), (200, 50, True)):
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            form, panels = app.screen.query_one("#form").region, app.screen.query_one("#panels").region
+            assert (panels.x >= form.right) is side_by_side, (width, form, panels)
+            assert app.screen.query_one("#right").region.right == width

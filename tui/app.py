@@ -69,6 +69,7 @@ from tui.form import Form
 from tui.navigator import ITERATION, MAP, Navigator, Ref
 from tui.priorities import Priorities
 from tui.problems import Problems
+from tui.session import recall, remember
 
 KEYS = [
     ("ctrl+s", "save (atomically; warns if the file changed on disk)"),
@@ -119,6 +120,7 @@ class JourneymapApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "journeymap"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]  # wide: form and panels side by side
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+z", "undo", "Undo", priority=True),
@@ -194,9 +196,15 @@ class JourneymapApp(App[None]):
         m = self.doc.map
         current = next((it for it in m.iterations if it.state is IterationState.CURRENT), None)
         self.iteration_id = (current or m.iterations[0]).id if m.iterations else ""
-        self._changed(ITERATION)
+        last_iteration, last = recall(self.path)
+        start = ITERATION if m.iterations else MAP
+        if any(it.id == last_iteration for it in m.iterations):
+            self.iteration_id = last_iteration
+            if last.kind is None or any(e.id == last.id for e in elements(self.iteration, last.kind)):
+                start = last
+        self._changed(start)
         self.nav.focus()
-        self.call_after_refresh(self._map_shown)
+        self.call_after_refresh(self._map_shown, start)
         if self.recovered is not None:
             self._offer_recovery(self.recovered)
 
@@ -237,9 +245,6 @@ class JourneymapApp(App[None]):
             self.doc.discard_recovery()
         if answer in ("yes", "no"):
             self.recovered = None
-
-    def on_resize(self) -> None:
-        self.screen.set_class(self.size.width >= 150, "wide")
 
     # --- state ------------------------------------------------------------------------------
 
@@ -311,10 +316,16 @@ class JourneymapApp(App[None]):
         self.sub_title = "no iterations yet"
         self._schedule_checks()
 
-    def _map_shown(self) -> None:
-        """Once the tree is laid out: the cursor on the iteration, and the app ready for input."""
-        self._select(ITERATION if self.doc.map.iterations else MAP)
+    def _map_shown(self, start: Ref) -> None:
+        """Once the tree is laid out: the cursor on ``start``, and the app ready for input."""
+        self._select(start)
         self.ready = True
+
+    def _leave(self) -> None:
+        """Quit, remembering where the user was in this map for the next time it is opened."""
+        if self.document is not None and self.ready and self.doc.map.iterations:
+            remember(self.path, self.iteration_id, self.selected)
+        self.exit()
 
     def _select(self, ref: Ref) -> None:
         """Put the cursor on ``ref`` and show it."""
@@ -680,17 +691,17 @@ class JourneymapApp(App[None]):
         if self.document is None or not self.doc.dirty:
             if self.document is not None and self.recovered is None:
                 self.doc.close()
-            self.exit()
+            self._leave()
             return
 
         def done(answer: str | None) -> None:
             if answer == "save":
                 self.action_save()
                 if not self.doc.dirty:
-                    self.exit()
+                    self._leave()
             elif answer == "discard":
                 self.doc.close()
-                self.exit()
+                self._leave()
 
         message = f"Save the changes to {self.path.name} before quitting?"
         buttons = (
