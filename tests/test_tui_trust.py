@@ -332,3 +332,26 @@ async def test_resizing_lays_out_again_at_once(tmp_path: Path) -> None:
             form, panels = app.screen.query_one("#form").region, app.screen.query_one("#panels").region
             assert (panels.x >= form.right) is side_by_side, (width, form, panels)
             assert app.screen.query_one("#right").region.right == width
+
+
+async def test_words_a_designer_reads(tmp_path: Path) -> None:
+    path = home_training(tmp_path)
+    m = jm.load(path)
+    jm.save(jm.Update("current", jm.Kind.STEP, "referred", {"actors": ()}).apply(m), path)
+    app, _ = await open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.pause(0.8)
+        assert (
+            str(app.screen.query_one("#panels").get_tab("tab-problems").label)
+            == "Problems (0 errors, 1 warning)"
+        )
+        body = " ".join(str(s.content) for s in app.screen.query(".readonly").results(Static))
+        assert "no" in body.split() and "False" not in body
+        await pilot.press("down", "down", "down", "space", "down")  # Relations, the first
+        await pilot.pause(0.3)
+        app.screen.query_one("#f-source", Select).focus()
+        await pilot.press("enter")  # the list of actors to choose from
+        await pilot.pause(0.3)
+        seen = app.export_screenshot().replace("&#160;", " ")
+        assert "Needs assessment (visitation)" in seen and "(visitation) (visitation)" not in seen

@@ -65,6 +65,7 @@ from journeymap.views import VIEWS, ViewOptions
 from tui.blueprint import Blueprint
 from tui.compare import Compare
 from tui.dialogs import Confirm, Field, FormDialog, Help, PickMany
+from tui.fields import option_label
 from tui.form import Form
 from tui.navigator import ITERATION, MAP, Navigator, Ref
 from tui.priorities import Priorities
@@ -365,8 +366,9 @@ class JourneymapApp(App[None]):
     def _show_problems(self, problems: list[Problem]) -> None:
         self.problems.show(problems)
         errors = sum(p.severity.value == "error" for p in problems)
+        warnings = len(problems) - errors
         label = (
-            f"Problems ({errors} errors, {len(problems) - errors} warnings)"
+            f"Problems ({_count(errors, 'error')}, {_count(warnings, 'warning')})"
             if problems
             else "Problems (none)"
         )
@@ -861,6 +863,11 @@ class JourneymapApp(App[None]):
 # --- helpers: what to add where, and how ----------------------------------------------------
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 warning``, ``2 warnings``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _add_target(it: Iteration, ref: Ref) -> tuple[Kind | None, str | None, str]:
     """(kind to add, id to add after, process for tasks) for the selected node."""
     if ref.what == "section" and ref.kind is not None:
@@ -883,7 +890,7 @@ def _add_target(it: Iteration, ref: Ref) -> tuple[Kind | None, str | None, str]:
 
 def _add_fields(it: Iteration, kind: Kind, container: str) -> list[Field]:
     def options(k: Kind) -> tuple[tuple[str, str], ...]:
-        return tuple((f"{name_of(e)} ({e.id})", e.id) for e in elements(it, k))
+        return tuple((option_label(e), e.id) for e in elements(it, k))
 
     if kind in (Kind.RELATION, Kind.FLOW):
         ends = Kind.ACTOR if kind is Kind.RELATION else Kind.STEP
