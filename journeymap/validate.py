@@ -7,10 +7,21 @@ range); warnings point at what a service designer would want to look at.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 from journeymap.converter import shown
-from journeymap.elements import KIND_OF, REFS, Element, Kind, ids, label, referenced, with_paths
+from journeymap.elements import (
+    KIND_OF,
+    REFS,
+    Element,
+    Kind,
+    elements,
+    ids,
+    label,
+    referenced,
+    shared_names,
+    with_paths,
+)
 from journeymap.model import (
     EMOTION_MAX,
     EMOTION_MIN,
@@ -109,6 +120,7 @@ def iteration_problems(it: Iteration, path: str, base: Iteration | None) -> list
     based: Base | None = (base.id, ids(base, Kind.STEP)) if base else None
     problems: list[Problem] = []
     for kind in Kind:
+        shared = shared_names(elements(it, kind))
         first: dict[str, str] = {}
         for element_path, element in with_paths(it, kind, path):
             if element.id in first:
@@ -123,37 +135,43 @@ def iteration_problems(it: Iteration, path: str, base: Iteration | None) -> list
                 )
             else:
                 first[element.id] = element_path
-            problems += element_problems(element, element_path, known, based)
+            problems += element_problems(element, element_path, known, based, shared)
     return problems + _warnings(it, path)
 
 
 def element_problems(
-    element: Element, path: str, known: Mapping[Kind, set[str]], base: Base | None = None
+    element: Element,
+    path: str,
+    known: Mapping[Kind, set[str]],
+    base: Base | None = None,
+    shared: Collection[str] = (),
 ) -> list[Problem]:
     """Errors in one element's own values and in the ids it names.
 
-    ``base`` is the id and step ids of the iteration this one is based on, if any.
+    ``base`` is the id and step ids of the iteration this one is based on, if any; ``shared`` the
+    names that other elements of its kind have too (messages then add the id).
     """
     kind = KIND_OF[type(element)]
+    name = label(element, shared)
     problems = []
     if not _ID.fullmatch(element.id):
         problems.append(error(f"{path}.id", f"{element.id!r} {BAD_ID}"))
     if not isinstance(element, (Relation, Flow)) and not element.name.strip():
-        problems.append(error(f"{path}.name", f"{label(element)} has no name"))
+        problems.append(error(f"{path}.name", f"{name} has no name"))
     for ref in REFS.get(kind, ()):
         for j, value in enumerate(referenced(element, ref)):
             where = f"{path}.{ref.field}[{j}]" if ref.many else f"{path}.{ref.field}"
             if not value:
-                problems.append(error(where, f"{label(element)} needs a {ref.target.value} here"))
+                problems.append(error(where, f"{name} needs a {ref.target.value} here"))
             elif value not in known[ref.target]:
                 problems.append(
                     error(
                         where,
-                        f"{label(element)} names {ref.target.value} {value!r}, which does not exist in this iteration",
+                        f"{name} names {ref.target.value} {value!r}, which does not exist in this iteration",
                     )
                 )
     if isinstance(element, Step):
-        problems += _step_values(element, path, base)
+        problems += _step_values(element, name, path, base)
     if isinstance(element, Indicator):
         seen: dict[str, int] = {}
         for j, m in enumerate(element.measurements):
@@ -162,14 +180,14 @@ def element_problems(
                 problems.append(
                     error(
                         f"{path}.measurements[{j}].date",
-                        f"{label(element)} has two measurements of {day} (also measurements[{seen[day]}])",
+                        f"{name} has two measurements of {day} (also measurements[{seen[day]}])",
                     )
                 )
             seen.setdefault(day, j)
     return problems
 
 
-def _step_values(step: Step, path: str, base: Base | None) -> list[Problem]:
+def _step_values(step: Step, name: str, path: str, base: Base | None) -> list[Problem]:
     problems = []
     if step.emotion is not None and not EMOTION_MIN <= step.emotion <= EMOTION_MAX:
         problems.append(
@@ -178,17 +196,19 @@ def _step_values(step: Step, path: str, base: Base | None) -> list[Problem]:
                 f"emotion {shown(step.emotion)} is out of range: use -2 (very bad) to +2 (very good)",
             )
         )
-    for name in ("effort", "gain"):
-        score = getattr(step, name)
+    for field in ("effort", "gain"):
+        score = getattr(step, field)
         if score is not None and not SCORE_MIN <= score <= SCORE_MAX:
             problems.append(
-                error(f"{path}.{name}", f"{name} {shown(score)} is out of range: use 1 (little) to 5 (a lot)")
+                error(
+                    f"{path}.{field}", f"{field} {shown(score)} is out of range: use 1 (little) to 5 (a lot)"
+                )
             )
     for j, replaced in enumerate(step.replaces):
         if base is None:
-            message = f"{label(step)} replaces {replaced!r}, but its iteration is not based on another one"
+            message = f"{name} replaces {replaced!r}, but its iteration is not based on another one"
         elif replaced not in base[1]:
-            message = f"{label(step)} replaces step {replaced!r}, which iteration {base[0]!r} does not have"
+            message = f"{name} replaces step {replaced!r}, which iteration {base[0]!r} does not have"
         else:
             continue
         problems.append(error(f"{path}.replaces[{j}]", message))
@@ -206,13 +226,27 @@ def _in_cycle(start: str, by_id: Mapping[str, Iteration]) -> bool:
     return False
 
 
+def _namer(it: Iteration) -> Callable[[Element], str]:
+    """How messages about ``it`` name its elements: by name, with the id where a name is shared."""
+    shared: dict[Kind, frozenset[str]] = {}
+
+    def named(element: Element) -> str:
+        kind = KIND_OF[type(element)]
+        if kind not in shared:
+            shared[kind] = shared_names(elements(it, kind))
+        return label(element, shared[kind])
+
+    return named
+
+
 def _warnings(it: Iteration, p: str) -> list[Problem]:
+    named = _namer(it)
     problems: list[Problem] = []
     used_touchpoints = {t for step in it.steps for t in step.touchpoints}
     journey_actors = {a for step in it.steps for a in step.actors}
     for k, step in enumerate(it.steps):
         if not step.actors:
-            problems.append(warning(f"{p}.steps[{k}]", f"{label(step)} has no actor: who takes part here?"))
+            problems.append(warning(f"{p}.steps[{k}]", f"{named(step)} has no actor: who takes part here?"))
         if step.pain_points and not step.opportunities:
             for j, pain in enumerate(step.pain_points):
                 problems.append(
@@ -223,13 +257,13 @@ def _warnings(it: Iteration, p: str) -> list[Problem]:
                 )
     for k, tp in enumerate(it.touchpoints):
         if tp.id not in used_touchpoints:
-            problems.append(warning(f"{p}.touchpoints[{k}]", f"{label(tp)} is not used by any step"))
+            problems.append(warning(f"{p}.touchpoints[{k}]", f"{named(tp)} is not used by any step"))
     for k, actor in enumerate(it.actors):
         if actor.id in journey_actors and actor.ring is None:
             problems.append(
                 warning(
                     f"{p}.actors[{k}].ring",
-                    f"{label(actor)} takes part in the journey but has no ring on the actor map",
+                    f"{named(actor)} takes part in the journey but has no ring on the actor map",
                 )
             )
     return problems + _flow_warnings(it, p) + _benefit_warnings(it, p)
@@ -246,43 +280,45 @@ _SMARTE = (
 
 
 def _benefit_warnings(it: Iteration, p: str) -> list[Problem]:
+    named = _namer(it)
     problems: list[Problem] = []
     opportunities = {o for step in it.steps for o in step.opportunities}
     for b, benefit in enumerate(it.benefits):
         bp = f"{p}.benefits[{b}]"
         if not benefit.owner:
             problems.append(
-                warning(f"{bp}.owner", f"{label(benefit)} has no owner: who is responsible for realising it?")
+                warning(f"{bp}.owner", f"{named(benefit)} has no owner: who is responsible for realising it?")
             )
         if not benefit.indicators:
             problems.append(
-                warning(bp, f"{label(benefit)} has no indicator: how will you know it is realised?")
+                warning(bp, f"{named(benefit)} has no indicator: how will you know it is realised?")
             )
         for j, text in enumerate(benefit.opportunities):
             if text not in opportunities:
                 problems.append(
                     warning(
                         f"{bp}.opportunities[{j}]",
-                        f"{label(benefit)} builds on opportunity {text!r}, which no step of this iteration has",
+                        f"{named(benefit)} builds on opportunity {text!r}, which no step of this iteration has",
                     )
                 )
-        problems += _indicator_warnings(benefit, bp)
+        problems += _indicator_warnings(benefit, bp, named)
     return problems
 
 
-def _indicator_warnings(benefit: Benefit, bp: str) -> list[Problem]:
+def _indicator_warnings(benefit: Benefit, bp: str, named: Callable[[Element], str]) -> list[Problem]:
     problems: list[Problem] = []
     for i, indicator in enumerate(benefit.indicators):
         ip = f"{bp}.indicators[{i}]"
         for name, message in _SMARTE:
             if getattr(indicator, name) in (None, ""):
-                problems.append(warning(f"{ip}.{name}", f"{label(indicator)} has {message}"))
+                problems.append(warning(f"{ip}.{name}", f"{named(indicator)} has {message}"))
         if indicator.baseline is not None and indicator.baseline == indicator.target:
-            problems.append(warning(f"{ip}.target", f"{label(indicator)} has a target equal to its baseline"))
+            problems.append(warning(f"{ip}.target", f"{named(indicator)} has a target equal to its baseline"))
     return problems
 
 
 def _flow_warnings(it: Iteration, p: str) -> list[Problem]:
+    named = _namer(it)
     problems: list[Problem] = []
     if not it.flows or not it.steps:
         return problems
@@ -302,7 +338,7 @@ def _flow_warnings(it: Iteration, p: str) -> list[Problem]:
         sp = f"{p}.steps[{k}]"
         if step.id not in reached:
             problems.append(
-                warning(sp, f"{label(step)} cannot be reached by the flows from the first step {first!r}")
+                warning(sp, f"{named(step)} cannot be reached by the flows from the first step {first!r}")
             )
         if step.kind is StepKind.DECISION:
             out = outgoing.get(step.id, [])
