@@ -1,6 +1,7 @@
 """journeymap: service-journey and actor maps as versioned, validated TOML files."""
 
 from journeymap.benefits import IndicatorStatus, Status, benefit_status
+from journeymap.converter import MAX_TEXT_CHARS
 from journeymap.diff_format import render as render_diff
 from journeymap.edit import (
     Add,
@@ -25,7 +26,7 @@ from journeymap.edit import (
 )
 from journeymap.elements import Kind
 from journeymap.exports import export
-from journeymap.files import MAX_FILE_BYTES, MAX_TEXT_CHARS, dumps, load, loads, save
+from journeymap.files import MAX_FILE_BYTES, dumps, load, loads, save
 from journeymap.history import History
 from journeymap.locking import MapBusyError
 from journeymap.model import (

@@ -113,7 +113,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    _write_output(args.output, schema_text().encode("utf-8"))
+    _write_output(args.output, schema_text())
     return 0
 
 
@@ -175,7 +175,7 @@ def _diff(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file}: no iteration {exc.args[0]!r} (iterations: {known})") from None
     except ValueError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
-    _write_output(args.output, render(diff(a, b), args.format).encode("utf-8"), args.file)
+    _write_output(args.output, render(diff(a, b), args.format), args.file)
     return 0
 
 
@@ -311,7 +311,7 @@ def _export_csv(args: argparse.Namespace) -> int:
     m = load(args.file)
     it = m.iteration(_iteration_id(m, args.iteration, args.file))
     text = export_csv(it, CSV_KINDS[args.kind], DELIMITER_NAMES[args.delimiter])
-    _write_output(args.output, text.encode("utf-8"), args.file)
+    _write_output(args.output, text, args.file)
     return 0
 
 
@@ -334,15 +334,22 @@ def _import_csv(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_output(output: str, data: bytes, source: str = "") -> None:
-    """Write a command's output to ``output`` (``-``: standard output), never onto the map it read."""
+def _write_output(output: str, data: str | bytes, source: str = "") -> None:
+    """Write a command's output to ``output`` (``-``: standard output), never onto the map it read.
+
+    Text for standard output goes through the terminal's escaping of control characters; bytes
+    (an image) and files are written as they are.
+    """
     if output == "-":
-        sys.stdout.buffer.write(data)
+        if isinstance(data, str):
+            sys.stdout.write(data)
+        else:
+            sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
     if source and same_file(output, source):
         raise UsageError(f"{output}: this is the map being read; choose another output file")
-    atomic_write(output, data)
+    atomic_write(output, data.encode("utf-8") if isinstance(data, str) else data)
     print(f"wrote {output}", file=sys.stderr)
 
 

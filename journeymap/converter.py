@@ -58,9 +58,16 @@ def _strict(kind: type, what: str) -> Callable[[Any, type], Any]:
     return structure
 
 
+MAX_TEXT_CHARS = 100_000
+"""Longer texts (one name, note, ...) are refused, on load and in edits: no diagram, report or screen can show them."""
+
+
 def _text(value: Any, _: type) -> str:
-    """Text, which must be writable as UTF-8: no half of a surrogate pair (such as '\\ud800')."""
+    """Text, which must be writable as UTF-8 (no half of a surrogate pair such as '\\ud800') and at most
+    :data:`MAX_TEXT_CHARS` long."""
     text: str = _strict(str, "text")(value, str)
+    if len(text) > MAX_TEXT_CHARS:
+        raise Refused(f"a text of {len(text):,} characters; a text may hold up to {MAX_TEXT_CHARS:,}")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
