@@ -13,7 +13,7 @@ from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual import events
-from textual.widgets import Select, Static, Tree
+from textual.widgets import OptionList, Select, Static, Tree
 
 import journeymap as jm
 from journeymap.document import open_document, recovery_path
@@ -345,6 +345,11 @@ async def test_words_a_designer_reads(tmp_path: Path) -> None:
         assert (
             str(app.screen.query_one("#panels").get_tab("tab-problems").label)
             == "Problems (0 errors, 1 warning)"
+        )
+        line = str(app.screen.query_one("#problems", OptionList).get_option_at_index(0).prompt)
+        assert line == (
+            "warning: step 'Is assessed for home care after a fall' has no actor: who takes part here?"
+            "  in 'Training by all home-care staff'"
         )
         body = " ".join(str(s.content) for s in app.screen.query(".readonly").results(Static))
         assert "no" in body.split() and "False" not in body

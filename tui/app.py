@@ -364,7 +364,7 @@ class JourneymapApp(App[None]):
         self.call_from_thread(self._show_problems, problems)
 
     def _show_problems(self, problems: list[Problem]) -> None:
-        self.problems.show(problems)
+        self.problems.show(problems, [self._place(p) for p in problems])
         errors = sum(p.severity.value == "error" for p in problems)
         warnings = len(problems) - errors
         label = (
@@ -373,6 +373,14 @@ class JourneymapApp(App[None]):
             else "Problems (none)"
         )
         self.panels.get_tab("tab-problems").label = label
+
+    def _place(self, problem: Problem) -> str:
+        """Where a problem is, in words: the iteration's label (or the map)."""
+        found = locate(self.doc.map, problem.path)
+        if found is None:
+            return "in the map"
+        label = next((it.label for it in self.doc.map.iterations if it.id == found[0]), found[0])
+        return f"in '{label}'"
 
     def _write_recovery(self) -> None:
         self._recovery_timer = None

@@ -12,16 +12,17 @@ from journeymap.problems import Problem, Severity
 class Problems(OptionList):
     """One line per problem; an option's id is the problem's document path."""
 
-    def show(self, problems: list[Problem]) -> None:
+    def show(self, problems: list[Problem], places: list[str]) -> None:
+        """One line per problem, with ``places[k]`` saying in words where problem ``k`` is."""
         highlighted = self.highlighted
         self.clear_options()
         if not problems:
             self.add_option(Option(Text("No problems: the map is valid.", style="green"), disabled=True))
             return
-        for k, problem in enumerate(problems):
+        for k, (problem, place) in enumerate(zip(problems, places, strict=True)):
             style = "bold red" if problem.severity is Severity.ERROR else "yellow"
             line = Text.assemble(
-                (f"{problem.severity.value}: ", style), problem.message, (f"  {problem.path}", "dim")
+                (f"{problem.severity.value}: ", style), problem.message, (f"  {place}", "dim")
             )
             self.add_option(Option(line, id=f"{k}:{problem.path}"))
         if highlighted is not None and highlighted < len(problems):
