@@ -67,6 +67,7 @@ from tui.compare import Compare
 from tui.dialogs import Confirm, Field, FormDialog, Help, PickMany
 from tui.fields import option_label
 from tui.form import Form
+from tui.journey import JourneyGrid
 from tui.navigator import ITERATION, MAP, Navigator, Ref
 from tui.priorities import Priorities
 from tui.problems import Problems
@@ -93,6 +94,12 @@ KEYS = [
     ("m", "the priority matrix and where each benefit indicator stands"),
     ("r", "write the steering-group report (Markdown and HTML) next to the map"),
     ("p", "go to the problems panel"),
+    ("v", "the whole journey across the screen: stages, steps, lanes, the emotion curve"),
+    ("In the journey", ""),
+    ("left / right, home / end", "the previous or next step, the first or last"),
+    ("up / down, page keys", "scroll the lanes"),
+    ("enter", "edit the step in the form"),
+    ("a, d, ctrl+left / ctrl+right", "add a step after it, delete it, move it within its stage"),
     ("In the form", ""),
     ("enter or leaving a field", "apply the change (refused changes show why under the field)"),
     ("escape", "apply and go back to the navigator"),
@@ -130,6 +137,7 @@ class JourneymapApp(App[None]):
         Binding("f1", "help", "Help"),
         Binding("f2", "toggle_panels", "Panels", show=False),
         Binding("escape", "focus_navigator", "Navigator", show=False),
+        Binding("v", "toggle_journey", "Journey"),
     ]
 
     def __init__(
@@ -154,6 +162,7 @@ class JourneymapApp(App[None]):
         self.panels = TabbedContent(id="panels")
         self.blueprint = Blueprint(id="blueprint")
         self.problems = Problems(id="problems")
+        self.journey = JourneyGrid(id="journey", classes="hidden")
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -170,6 +179,7 @@ class JourneymapApp(App[None]):
                         yield self.blueprint
                     with TabPane("Problems", id="tab-problems"):
                         yield self.problems
+        yield self.journey
         yield Footer()
 
     def on_mount(self) -> None:
@@ -298,6 +308,8 @@ class JourneymapApp(App[None]):
                 self.picker.value = it.id
             self.nav.show(m, it, self.selected)
         self._show_selected()
+        if not self.journey.has_class("hidden"):
+            self.journey.show(it, self.selected.id if self.selected.kind is Kind.STEP else None)
         self.title = f"{'● ' if self.doc.dirty else ''}{self.path.name}"
         self.sub_title = f"{it.label} ({it.state.value}){' · locked, read-only' if it.locked else ''}"
         self._schedule_checks()
@@ -431,8 +443,31 @@ class JourneymapApp(App[None]):
         self.panels.toggle_class("hidden")
 
     def action_focus_navigator(self) -> None:
-        """Back to the navigator (from a form field, the picker or the panels); the field is applied."""
+        """Back to the navigator (from a form field, the picker, the panels or the journey view)."""
+        self._show_journey(False)
         self.nav.focus()
+
+    def action_toggle_journey(self) -> None:
+        """Show the whole journey of the iteration across the screen, or go back to the editor."""
+        if self._usable(editing=False) is not None:
+            self._show_journey(self.journey.has_class("hidden"))
+
+    def _show_journey(self, shown: bool) -> None:
+        self.journey.set_class(not shown, "hidden")
+        self.query_one("#main").set_class(shown, "hidden")
+        if shown:
+            self.journey.show(self.iteration, self.selected.id if self.selected.kind is Kind.STEP else None)
+            self.journey.focus()
+
+    @on(JourneyGrid.Selected)
+    def _journey_selected(self, event: JourneyGrid.Selected) -> None:
+        self._select(Ref("element", Kind.STEP, event.step))
+
+    @on(JourneyGrid.Open)
+    def _journey_open(self, event: JourneyGrid.Open) -> None:
+        self._show_journey(False)
+        self._select(Ref("element", Kind.STEP, event.step))
+        self.form.focus_first()
 
     def action_focus_iteration(self) -> None:
         self.picker.focus()
