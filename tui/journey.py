@@ -118,12 +118,14 @@ class JourneyGrid(ScrollView, can_focus=True):
         self.refresh()
 
     def _keep_in_view(self) -> None:
-        left = self._cursor * COLUMN
-        shown = max(COLUMN, self.size.width - TITLES)
-        if left < self.scroll_x:
-            self.scroll_to(x=left, animate=False)
-        elif left + COLUMN > self.scroll_x + shown:
-            self.scroll_to(x=left + COLUMN - shown, animate=False)
+        """Scroll by whole columns so that the step under the cursor is in view."""
+        fits = max(1, (self.size.width - TITLES) // COLUMN)
+        first = int(self.scroll_x) // COLUMN
+        if self._cursor < first:
+            first = self._cursor
+        elif self._cursor >= first + fits:
+            first = self._cursor - fits + 1
+        self.scroll_to(x=first * COLUMN, animate=False)
 
     # --- keys -------------------------------------------------------------------------------
 
@@ -205,10 +207,11 @@ def _header(it: Iteration, y: int, steps: range, cursor: int) -> tuple[str, list
     cells: list[tuple[str, str]] = []
     for k in steps:
         step = it.steps[k]
-        if y == 0:
+        if y == 0:  # a stage's name where it starts, and at the left when it started out of view
             starts = k == 0 or it.steps[k - 1].stage != step.stage
             name = stages.get(step.stage, step.stage)
-            cells.append((_fit(("▌" + name) if starts else ""), "bold" if starts else ""))
+            mark = "▌" if starts else "◂ " if k == steps.start else ""
+            cells.append((_fit(mark + name) if mark else _fit(""), "bold" if mark else ""))
         elif y == 1:
             mark = "◇ decision" if step.kind is StepKind.DECISION else ""
             text = _fit(f" {k + 1}. {mark}")
