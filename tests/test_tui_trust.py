@@ -360,3 +360,43 @@ async def test_words_a_designer_reads(tmp_path: Path) -> None:
         await pilot.pause(0.3)
         seen = app.export_screenshot().replace("&#160;", " ")
         assert "Needs assessment (visitation)" in seen and "(visitation) (visitation)" not in seen
+
+
+async def test_paging_the_problems_while_they_are_renewed_does_not_crash() -> None:
+    from textual.app import App, ComposeResult
+
+    from journeymap.problems import warning
+    from tui.problems import Problems
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Problems(id="problems")
+
+    def some(n: int) -> list[jm.Problem]:
+        return [warning(f"iterations[0].steps[{k}]", f"problem {k} of {n}") for k in range(n)]
+
+    app = One()
+    async with app.run_test(size=(60, 12)) as pilot:
+        problems = app.query_one(Problems)
+        problems.show(some(5), ["in 'x'"] * 5)
+        problems.focus()
+        await pilot.press("down", "down", "down")
+        problems.show(some(6), ["in 'x'"] * 6)  # the validation found one more, just now
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert problems.highlighted is not None and problems.highlighted >= 2
+
+
+async def test_page_keys_in_an_open_list_move_by_a_page_at_once(tmp_path: Path) -> None:
+    app, _ = await open_app(home_training(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("down", "down", "down", "space", "down")  # the first relation
+        await pilot.pause(0.3)
+        app.screen.query_one("#f-source", Select).focus()
+        await burst(app, pilot, ["down", "pagedown", "pagedown", "pageup", "pagedown"])
+        await pilot.pause()
+        options = app.focused
+        assert isinstance(options, OptionList) and options.highlighted == options.option_count - 1
+        await pilot.press("escape")
+        assert app.doc.history.undo_description is None

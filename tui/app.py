@@ -138,6 +138,8 @@ class JourneymapApp(App[None]):
         Binding("f2", "toggle_panels", "Panels", show=False),
         Binding("escape", "focus_navigator", "Navigator", show=False),
         Binding("v", "toggle_journey", "Journey"),
+        Binding("pagedown", "page_list(1)", "Page down", show=False, priority=True),
+        Binding("pageup", "page_list(-1)", "Page up", show=False, priority=True),
     ]
 
     def __init__(
@@ -441,6 +443,24 @@ class JourneymapApp(App[None]):
     def action_toggle_panels(self) -> None:
         """Hide or show the blueprint and problems panels (more room for the form on small terminals)."""
         self.panels.toggle_class("hidden")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Page keys are the app's only in option lists (a select's open list, the problems)."""
+        if action == "page_list":
+            return isinstance(self.focused, OptionList)
+        return True
+
+    def action_page_list(self, direction: int) -> None:
+        """Move an option list's highlight by a page.
+
+        Textual's own page keys in an option list fail with a ``KeyError`` when pressed before the
+        list has laid out its lines (a select opened and paged at once: it closed the editor).
+        """
+        options = self.focused
+        if isinstance(options, OptionList) and options.option_count:
+            page = max(1, options.size.height - 1)
+            here = options.highlighted if options.highlighted is not None else 0
+            options.highlighted = max(0, min(options.option_count - 1, here + direction * page))
 
     def action_focus_navigator(self) -> None:
         """Back to the navigator (from a form field, the picker, the panels or the journey view)."""
