@@ -2,36 +2,25 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from conftest import ROOT
+from editor import copy_example, open_editor, ready
 from textual.widgets import Static
 
 import journeymap as jm
-from journeymap.document import open_document
 from tui.app import JourneymapApp
 from tui.journey import JourneyGrid
 
 
 def opened(tmp_path: Path, name: str = "telehealth-service-centre") -> tuple[JourneymapApp, Path]:
-    path = tmp_path / f"{name}.toml"
-    shutil.copy(ROOT / "examples" / f"{name}.toml", path)
-    document, recovery = open_document(path)
-    return JourneymapApp(path, document, recovery), path
+    path = copy_example(name, tmp_path)
+    return open_editor(path), path
 
 
 def screen_of(grid: JourneyGrid) -> list[str]:
     """The grid's lines as the user sees them."""
     return [grid.render_line(y).text for y in range(grid.size.height)]
-
-
-async def ready(app: JourneymapApp, pilot: object) -> None:
-    for _ in range(100):
-        if app.ready:
-            return
-        await pilot.pause()  # type: ignore[attr-defined]
-    raise AssertionError("the editor did not start")
 
 
 async def test_the_journey_shows_stages_steps_lanes_and_the_emotion_curve(tmp_path: Path) -> None:
