@@ -16,7 +16,6 @@ from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -25,6 +24,7 @@ from textual.strip import Strip
 from journeymap.benefits import benefit_status
 from journeymap.model import Channel, Iteration, Lane, Step, StepKind
 from journeymap.priorities import quadrant
+from tui.actions import bindings
 
 COLUMN = 24
 """Characters per step column, the gap between columns included."""
@@ -57,21 +57,7 @@ Row = tuple[str, Cell | None, int, bool]
 class JourneyGrid(ScrollView, can_focus=True):
     """The journey of one iteration; the cursor is on a step (posts :class:`JourneyGrid.Selected`)."""
 
-    BINDINGS = [
-        Binding("left", "step(-1)", "Previous step", show=False),
-        Binding("right", "step(1)", "Next step", show=False),
-        Binding("home", "step_to(0)", "First step", show=False),
-        Binding("end", "step_to(-1)", "Last step", show=False),
-        Binding("up", "scroll_up", "Scroll up", show=False),
-        Binding("down", "scroll_down", "Scroll down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("enter", "open", "Edit step"),
-        Binding("a", "app.add", "Add step"),
-        Binding("d,delete", "app.delete", "Delete"),
-        Binding("ctrl+left", "app.move(-1)", "Move left"),
-        Binding("ctrl+right", "app.move(1)", "Move right"),
-    ]
+    BINDINGS = bindings("journey")
 
     class Selected(Message):
         """The cursor moved to a step."""
