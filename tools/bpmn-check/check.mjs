@@ -8,10 +8,8 @@ const require = createRequire(import.meta.url);
 const { Linter } = require('bpmnlint');
 const NodeResolver = require('bpmnlint/lib/resolver/node-resolver');
 
-const linter = new Linter({
-  config: { extends: 'bpmnlint:recommended' },
-  resolver: new NodeResolver(),
-});
+// A linter per file: some rules (no-duplicate-sequence-flows) remember what they saw.
+const linter = () => new Linter({ config: { extends: 'bpmnlint:recommended' }, resolver: new NodeResolver() });
 
 const sources = JSON.parse(await new Promise((resolve) => {
   let input = '';
@@ -21,7 +19,7 @@ const results = [];
 for (const source of sources) {
   try {
     const { rootElement, warnings } = await new BpmnModdle().fromXML(source);
-    const reports = await linter.lint(rootElement);
+    const reports = await linter().lint(rootElement);
     const lint = Object.entries(reports).flatMap(([rule, found]) =>
       found.map((r) => ({ rule, id: r.id ?? '', message: r.message, category: r.category })));
     results.push({ warnings: warnings.map((w) => w.message), lint });
