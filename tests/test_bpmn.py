@@ -12,7 +12,9 @@ import pytest
 import SpiffWorkflow
 from attrs import evolve
 from conftest import EXAMPLES, ROOT
+from hypothesis import given, settings
 from lxml import etree
+from strategies import maps
 
 import journeymap as jm
 from journeymap.cli import main
@@ -142,15 +144,34 @@ def bpmn_io(sources: list[str]) -> list[dict[str, object]]:
     return results
 
 
+def random_exports() -> list[tuple[str, bytes]]:
+    """Exports of the iterations of random valid maps, the same ones every run."""
+    found = []
+
+    @settings(max_examples=60, derandomize=True, database=None)
+    @given(maps(max_iterations=2))
+    def collect(m: jm.JourneyMap) -> None:
+        for it in m.iterations:
+            if it.processes:
+                found.append(
+                    (f"random/{it.id}", jm.export(m, "process", "bpmn", ViewOptions(iteration=it.id)))
+                )
+
+    collect()
+    return found
+
+
 @needs_bpmn_io
 def test_bpmn_io_reads_every_export_without_warnings_and_bpmnlint_finds_no_error() -> None:
-    results = bpmn_io([data.decode("utf-8") for _, data in EXPORTS])
+    exported = EXPORTS + random_exports()
+    assert len(exported) > len(EXPORTS) + 20
+    results = bpmn_io([data.decode("utf-8") for _, data in exported])
     broken = (
         "<bpmn:definitions xmlns:bpmn='http://www.omg.org/spec/BPMN/20100524/MODEL'><bpmn:process id='p'/>"
     )
     (check,) = bpmn_io([broken + "</bpmn:definitions>"])  # the checker does see problems
     assert any(r["rule"] == "start-event-required" for r in check["lint"])  # type: ignore[attr-defined]
-    for (name, _), result in zip(EXPORTS, results, strict=True):
+    for (name, _), result in zip(exported, results, strict=True):
         assert result.get("warnings") == [], (name, result)
         lint = result["lint"]
         assert isinstance(lint, list)
@@ -262,3 +283,20 @@ def test_cli_writes_the_file_and_refuses_other_views(
     err = capsys.readouterr().err
     assert "telehealth-service-centre.toml" in err and "--view process" in err and "Traceback" not in err
     assert out.read_bytes() == before
+
+
+@given(maps(max_iterations=2))
+def test_any_valid_map_exports_valid_bpmn_with_a_complete_diagram(m: jm.JourneyMap) -> None:
+    for it in m.iterations:
+        if not it.processes:
+            with pytest.raises(jm.ViewError, match="no processes"):
+                jm.export(m, "process", "bpmn", ViewOptions(iteration=it.id))
+            continue
+        data = jm.export(m, "process", "bpmn", ViewOptions(iteration=it.id))
+        assert data == jm.export(m, "process", "bpmn", ViewOptions(iteration=it.id))
+        root = parse(data)
+        assert schema().validate(root), schema().error_log
+        check_diagram(root)
+        assert len(q(root, "//bpmn:participant")) == len(it.processes)
+        tasks = q(root, "//bpmn:process/*[contains(local-name(), 'ask') and starts-with(@id, 'Task__')]")
+        assert len(tasks) == sum(len(p.tasks) for p in it.processes)
