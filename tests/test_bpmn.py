@@ -82,7 +82,10 @@ def inside(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 
 def check_diagram(root: etree._Element) -> None:
-    """A shape for every pool, lane and flow node, an edge for every flow, nothing on anything else."""
+    """A shape for every pool, lane and flow node, an edge for every flow, nothing on anything else.
+
+    The labels journeymap places (of gateways and boundary events) lie on no flow node either.
+    """
     bounds = {
         shape.get("bpmnElement"): tuple(float(b.get(k)) for k in ("x", "y", "width", "height"))
         for shape in q(root, "//bpmndi:BPMNShape")
@@ -110,6 +113,14 @@ def check_diagram(root: etree._Element) -> None:
             for b in placed[k + 1 :]:
                 if hosts.get(a) != b and hosts.get(b) != a:
                     assert not overlap(bounds[a], bounds[b]), (a, b)
+    labels = {
+        shape.get("bpmnElement"): tuple(float(b.get(k)) for k in ("x", "y", "width", "height"))
+        for shape in q(root, "//bpmndi:BPMNShape")
+        for b in q(shape, "bpmndi:BPMNLabel/dc:Bounds")
+    }
+    for owner, label in labels.items():
+        for node in nodes:
+            assert node == owner or not overlap(label, bounds[node]), (owner, node)
     for a, b in zip(list(lanes), list(lanes)[1:], strict=False):
         if lanes[a] and lanes[b]:
             assert not overlap(bounds[a], bounds[b]) or bounds[a][1] + bounds[a][3] == bounds[b][1], (a, b)

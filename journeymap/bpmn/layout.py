@@ -27,7 +27,7 @@ Point = tuple[int, int]
 
 POOL_BAND = 30  # the pool's name, written upwards on its left
 LANE_BAND = 30  # each lane's name, likewise
-ROW = 150  # one row of a lane: a task and its boundary events with their lines
+ROW = 150  # one row of a lane: a task and its boundary event with its line and label
 TOP = 20  # from a row's top to its task's top
 GAP = 60  # between two columns
 BESIDE = 24  # from a support task to its end event
@@ -41,26 +41,32 @@ SIZES = {
 }
 TASK = (100, 80)
 BOUNDARY_STEP = 42  # from one boundary event to the next on the same task
+LABEL = (90, 14)  # a line of label text, as bpmn.io draws it (11 px)
+LEG = 5  # between the lines that leave the boundary events of one task
 
 
 @frozen
 class Layout:
-    """Bounds of every pool (participant), lane and node, and the waypoints of every flow, by id."""
+    """Bounds of every pool (participant), lane and node, of the labels placed apart from the
+    default (gateways, boundary events), and the waypoints of every flow, by id."""
 
     shapes: dict[str, Bounds]
+    labels: dict[str, Bounds]
     edges: dict[str, tuple[Point, ...]]
 
 
 def layout(graphs: list[Graph], x: int = 0, y: int = 0) -> Layout:
     """The positions of all pools, one below the other, starting at (``x``, ``y``)."""
     shapes: dict[str, Bounds] = {}
+    labels: dict[str, Bounds] = {}
     edges: dict[str, tuple[Point, ...]] = {}
     for graph in graphs:
         pool = _PoolLayout(graph, x, y)
         shapes.update(pool.shapes)
+        labels.update(pool.labels)
         edges.update(pool.edges)
         y += shapes[xml_id("Participant", graph.id)][3] + POOL_GAP
-    return Layout(shapes, edges)
+    return Layout(shapes, labels, edges)
 
 
 def _size(node: Node, boundaries: int) -> tuple[int, int]:
@@ -79,6 +85,8 @@ class _PoolLayout:
             if n.attached_to:
                 hosted[n.attached_to].append(n)
         size = {n.id: _size(n, len(hosted[n.id])) for n in graph.nodes}
+        most = max((len(events) for events in hosted.values()), default=1)
+        row = ROW + (LEG + LABEL[1]) * (most - 1)  # every boundary event's label on a line of its own
         cells: dict[tuple[str, int], list[Node]] = defaultdict(list)
         for n in sorted((n for n in graph.nodes if not (n.beside or n.attached_to)), key=lambda n: n.stacked):
             cells[n.lane, n.column].append(n)
@@ -90,6 +98,8 @@ class _PoolLayout:
             for n in cell:
                 half = size[n.id][0] // 2
                 extra = BESIDE + size[beside[n.id].id][0] if n.id in beside else 0
+                if n.type == "exclusiveGateway" and n.name:
+                    extra = 4 + LABEL[0]  # its label, right of it and below its outgoing line
                 left[column] = max(left[column], half)
                 right[column] = max(right[column], size[n.id][0] - half + extra)
         self.column_left: list[int] = []
@@ -109,11 +119,11 @@ class _PoolLayout:
             top = lane_top + (strip if k == 0 else 0)
             for (lane, column), cell in cells.items():
                 if lane == actor:
-                    for row, n in enumerate(cell):
+                    for k_row, n in enumerate(cell):
                         w, h = size[n.id]
-                        centre = top + row * ROW + TOP + TASK[1] // 2
+                        centre = top + k_row * row + TOP + TASK[1] // 2
                         self.shapes[n.id] = (axis[column] - w // 2, centre - h // 2, w, h)
-            height = top - lane_top + rows * ROW
+            height = top - lane_top + rows * row
             self.shapes[xml_id("Lane", graph.id, actor)] = (
                 x + POOL_BAND,
                 lane_top,
@@ -126,11 +136,18 @@ class _PoolLayout:
             ax, ay, aw, ah = self.shapes[anchor]
             w, h = size[n.id]
             self.shapes[n.id] = (ax + aw + BESIDE, ay + ah // 2 - h // 2, w, h)
+        self.labels: dict[str, Bounds] = {}
         for host, events in hosted.items():
             hx, hy, _, hh = self.shapes[host]
+            below = hy + hh + SIZES["boundaryEvent"][1] // 2 + 8 + LEG * len(events)
             for k, n in enumerate(events):
                 w, h = size[n.id]
                 self.shapes[n.id] = (hx + 8 + BOUNDARY_STEP * k, hy + hh - h // 2, w, h)
+                self.labels[n.id] = (hx + 8 + BOUNDARY_STEP * k, below + LABEL[1] * k, *LABEL)
+        for n in graph.nodes:
+            if n.type == "exclusiveGateway" and n.name:
+                gx, gy, gw, gh = self.shapes[n.id]
+                self.labels[n.id] = (gx + gw + 4, gy + gh // 2 + 6, LABEL[0], 3 * LABEL[1])
         self.edges = self._edges(graph, nodes, y + CHANNEL, [f.id for f in channels])
 
     def _route(self, flow: Flow, nodes: dict[str, Node]) -> str:
@@ -156,8 +173,8 @@ class _PoolLayout:
                 host = self.shapes[source.attached_to] if source.attached_to else self.shapes[source.id]
                 k = downs[source.attached_to or source.id]
                 downs[source.attached_to or source.id] += 1
-                leg = host[1] + host[3] + (sh // 2 if source.attached_to else 0) + 8 + 5 * k
-                gap = self.column_left[source.column] - 10 - 5 * k
+                leg = host[1] + host[3] + (sh // 2 if source.attached_to else 0) + 8 + LEG * k
+                gap = self.column_left[source.column] - 10 - LEG * k
                 points = [(sx + sw // 2, sy + sh), (sx + sw // 2, leg), (gap, leg), (gap, t_mid), (tx, t_mid)]
             elif route == "beside" or (s_mid == t_mid and route == "next"):
                 points = [(sx + sw, s_mid), (tx, t_mid)]

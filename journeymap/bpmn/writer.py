@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 from journeymap.bpmn.graph import ESCALATIONS, WORDS, Graph, process_graph
 from journeymap.bpmn.ids import xml_id
-from journeymap.bpmn.layout import Layout, layout
+from journeymap.bpmn.layout import Bounds, Layout, layout
 from journeymap.model import JourneyMap
 from journeymap.views.common import ViewError, checked, iteration
 from journeymap.views.options import ViewOptions
@@ -112,7 +112,7 @@ def _definitions(iteration_id: str, graphs: list[Graph], where: Layout) -> ET.El
         for element_id in pool:
             _shape(plane, element_id, where.shapes[element_id], horizontal=True)
         for node in graph.nodes:
-            _shape(plane, node.id, where.shapes[node.id])
+            _shape(plane, node.id, where.shapes[node.id], label=where.labels.get(node.id))
         for flow in graph.flows:
             edge = _element(plane, "BPMNEdge", "bpmndi", id=f"{flow.id}_di", bpmnElement=flow.id)
             for px, py in where.edges[flow.id]:
@@ -121,9 +121,12 @@ def _definitions(iteration_id: str, graphs: list[Graph], where: Layout) -> ET.El
 
 
 def _shape(
-    plane: ET.Element, element_id: str, bounds: tuple[int, int, int, int], horizontal: bool = False
+    plane: ET.Element, element_id: str, bounds: Bounds, horizontal: bool = False, label: Bounds | None = None
 ) -> None:
-    """The shape of an element; ``<id>_di`` is never an element's id (see :mod:`journeymap.bpmn.ids`)."""
+    """The shape of an element, and where its label goes if not where a modeler puts it by default.
+
+    ``<id>_di`` is never an element's id (see :mod:`journeymap.bpmn.ids`).
+    """
     shape = _element(
         plane,
         "BPMNShape",
@@ -132,8 +135,14 @@ def _shape(
         bpmnElement=element_id,
         isHorizontal="true" if horizontal else "",
     )
+    _bounds(shape, bounds)
+    if label is not None:
+        _bounds(_element(shape, "BPMNLabel", "bpmndi"), label)
+
+
+def _bounds(parent: ET.Element, bounds: Bounds) -> None:
     x, y, w, h = bounds
-    _element(shape, "Bounds", "dc", x=str(x), y=str(y), width=str(w), height=str(h))
+    _element(parent, "Bounds", "dc", x=str(x), y=str(y), width=str(w), height=str(h))
 
 
 def _process(root: ET.Element, graph: Graph) -> None:
