@@ -2,7 +2,7 @@
 
 The rules, each in one function:
 
-- :func:`task_type`: the BPMN task type from the channels of the touchpoints behind a task.
+- :func:`task_types`: the BPMN task type from the channels of the touchpoints behind a task.
 - :func:`decisions`: where a decision step of the journey becomes an exclusive gateway.
 - :func:`_escalate`: 2nd and 3rd line support as non-interrupting escalation boundary events
   leading to a support task in the supporter's lane.
@@ -11,10 +11,14 @@ The rules, each in one function:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+
 from attrs import evolve, frozen
 
 from journeymap.bpmn.ids import xml_id
 from journeymap.model import ActorKind, Channel, Iteration, Lane, Process, Step, StepKind, Task
+from journeymap.model import Flow as StepFlow
 from journeymap.views.process import lanes
 
 WORDS = {
@@ -92,29 +96,31 @@ class Decision:
     branches: tuple[tuple[str, Task | Step], ...]
 
 
-def task_type(task: Task, it: Iteration) -> str:
-    """The BPMN task type, from the touchpoints of the steps the task is behind.
+def task_types(it: Iteration) -> dict[str, str]:
+    """The BPMN task type of every task, from the touchpoints of the steps it is behind.
 
     No touchpoint: ``task`` (the map does not say). Only digital ones, in the blueprint's
     support lane, done by a supplier: ``serviceTask`` (the supplier's system does it). Any
     digital one otherwise: ``userTask`` (a person works with a system). Only physical or
     interpersonal ones: ``manualTask``.
     """
-    touchpoints = {t.id: t for t in it.touchpoints}
-    channels = {
-        touchpoints[t].channel
-        for s in it.steps
-        if task.id in s.tasks
-        for t in s.touchpoints
-        if t in touchpoints
-    }
-    if not channels:
-        return "task"
+    channel = {t.id: t.channel for t in it.touchpoints}
     kinds = {a.id: a.kind for a in it.actors}
-    by_supplier = kinds.get(task.responsible) is ActorKind.SUPPLIER
-    if channels == {Channel.DIGITAL} and task.lane is Lane.SUPPORT and by_supplier:
-        return "serviceTask"
-    return "userTask" if Channel.DIGITAL in channels else "manualTask"
+    behind: dict[str, set[Channel]] = defaultdict(set)
+    for step in it.steps:
+        for task_id in step.tasks:
+            behind[task_id] |= {channel[t] for t in step.touchpoints if t in channel}
+    types = {}
+    for task in (t for proc in it.processes for t in proc.tasks):
+        channels = behind[task.id]
+        by_supplier = kinds.get(task.responsible) is ActorKind.SUPPLIER
+        if not channels:
+            types[task.id] = "task"
+        elif channels == {Channel.DIGITAL} and task.lane is Lane.SUPPORT and by_supplier:
+            types[task.id] = "serviceTask"
+        else:
+            types[task.id] = "userTask" if Channel.DIGITAL in channels else "manualTask"
+    return types
 
 
 def decisions(it: Iteration, proc: Process) -> dict[str, Decision]:
@@ -128,6 +134,10 @@ def decisions(it: Iteration, proc: Process) -> dict[str, Decision]:
     """
     order = {t.id: k for k, t in enumerate(proc.tasks)}
     steps = {s.id: s for s in it.steps}
+    leaving: dict[str, list[StepFlow]] = defaultdict(list)
+    for flow in it.flows:
+        if flow.target in steps:
+            leaving[flow.source].append(flow)
     found: dict[str, Decision] = {}
     for step in it.steps:
         mine = sorted((order[t] for t in step.tasks if t in order), reverse=True)
@@ -135,7 +145,7 @@ def decisions(it: Iteration, proc: Process) -> dict[str, Decision]:
             continue
         last = mine[0]
         branches: dict[str, tuple[list[str], Task | Step]] = {}
-        for flow in (f for f in it.flows if f.source == step.id and f.target in steps):
+        for flow in leaving[step.id]:
             target_step = steps[flow.target]
             behind = sorted(order[t] for t in target_step.tasks if t in order)
             target: Task | Step = proc.tasks[behind[0]] if behind else target_step
@@ -157,11 +167,12 @@ def process_graph(it: Iteration, proc: Process) -> Graph:
     pool = _Pool(proc.id)
     previous = pool.main("Start", "startEvent", WORDS["start"], lane_ids[0]).id
     branching = decisions(it, proc)
+    types = task_types(it)
     last_lane = lane_ids[0]
     for task in proc.tasks:
         node = pool.main(
             "Task",
-            task_type(task, it),
+            types[task.id],
             task.name,
             task.responsible,
             task.id,
@@ -242,13 +253,17 @@ def _merged(process_id: str, nodes: list[Node], flows: list[Flow]) -> tuple[list
     The gateway takes the node's column and everything from there on moves one column right.
     Flows are then numbered in order.
     """
-    for target in [n for n in nodes if sum(f.target == n.id for f in flows) > 1]:
-        merge = "Merge" + target.id
-        column = next(n.column for n in nodes if n.id == target.id)
-        nodes = [evolve(n, column=n.column + 1) if n.column >= column else n for n in nodes]
-        nodes.append(Node(merge, "exclusiveGateway", "", target.lane, column))
-        flows = [evolve(f, target=merge) if f.target == target.id else f for f in flows]
-        flows.append(Flow("", merge, target.id))
+    entries = Counter(f.target for f in flows)
+    targets = [n for n in nodes if entries[n.id] > 1]
+    merge = {n.id: "Merge" + n.id for n in targets}
+    before = sorted(n.column for n in targets)
+    nodes = [evolve(n, column=n.column + bisect_right(before, n.column)) for n in nodes]
+    nodes += [
+        Node(merge[n.id], "exclusiveGateway", "", n.lane, n.column + bisect_left(before, n.column))
+        for n in targets
+    ]
+    flows = [evolve(f, target=merge.get(f.target, f.target)) for f in flows]
+    flows += [Flow("", merge[n.id], n.id) for n in targets]
     return nodes, [evolve(f, id=xml_id("Flow", process_id, str(k))) for k, f in enumerate(flows, 1)]
 
 
@@ -259,12 +274,20 @@ class _Pool:
         self.process_id = process_id
         self.nodes: list[Node] = []
         self.flows: list[Flow] = []
+        self.columns = 0
 
     def main(self, kind: str, type_: str, name: str, lane: str, *key: str, documentation: str = "") -> Node:
         """A node on the main path, in the next column."""
-        column = max((n.column + 1 for n in self.nodes), default=0)
+        self.columns += 1
         return self._add(
-            Node(xml_id(kind, self.process_id, *key), type_, name, lane, column, documentation=documentation)
+            Node(
+                xml_id(kind, self.process_id, *key),
+                type_,
+                name,
+                lane,
+                self.columns - 1,
+                documentation=documentation,
+            )
         )
 
     def stacked(self, host: Node, kind: str, type_: str, name: str, *key: str, lane: str = "") -> Node:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections import defaultdict
 
 from journeymap.bpmn.graph import ESCALATIONS, WORDS, Graph, process_graph
 from journeymap.bpmn.ids import xml_id
@@ -151,23 +152,27 @@ def _process(root: ET.Element, graph: Graph) -> None:
     )
     _documentation(process, graph.documentation)
     lane_set = _element(process, "laneSet", id=xml_id("LaneSet", graph.id))
+    members: dict[str, list[str]] = defaultdict(list)
+    for node in graph.nodes:
+        members[node.lane].append(node.id)
     for actor, lane_name in graph.lanes:
         lane = _element(lane_set, "lane", id=xml_id("Lane", graph.id, actor), name=name(lane_name, actor))
-        for node in graph.nodes:
-            if node.lane == actor:
-                _element(lane, "flowNodeRef").text = node.id
+        for node_id in members[actor]:
+            _element(lane, "flowNodeRef").text = node_id
+    incoming: dict[str, list[str]] = defaultdict(list)
+    outgoing: dict[str, list[str]] = defaultdict(list)
+    for flow in graph.flows:
+        incoming[flow.target].append(flow.id)
+        outgoing[flow.source].append(flow.id)
     for node in graph.nodes:
         attributes = {"id": node.id, "name": name(node.name, node.id) if node.name else ""}
         if node.attached_to:
             attributes |= {"cancelActivity": "false", "attachedToRef": node.attached_to}
         element = _element(process, node.type, **attributes)
         _documentation(element, node.documentation)
-        for flow in graph.flows:
-            if flow.target == node.id:
-                _element(element, "incoming").text = flow.id
-        for flow in graph.flows:
-            if flow.source == node.id:
-                _element(element, "outgoing").text = flow.id
+        for direction, flows in (("incoming", incoming), ("outgoing", outgoing)):
+            for flow_id in flows[node.id]:
+                _element(element, direction).text = flow_id
         if node.escalation:
             _element(
                 element,
