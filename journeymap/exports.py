@@ -30,7 +30,7 @@ def export(
         return journey_mermaid(journey_map, options).encode("utf-8")
     if fmt == "bpmn":
         if view != "process":
-            raise ViewError(f"BPMN export draws the process view only, not {view!r}; use --view process")
+            raise ViewError(f"BPMN export draws the process view only, not {view!r}")
         return process_bpmn(journey_map, options).encode("utf-8")
     source = dot_source(journey_map, view, options)
     if fmt == "dot":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from functools import cache
@@ -136,6 +137,16 @@ def test_every_export_has_a_complete_diagram_without_overlaps() -> None:
 
 def test_same_map_same_bytes() -> None:
     assert exports() == EXPORTS
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_bpmn_matches_the_reviewed_golden_file(path: Path) -> None:
+    """A change in the BPMN must be deliberate: regenerate with JOURNEYMAP_UPDATE_GOLDEN=1 and review."""
+    data = jm.export(jm.load(path), "process", "bpmn")
+    golden = ROOT / "tests" / "golden" / f"{path.stem}-process.bpmn"
+    if os.environ.get("JOURNEYMAP_UPDATE_GOLDEN"):
+        golden.write_bytes(data)
+    assert data == golden.read_bytes()
 
 
 BPMN_CHECK = ROOT / "tools" / "bpmn-check"
@@ -292,7 +303,7 @@ def test_cli_writes_the_file_and_refuses_other_views(
     before = out.read_bytes()
     assert main(["export", TELEHEALTH, "--format", "bpmn", "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert "telehealth-service-centre.toml" in err and "--view process" in err and "Traceback" not in err
+    assert "telehealth-service-centre.toml" in err and "process view only" in err and "Traceback" not in err
     assert out.read_bytes() == before
 
 
