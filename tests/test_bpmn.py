@@ -322,3 +322,14 @@ def test_any_valid_map_exports_valid_bpmn_with_a_complete_diagram(m: jm.JourneyM
         assert len(q(root, "//bpmn:participant")) == len(it.processes)
         tasks = q(root, "//bpmn:process/*[contains(local-name(), 'ask') and starts-with(@id, 'Task__')]")
         assert len(tasks) == sum(len(p.tasks) for p in it.processes)
+
+
+def test_a_decision_that_only_loops_back_leaves_the_process_an_end() -> None:
+    m = jm.load(TELEHEALTH)
+    it = m.iteration("current")
+    read, call, fix = it.processes[0].tasks
+    it = evolve(it, processes=(evolve(it.processes[0], tasks=(read, fix, call)),))  # both branches go back
+    m = evolve(m, iterations=(it, *m.iterations[1:]))
+    root = parse(jm.export(m, "process", "bpmn", ViewOptions(iteration="current")))
+    assert q(root, "//bpmn:endEvent[@name='End']")
+    assert not q(root, "//bpmn:exclusiveGateway[@name]")

@@ -130,7 +130,8 @@ def decisions(it: Iteration, proc: Process) -> dict[str, Decision]:
     is a branch to the first task of the process behind the flow's target step, or else out of
     the process (an end event named after that step); branches to one place are one, their
     labels joined. It becomes a gateway when it branches to two places or more and one branch
-    carries on with the next task (or the task is the last); the first such step of a task wins.
+    carries on: to the next task, or out of the process after the last task (so that every
+    task is reached and the process ends); the first such step of a task wins.
     """
     order = {t.id: k for k, t in enumerate(proc.tasks)}
     steps = {s.id: s for s in it.steps}
@@ -151,7 +152,10 @@ def decisions(it: Iteration, proc: Process) -> dict[str, Decision]:
             target: Task | Step = proc.tasks[behind[0]] if behind else target_step
             labels, _ = branches.setdefault(target.id if behind else f"exit:{target.id}", ([], target))
             labels.append(flow.label or target.name)
-        carries_on = last + 1 == len(proc.tasks) or proc.tasks[last + 1].id in branches
+        if last + 1 < len(proc.tasks):
+            carries_on = proc.tasks[last + 1].id in branches
+        else:
+            carries_on = any(key.startswith("exit:") for key in branches)
         if len(branches) >= 2 and carries_on:
             found[proc.tasks[last].id] = Decision(
                 step,
