@@ -80,6 +80,22 @@ async def edits(path: Path, count: int = 30) -> list[float]:
     return times
 
 
+async def journey_keys(path: Path, count: int = 40) -> list[float]:
+    """Milliseconds from a key that moves to the next step in the journey view to the grid showing it."""
+    document, _ = open_document(path)
+    app = JourneymapApp(path, document)
+    times = []
+    async with app.run_test(size=(200, 50)) as pilot:
+        await _shown(app, pilot)
+        app.iteration_id = app.doc.map.iterations[-1].id
+        await pilot.press("v")
+        for k in range(count):
+            start = time.perf_counter()
+            await pilot.press("right" if k < count // 2 else "left")
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "large.toml"
@@ -99,6 +115,14 @@ def main() -> None:
         times = asyncio.run(edits(path))
         print(f"  edit to updated screen: median {statistics.median(times):.0f} ms, "
               f"max {max(times):.0f} ms over {len(times)} edits  (aim < 100 ms)")  # fmt: skip
+        example = Path(__file__).parent.parent / "examples" / "telehealth-service-centre.toml"
+        small = statistics.median(sum(asyncio.run(first_screen(example))) for _ in range(3))
+        print(f"  start to first screen, an example: {small:.2f} s; the large map takes "
+              f"{(load + screen) / small:.1f}x that  (aim <= 1.5x)")  # fmt: skip
+        large_keys = statistics.median(asyncio.run(journey_keys(path)))
+        small_keys = statistics.median(asyncio.run(journey_keys(example)))
+        print(f"  journey view, next step: median {large_keys:.0f} ms on the large map, "
+              f"{small_keys:.0f} ms on an example ({large_keys / small_keys:.1f}x; aims 100 and 50 ms)")  # fmt: skip
 
 
 if __name__ == "__main__":

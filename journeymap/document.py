@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
 import threading
 from pathlib import Path
 
 from attrs import frozen
 
+from journeymap import recovery_copy
 from journeymap.edit import Operation
-from journeymap.files import dumps, load, loads, save
+from journeymap.files import load, loads, save
 from journeymap.history import History
 from journeymap.locking import map_lock
 from journeymap.model import JourneyMap
@@ -104,8 +104,9 @@ class Document:
         """Keep a copy of the unsaved map beside the file (atomically); remove it once nothing is unsaved.
 
         Safe to call from a worker thread: copies are written one at a time, each of the map as it
-        is then, so the last one written is the newest. The copy ends with the digest of the file
-        its edits started from, so that a later open can tell whether the file changed after it.
+        is then, so the last one written is the newest. The copy (see :mod:`journeymap.recovery_copy`)
+        names the digest of the file its edits started from, so that a later open can tell whether
+        the file changed after it.
         """
         with self._recovery_lock:
             if self._closed:
@@ -114,8 +115,7 @@ class Document:
                 recovery_path(self.path).unlink(missing_ok=True)
                 return
             base = self._disk.digest if self._disk is not None else "none"
-            text = f"{dumps(self.map)}\n{_BASE_MARK} {base}\n"
-            atomic_write(recovery_path(self.path), text.encode("utf-8"))
+            atomic_write(recovery_path(self.path), recovery_copy.encode(self.map, base))
 
     def discard_recovery(self) -> None:
         """Remove the recovery copy, if any."""
@@ -140,10 +140,6 @@ class Document:
         if recovery.disk_changed and self._disk is not None:
             self._disk = Fingerprint(-1, -1, recovery.base)
         return described
-
-
-_BASE_MARK = "# journeymap recovery copy of the file with sha256"
-_BASE = re.compile(rf"^{re.escape(_BASE_MARK)} (\S+)$", re.M)
 
 
 @frozen
@@ -199,13 +195,14 @@ def read_recovery(path: Path) -> Recovery | None:
     made = dt.datetime.fromtimestamp(stat.st_mtime)
     try:
         with open(copy, "rb") as handle:
-            text = handle.read().decode("utf-8")
-        recovered = loads(text, str(copy))
+            raw = handle.read()
+        if raw.lstrip().startswith(b"{"):
+            recovered, base = recovery_copy.decode(raw, str(copy))
+        else:  # a copy written as TOML by an earlier release
+            recovered, base = loads(raw.decode("utf-8"), str(copy)), ""
     except (OSError, LoadError, UnicodeDecodeError) as exc:
         problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
         return Recovery(made, set_aside=_set_aside(copy), problem=problem)
-    found = _BASE.search(text)
-    base = found.group(1) if found else ""
     now = fingerprint(path)
     return Recovery(
         made, recovered, disk_changed=bool(base) and now is not None and now.digest != base, base=base

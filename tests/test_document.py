@@ -107,13 +107,26 @@ def test_a_recovery_copy_equal_to_the_file_is_dropped(path: Path) -> None:
     assert recovered is None and not recovery_path(path).exists()
 
 
-@pytest.mark.parametrize("bad", ["toml", "binary", "folder", "not a map"])
+@pytest.mark.parametrize(
+    "bad",
+    ["toml", "binary", "folder", "not a map", "json-deep", "json-huge-int", "json-other", "json-wrong-map"],
+)
 def test_an_unreadable_recovery_copy_is_set_aside_and_the_map_opens(path: Path, bad: str) -> None:
     copy = recovery_path(path)
     if bad == "folder":
         copy.mkdir()
     elif bad == "binary":
         copy.write_bytes(b"\xff\xfe\x00garbage")
+    elif bad.startswith("json"):
+        text = {
+            "json-deep": "{" + '"a":[' * 100_000,
+            "json-huge-int": '{"format": "journeymap recovery copy 1", "base": "", "map": '
+            + "9" * 5000
+            + "}",
+            "json-other": '{"format": "something else", "base": "", "map": {}}',
+            "json-wrong-map": '{"format": "journeymap recovery copy 1", "base": "", "map": {"title": 3}}',
+        }[bad]
+        copy.write_text(text, encoding="utf-8")
     else:
         copy.write_text("not = [toml" if bad == "toml" else 'title = "no version"\n', encoding="utf-8")
     doc, recovery = open_document(path)

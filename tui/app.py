@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -74,7 +75,10 @@ from tui.priorities import Priorities
 from tui.problems import Problems
 from tui.session import recall, remember
 
-RECOVERY_DELAY = 0.5  # seconds from an edit to its recovery copy (written off the UI thread)
+RECOVERY_DELAY = 0.5
+"""Seconds of no edits after which the recovery copy is written (off the UI thread)."""
+RECOVERY_LATEST = 3.0
+"""Seconds after an edit by which its recovery copy is written, however quickly edits follow."""
 
 
 def slug(text: str) -> str:
@@ -112,6 +116,7 @@ class JourneymapApp(App[None]):
         self.ready = False  # True once the map is shown
         self._problems_timer: Timer | None = None
         self._recovery_timer: Timer | None = None
+        self._recovery_due = 0.0
         self._problem_cache: ProblemCache = {}
         self._picker_ids: list[str] = []
         self._picker_labels: list[Text] = []
@@ -325,15 +330,22 @@ class JourneymapApp(App[None]):
     def _schedule_checks(self) -> None:
         """Validate shortly after edits stop; keep the recovery copy in step with the edits (off the UI thread).
 
-        The copy is written at most ``RECOVERY_DELAY`` after an edit, however fast edits come.
+        The copy is written once edits pause for ``RECOVERY_DELAY`` (writing a large map's copy
+        holds up the screen for a moment, so not between quick edits), and at the latest
+        ``RECOVERY_LATEST`` after the first edit it would hold.
         """
         if self._problems_timer is not None:
             self._problems_timer.stop()
         self._problems_timer = self.set_timer(0.3, self._validate)
         if self.recovered is not None:  # an offered copy stays until the user has answered
             return
-        if self._recovery_timer is None:
-            self._recovery_timer = self.set_timer(RECOVERY_DELAY, self._write_recovery)
+        now = time.monotonic()
+        if self._recovery_timer is not None:
+            self._recovery_timer.stop()
+        else:
+            self._recovery_due = now + RECOVERY_LATEST
+        delay = min(RECOVERY_DELAY, max(0.0, self._recovery_due - now))
+        self._recovery_timer = self.set_timer(delay, self._write_recovery)
 
     @work(thread=True, exclusive=True, group="validate")
     def _validate(self) -> None:
