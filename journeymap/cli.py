@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from journeymap import __version__, report
+from journeymap import __version__, git_commands, report
 from journeymap.benefits import benefit_status, number, parse_date, parse_number
 from journeymap.diff_format import FORMATS, render
 from journeymap.document import open_document
@@ -22,6 +22,7 @@ from journeymap.elements import Kind, ids
 from journeymap.exports import FORMATS as EXPORT_FORMATS
 from journeymap.exports import export
 from journeymap.files import load, save
+from journeymap.gitsetup import user
 from journeymap.locking import map_lock
 from journeymap.model import Iteration, IterationState, JourneyMap, Measurement
 from journeymap.priorities import priorities
@@ -159,7 +160,8 @@ def _branch(args: argparse.Namespace) -> int:
 
 
 def _lock(args: argparse.Namespace) -> int:
-    return _edit(args.file, lambda _: Lock(args.iteration, locked=args.locked))
+    by = user(Path(args.file).parent) if args.locked else ""
+    return _edit(args.file, lambda _: Lock(args.iteration, locked=args.locked, by=by))
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -332,6 +334,22 @@ def _import_csv(args: argparse.Namespace) -> int:
         save(result, args.file)
     print(f"{args.file}: imported {args.kind} into iteration {iteration!r}: {added} added, {updated} updated")
     return 0
+
+
+def _git_setup(args: argparse.Namespace) -> int:
+    return git_commands.git_setup(args)
+
+
+def _merge_driver(args: argparse.Namespace) -> int:
+    return git_commands.run_merge_driver(args)
+
+
+def _diff_driver(args: argparse.Namespace) -> int:
+    return git_commands.run_diff_driver(args)
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    return git_commands.resolve(args)
 
 
 def _write_output(output: str, data: bytes, source: str = "") -> None:
@@ -534,6 +552,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("csv", metavar="CSV", help="UTF-8 CSV with a header row; comma, semicolon or tab")
     p.add_argument("--kind", choices=list(CSV_KINDS), required=True)
     p.add_argument("--iteration", metavar="ID", help="default: the current iteration")
+
+    p = _command(sub, "git-setup", _git_setup, *git_commands.GIT_SETUP)
+    git_commands.git_setup_arguments(p)
+    p = _command(sub, "resolve", _resolve, *git_commands.RESOLVE)
+    git_commands.resolve_arguments(p)
+    p = _command(sub, "merge-driver", _merge_driver, *git_commands.MERGE_DRIVER)
+    git_commands.merge_driver_arguments(p)
+    p = _command(sub, "diff-driver", _diff_driver, *git_commands.DIFF_DRIVER)
+    git_commands.diff_driver_arguments(p)
 
     p = _command(
         sub,

@@ -21,14 +21,15 @@ _converter = make_file_converter()
 
 def encode(value: Any) -> str:
     """A model value (or element) as the text of a TOML value; ``None`` as the empty text."""
-    return "" if value is None else _inline(_converter.unstructure(value))
+    return "" if value is None else inline(_converter.unstructure(value))
 
 
-def _inline(data: Any) -> str:
+def inline(data: Any) -> str:
+    """TOML data (as the file converter gives it) as the text of one TOML value, on one line."""
     if isinstance(data, dict):
-        return "{ " + ", ".join(f"{k} = {_inline(v)}" for k, v in data.items()) + " }" if data else "{}"
+        return "{ " + ", ".join(f"{k} = {inline(v)}" for k, v in data.items()) + " }" if data else "{}"
     if isinstance(data, list):
-        return "[" + ", ".join(_inline(v) for v in data) + "]"
+        return "[" + ", ".join(inline(v) for v in data) + "]"
     return tomli_w.dumps({"v": data})[4:].rstrip("\n")
 
 

@@ -94,7 +94,9 @@ def _date(value: Any, _: type) -> dt.date:
 
 def _datetime(value: Any, _: type) -> dt.datetime:
     if type(value) is not dt.datetime:
-        raise Refused(f"expected a date and time like 2026-11-22T14:30:00Z (no quotes), got {type_name(value)}")
+        raise Refused(
+            f"expected a date and time like 2026-11-22T14:30:00Z (no quotes), got {type_name(value)}"
+        )
     return value
 
 

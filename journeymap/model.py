@@ -356,7 +356,8 @@ class JourneyMap:
     organisation: str = field(default="", metadata=doc("Who runs the service."))
     iterations: tuple[Iteration, ...] = field(default=(), metadata=doc("Versions of the map."))
     conflicts: tuple[Conflict, ...] = field(
-        default=(), metadata=doc("Merge conflicts left by git for `journeymap resolve`; errors until resolved.")
+        default=(),
+        metadata=doc("Merge conflicts left by git for `journeymap resolve`; errors until resolved."),
     )
     schema_ref: str = field(default=SCHEMA_REF, metadata=doc("", file=False))
     """The target of the file's ``#:schema`` comment; not a TOML key."""
