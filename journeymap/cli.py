@@ -165,6 +165,12 @@ def _lock(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    if args.since is not None:
+        if args.a is not None:
+            raise UsageError(f"{args.file}: --since compares whole versions of the map; leave out A and B")
+        text = git_commands.diff_since(args.file, args.since, args.format)
+        _write_output(args.output, text.encode("utf-8"), args.file)
+        return 0
     m = load(args.file)
     try:
         a, b = (
@@ -451,6 +457,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("a", metavar="A", nargs="?", help="older iteration (default: the current one)")
     p.add_argument("b", metavar="B", nargs="?", help="newer iteration (default: the newest future one)")
     p.add_argument("--format", choices=FORMATS, default="text")
+    p.add_argument(
+        "--since",
+        metavar="REV",
+        help="what changed in the map since a git commit, branch or tag (e.g. origin/main)",
+    )
     p.add_argument("-o", "--output", default="-", metavar="PATH", help="write to PATH instead of stdout")
 
     p = _command(

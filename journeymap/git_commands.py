@@ -10,10 +10,12 @@ import sys
 from collections.abc import Callable
 
 from journeymap.conflicts import describe
-from journeymap.files import load, save
+from journeymap.diff_format import render_versions
+from journeymap.files import load, loads, save
 from journeymap.gitdrivers import merge_driver, textconv
-from journeymap.gitsetup import setup
+from journeymap.gitsetup import setup, show
 from journeymap.locking import map_lock
+from journeymap.map_diff import diff_versions
 from journeymap.model import JourneyMap
 from journeymap.problems import JourneymapError
 from journeymap.resolve import OURS, THEIRS, ResolveError, settle
@@ -58,6 +60,14 @@ def git_setup(args: argparse.Namespace) -> int:
         "runs journeymap git-setup once."
     )
     return 0
+
+
+def diff_since(file: str, revision: str, fmt: str) -> str:
+    """``journeymap diff FILE --since REV``: what changed in the map since a git revision."""
+    new = load(file)
+    old_text = show(revision, file)
+    old = loads(old_text, f"{file} at {revision}") if old_text is not None else None
+    return render_versions(diff_versions(old, new), f"{file}: changes since {revision}", fmt)
 
 
 def merge_driver_arguments(parser: argparse.ArgumentParser) -> None:

@@ -62,7 +62,10 @@ def show(revision: str, path: str | os.PathLike[str]) -> str | None:
     folder = Path(path).parent
     top = top_level(folder)
     relative = Path(os.path.realpath(path)).relative_to(os.path.realpath(top)).as_posix()
-    git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], top)
+    try:
+        git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], top)
+    except GitError:
+        raise GitError(f"{top}: git knows no commit {revision!r}") from None
     try:
         return git(["show", f"{revision}:{relative}"], top)
     except GitError:

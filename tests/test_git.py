@@ -418,3 +418,37 @@ def test_lock_signs_off_with_gits_user_and_validate_warns_on_a_change_behind_it(
     assert main(["unlock", "map.toml", "current"]) == 0
     it = jm.load("map.toml").iteration("current")
     assert (it.locked, it.locked_by, it.locked_at, it.lock_hash) == (False, "", None, "")
+
+
+# --- review: the changes since a revision, for a pull request ------------------------------
+
+
+def test_diff_since_a_revision_in_markdown_for_a_pull_request(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    branch("review", edit(rename("call", "Gets a phone call")))
+    main(["lock", "map.toml", "current"])
+    capsys.readouterr()
+    assert main(["diff", "map.toml", "--since", "main", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("## map.toml: changes since main\n\n### Iteration `current` (Today)\n")
+    assert "- locked False → True\n" in out
+    assert f"- locked by (none) → '{USER}'\n" in out
+    assert "#### Changed (1)\n\n- step 'Gets a phone call': name 'Gets a call' → 'Gets a phone call'\n" in out
+
+
+def test_diff_since_a_revision_without_the_map_shows_its_iterations_added(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jm.save(jm.loads(MAP), "new.toml")
+    assert main(["diff", "new.toml", "--since", "HEAD"]) == 0
+    assert "Iteration added: 'current' (Today)" in capsys.readouterr().out
+
+
+def test_diff_since_refuses_an_unknown_revision_and_iterations(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["diff", "map.toml", "--since", "no-such-branch"]) == 2
+    assert "git knows no commit 'no-such-branch'" in capsys.readouterr().err
+    assert main(["diff", "map.toml", "current", "--since", "main"]) == 2
+    assert "--since compares whole versions of the map" in capsys.readouterr().err
