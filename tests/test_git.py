@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -452,3 +453,38 @@ def test_diff_since_refuses_an_unknown_revision_and_iterations(
     assert "git knows no commit 'no-such-branch'" in capsys.readouterr().err
     assert main(["diff", "map.toml", "current", "--since", "main"]) == 2
     assert "--since compares whole versions of the map" in capsys.readouterr().err
+
+
+REVIEW = Path(__file__).resolve().parent.parent / "docs" / "review-maps.sh"
+
+
+def review(monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    """Run the CI recipe's script against main, as a CI job would (journeymap on PATH)."""
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    done = subprocess.run(
+        ["bash", str(REVIEW), "main", "review.md"], capture_output=True, text=True, check=False
+    )
+    return done.returncode, Path("review.md").read_text(encoding="utf-8")
+
+
+def test_the_ci_recipe_reviews_the_changed_maps_in_markdown(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    branch("review", edit(rename("call", "Gets a phone call")))
+    by_hand('version = "1"', 'version = "2"', "pyproject.toml")()
+    git("commit", "-qam", "not a map")
+    code, text = review(monkeypatch)
+    assert code == 0, text
+    assert text.startswith("# Service maps in this change\n\n## map.toml: changes since ")
+    assert "- step 'Gets a phone call': name 'Gets a call' → 'Gets a phone call'" in text
+    assert "pyproject" not in text and "Problems" not in text
+
+
+def test_the_ci_recipe_fails_on_a_map_with_problems_and_shows_them(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    branch("review", edit(jm.Add("current", jm.Touchpoint(id="app", name="App", channel=jm.Channel.DIGITAL))))
+    code, text = review(monkeypatch)
+    assert code == 1
+    assert "**Problems** (`journeymap validate --strict`):" in text
+    assert "warning: touchpoint 'app' is not used by any step" in text
