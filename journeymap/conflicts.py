@@ -73,9 +73,18 @@ def _name(conflict: Conflict, journey_map: JourneyMap) -> str:
 
 def describe(conflict: Conflict, journey_map: JourneyMap | None = None) -> str:
     """``step 'Gets a call' in 'future': name: ours 'X', theirs 'Y'`` (or why the element is in conflict)."""
+    place = where(conflict, journey_map)
+    if conflict.ours == conflict.base:
+        return f"{place}: {_theirs_only(conflict)} in a locked iteration that both sides changed"
     if not conflict.key and (not conflict.ours or not conflict.theirs):
         edited, removed = ("we", "they") if conflict.ours else ("they", "we")
         what = "added" if not conflict.base else "changed"
-        return f"{where(conflict, journey_map)}: {edited} {what} it, {removed} removed it"
-    key = conflict.key.replace("_", " ") or "the whole element"
-    return f"{where(conflict, journey_map)}: {key}: ours {_shown(conflict.ours)}, theirs {_shown(conflict.theirs)}"
+        return f"{place}: {edited} {what} it, {removed} removed it"
+    return f"{place}: {conflict.key.replace('_', ' ')}: ours {_shown(conflict.ours)}, theirs {_shown(conflict.theirs)}"
+
+
+def _theirs_only(conflict: Conflict) -> str:
+    """What their side did where ours left the base as it was."""
+    if conflict.key:
+        return f"{conflict.key.replace('_', ' ')}: theirs {_shown(conflict.theirs)}, ours as before {_shown(conflict.ours)}"
+    return "they added it" if not conflict.base else "they removed it"

@@ -68,8 +68,8 @@ class _Merger:
         cls: Any = type(ours)
         changes = {}
         for f in attrs.fields(cls):
-            if f.name == "id":
-                continue
+            if f.name == "id" or not f.metadata.get("file", True):
+                continue  # ids match; what is no key of the file (the #:schema target) stays ours
             b = getattr(base, f.name) if base is not None else None
             o, t = getattr(ours, f.name), getattr(theirs, f.name)
             if o != t:
