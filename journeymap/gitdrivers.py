@@ -34,10 +34,20 @@ def merge_driver(base: str, ours: str, theirs: str, marker_size: int = 7, path: 
     comments); anything else is merged line by line as git would.
     """
     shown = path or ours
-    try:
-        our_map, their_map = load(ours), load(theirs)
-    except LoadError as exc:
-        return _merge_lines(base, ours, theirs, marker_size, shown, exc)
+    sides = []
+    for side, version in (("ours", ours), ("theirs", theirs)):
+        try:
+            sides.append(load(version))
+        except LoadError as exc:
+            return _merge_lines(
+                base,
+                ours,
+                theirs,
+                marker_size,
+                shown,
+                f"{side}: line {exc.problems[0].line or '?'}: {exc.problems[0].message}",
+            )
+    our_map, their_map = sides
     result, found = merge(_base(base), our_map, their_map)
     save(result, ours)
     messages = [f"CONFLICT (journeymap): {shown}: {describe(c, result)}" for c in found]
@@ -57,9 +67,7 @@ def _base(path: str) -> JourneyMap | None:
         return None
 
 
-def _merge_lines(
-    base: str, ours: str, theirs: str, marker_size: int, shown: str, why: LoadError
-) -> MergeOutcome:
+def _merge_lines(base: str, ours: str, theirs: str, marker_size: int, shown: str, why: str) -> MergeOutcome:
     """Git's own line merge, for a file that is not a map (or a map that does not load)."""
     labels = ["-L", "ours", "-L", "base", "-L", "theirs"]
     done = subprocess.run(
@@ -69,18 +77,23 @@ def _merge_lines(
         check=False,
     )
     note = (
-        []
-        if _not_a_map(why)
-        else [f"{shown}: merged line by line, as it does not load as a map: {why.problems[0].message}"]
+        [f"{shown}: merged line by line, as it does not load as a map ({why})"]
+        if _meant_as_map(ours, theirs)
+        else []
     )
     return MergeOutcome(0 if done.returncode == 0 else 1, tuple(note))
 
 
-def _not_a_map(why: LoadError) -> bool:
-    """Whether the file is simply no journeymap map (no ``schema_version``), rather than a broken one."""
-    return any("schema_version" in p.path for p in why.problems) or any(
-        "not valid TOML" in p.message for p in why.problems
-    )
+def _meant_as_map(*paths: str) -> bool:
+    """Whether a file names a ``schema_version`` at its top: a map, though perhaps a broken one."""
+    for path in paths:
+        try:
+            with open(path, "rb") as handle:
+                if b"schema_version" in handle.read(4096):
+                    return True
+        except OSError:
+            continue
+    return False
 
 
 def textconv(path: str) -> bytes:

@@ -379,6 +379,18 @@ def test_a_toml_file_that_is_no_map_merges_line_by_line(repo: Path) -> None:
     assert "<<<<<<< ours" in Path("pyproject.toml").read_text()
 
 
+def test_a_map_broken_on_one_side_merges_line_by_line_and_says_why(repo: Path) -> None:
+    branch("ours", edit(rename("call", "Gets a phone call")))
+    branch("theirs", by_hand('title = "Home care"', 'title = "Home care" oops'))
+    result = merge("ours", "theirs")
+    assert result.returncode == 0  # different lines: git's line merge is clean
+    assert (
+        "map.toml: merged line by line, as it does not load as a map (theirs: line 3: not valid TOML"
+        in result.stderr
+    )
+    assert 'title = "Home care" oops' in Path("map.toml").read_text()
+
+
 # --- semantic diff ---------------------------------------------------------------------------
 
 
