@@ -168,20 +168,22 @@ def _numbers(text: str, count: int, file: str) -> list[int]:
 
 
 def _ask(m: JourneyMap, ask: Callable[[str], str]) -> dict[int, str]:
-    """Ask per conflict: [o]urs, [t]heirs, [e]dit (type a TOML value), [s]kip, [q]uit."""
+    """Ask per conflict: [o]urs, [t]heirs, [e]dit (a TOML value of one's own, for a key), [s]kip, [q]uit."""
     choices: dict[int, str] = {}
     for index, conflict in enumerate(m.conflicts):
+        edit = "[e]dit, " if conflict.key else ""
+        question = (
+            f"conflict {index + 1}: {describe(conflict, m)}\n  [o]urs, [t]heirs, {edit}[s]kip, [q]uit? "
+        )
         while True:
             try:
-                answer = (
-                    ask(f"conflict {index + 1}: [o]urs, [t]heirs, [e]dit, [s]kip, [q]uit? ").strip().lower()
-                )
+                answer = ask(question).strip().lower()
             except EOFError:
                 return choices
             if answer in ("o", "t"):
                 choices[index] = OURS if answer == "o" else THEIRS
-            elif answer == "e" and conflict.key:
-                choices[index] = ask(f'new value for {conflict.key} (TOML, e.g. "text" or 2): ')
+            elif answer == "e" and edit:
+                choices[index] = ask(f'  new value for {conflict.key} (TOML, e.g. "text" or 2): ')
             elif answer == "q":
                 return choices
             elif answer not in ("s", ""):
