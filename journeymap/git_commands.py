@@ -6,6 +6,7 @@ Each command has its arguments (``*_arguments``) and its body here; the CLI regi
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections.abc import Callable
 
@@ -130,7 +131,7 @@ def resolve(args: argparse.Namespace, ask: Callable[[str], str] = input) -> int:
     left = len(settled.conflicts)
     print(f"{args.file}: settled {len(choices)} conflict(s); {left} left")
     if not left:
-        print(f"{args.file}: no conflicts left; mark it resolved with: git add {args.file}")
+        print(f"{args.file}: no conflicts left; mark it resolved with: git add {shlex.quote(args.file)}")
     return 1 if left else 0
 
 

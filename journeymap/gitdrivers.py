@@ -7,6 +7,7 @@ ordinary behaviour: a line merge by ``git merge-file``, and its text unchanged f
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 
 from attrs import frozen
@@ -54,7 +55,7 @@ def merge_driver(base: str, ours: str, theirs: str, marker_size: int = 7, path: 
     if result.conflicts:
         messages.append(
             f"{shown}: {len(result.conflicts)} conflict(s) recorded in the map, which holds our side; "
-            f"settle them with: journeymap resolve {shown}"
+            f"settle them with: journeymap resolve {shlex.quote(shown)}"
         )
     return MergeOutcome(1 if result.conflicts else 0, tuple(messages))
 
