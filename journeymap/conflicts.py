@@ -44,12 +44,30 @@ def decode(text: str) -> Any:
 
 
 def _shown(text: str) -> str:
+    """A value as messages quote it: text and numbers as Python would, lists as their TOML."""
     if not text:
         return "(none)"
     value = decode(text)
     if isinstance(value, dict):
         return f"{value.get('name') or value.get('id') or 'the element'!r} as a whole"
+    if isinstance(value, list):
+        return text if len(text) <= 80 else text[:79] + "…"
     return shown(value, 80)
+
+
+def _readings(conflict: Conflict) -> str:
+    """The measurements two sides recorded differently: ``2026-03-01: ours 8, theirs 7 ('recounted')``."""
+    ours, theirs = ({m["date"]: m for m in decode(t) or []} for t in (conflict.ours, conflict.theirs))
+
+    def reading(m: dict[str, Any] | None) -> str:
+        if m is None:
+            return "(none)"
+        return shown(m["value"]) + (f" ({m['note']!r})" if m.get("note") else "")
+
+    dates = sorted(d for d in ours.keys() | theirs.keys() if ours.get(d) != theirs.get(d))
+    return "; ".join(
+        f"{d.isoformat()}: ours {reading(ours.get(d))}, theirs {reading(theirs.get(d))}" for d in dates
+    )
 
 
 def where(conflict: Conflict, journey_map: JourneyMap | None = None) -> str:
@@ -72,19 +90,24 @@ def _name(conflict: Conflict, journey_map: JourneyMap) -> str:
 
 
 def describe(conflict: Conflict, journey_map: JourneyMap | None = None) -> str:
-    """``step 'Gets a call' in 'future': name: ours 'X', theirs 'Y'`` (or why the element is in conflict)."""
-    place = where(conflict, journey_map)
-    if conflict.ours == conflict.base:
-        return f"{place}: {_theirs_only(conflict)} in a locked iteration that both sides changed"
-    if not conflict.key and (not conflict.ours or not conflict.theirs):
-        edited, removed = ("we", "they") if conflict.ours else ("they", "we")
-        what = "added" if not conflict.base else "changed"
-        return f"{place}: {edited} {what} it, {removed} removed it"
-    return f"{place}: {conflict.key.replace('_', ' ')}: ours {_shown(conflict.ours)}, theirs {_shown(conflict.theirs)}"
+    """``step 'Gets a call' in 'future': name: ours 'X', theirs 'Y'`` (or what happened to the element)."""
+    key = conflict.key.replace("_", " ")
+    if not conflict.key:
+        what = _whole(conflict)
+    elif conflict.key == "measurements":
+        what = f"measurements of {_readings(conflict)}"
+    elif conflict.locked:
+        what = f"{key}: theirs {_shown(conflict.theirs)}, ours {_shown(conflict.ours)}"
+    else:
+        what = f"{key}: ours {_shown(conflict.ours)}, theirs {_shown(conflict.theirs)}"
+    locked = " in a locked iteration that both sides changed" if conflict.locked else ""
+    return f"{where(conflict, journey_map)}: {what}{locked}"
 
 
-def _theirs_only(conflict: Conflict) -> str:
-    """What their side did where ours left the base as it was."""
-    if conflict.key:
-        return f"{conflict.key.replace('_', ' ')}: theirs {_shown(conflict.theirs)}, ours as before {_shown(conflict.ours)}"
-    return "they added it" if not conflict.base else "they removed it"
+def _whole(conflict: Conflict) -> str:
+    """What the two sides did to a whole element."""
+    if not conflict.theirs:
+        return "we changed it, they removed it" if conflict.ours != conflict.base else "they removed it"
+    if not conflict.ours:
+        return "they changed it, we removed it" if conflict.base else "they added it"
+    return "they changed it"

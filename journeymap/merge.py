@@ -55,7 +55,7 @@ class _Merger:
         self.conflicts.append(
             Conflict(
                 iteration=place.iteration, kind=place.kind, id=place.id, parent=place.parent,
-                key=key, base=base, ours=ours, theirs=theirs,
+                key=key, base=base, ours=ours, theirs=theirs, locked=place.strict,
             )
         )  # fmt: skip
 

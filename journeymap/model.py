@@ -341,6 +341,9 @@ class Conflict:
     base: str = field(default="", metadata=doc("The value before both changes (TOML); empty if absent."))
     ours: str = field(default="", metadata=doc("Our value (TOML), which the map holds; empty if absent."))
     theirs: str = field(default="", metadata=doc("Their value (TOML); empty if absent."))
+    locked: bool = field(
+        default=False, metadata=doc("In a locked iteration both sides changed: their change was held back.")
+    )
 
 
 @frozen(kw_only=True)

@@ -309,7 +309,7 @@ def test_a_locked_iteration_both_sides_changed_is_a_conflict(
     result = merge("ours", "theirs")
     conflicted(result)
     assert (
-        "step 'Agrees on a plan' in 'current': name: theirs 'Signs the plan', ours as before 'Agrees on a plan' "
+        "step 'Agrees on a plan' in 'current': name: theirs 'Signs the plan', ours 'Agrees on a plan' "
         "in a locked iteration that both sides changed"
     ) in result.stderr
     assert "step 'Gets a phone call'" not in result.stderr
