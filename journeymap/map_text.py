@@ -28,15 +28,15 @@ def listing(journey_map: JourneyMap) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
-def _table(lines: list[str], where: str, table: dict[str, Any]) -> None:
+def _table(lines: list[str], where: str, table: dict[str, Any], named_by: str = "id") -> None:
     """The values of a table, then its nested elements (each under its kind and id, or date)."""
     nested = []
     for key, value in table.items():
         if isinstance(value, list) and value and isinstance(value[0], dict):
             nested.append((key, value))
-        elif key != "id":
+        elif key != named_by:
             lines.append(f"{where} / {key}: {inline(value)}")
     for key, items in nested:
         for item in items:
-            name = str(item.get("id", item.get("date")))
-            _table(lines, f"{where} / {_SINGULAR.get(key, key)} {name!r}", item)
+            by = "id" if "id" in item else "date"
+            _table(lines, f"{where} / {_SINGULAR.get(key, key)} {str(item.get(by))!r}", item, by)
