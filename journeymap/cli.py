@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from journeymap import __version__, report
+from journeymap import __version__, git_commands, report
 from journeymap.benefits import benefit_status, number, parse_date, parse_number
 from journeymap.diff_format import FORMATS, render
 from journeymap.document import open_document
@@ -22,6 +22,7 @@ from journeymap.elements import Kind, ids
 from journeymap.exports import FORMATS as EXPORT_FORMATS
 from journeymap.exports import export
 from journeymap.files import load, save
+from journeymap.gitsetup import user
 from journeymap.locking import map_lock
 from journeymap.model import Iteration, IterationState, JourneyMap, Measurement
 from journeymap.priorities import priorities
@@ -159,10 +160,17 @@ def _branch(args: argparse.Namespace) -> int:
 
 
 def _lock(args: argparse.Namespace) -> int:
-    return _edit(args.file, lambda _: Lock(args.iteration, locked=args.locked))
+    by = user(Path(args.file).parent) if args.locked else ""
+    return _edit(args.file, lambda _: Lock(args.iteration, locked=args.locked, by=by))
 
 
 def _diff(args: argparse.Namespace) -> int:
+    if args.since is not None:
+        if args.a is not None:
+            raise UsageError(f"{args.file}: --since compares whole versions of the map; leave out A and B")
+        text = git_commands.diff_since(args.file, args.since, args.format)
+        _write_output(args.output, text, args.file)
+        return 0
     m = load(args.file)
     try:
         a, b = (
@@ -334,6 +342,22 @@ def _import_csv(args: argparse.Namespace) -> int:
     return 0
 
 
+def _git_setup(args: argparse.Namespace) -> int:
+    return git_commands.git_setup(args)
+
+
+def _merge_driver(args: argparse.Namespace) -> int:
+    return git_commands.run_merge_driver(args)
+
+
+def _diff_driver(args: argparse.Namespace) -> int:
+    return git_commands.run_diff_driver(args)
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    return git_commands.resolve(args)
+
+
 def _write_output(output: str, data: str | bytes, source: str = "") -> None:
     """Write a command's output to ``output`` (``-``: standard output), never onto the map it read.
 
@@ -440,6 +464,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("a", metavar="A", nargs="?", help="older iteration (default: the current one)")
     p.add_argument("b", metavar="B", nargs="?", help="newer iteration (default: the newest future one)")
     p.add_argument("--format", choices=FORMATS, default="text")
+    p.add_argument(
+        "--since",
+        metavar="REV",
+        help="what changed in the map since a git commit, branch or tag (e.g. origin/main)",
+    )
     p.add_argument("-o", "--output", default="-", metavar="PATH", help="write to PATH instead of stdout")
 
     p = _command(
@@ -541,6 +570,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("csv", metavar="CSV", help="UTF-8 CSV with a header row; comma, semicolon or tab")
     p.add_argument("--kind", choices=list(CSV_KINDS), required=True)
     p.add_argument("--iteration", metavar="ID", help="default: the current iteration")
+
+    p = _command(sub, "git-setup", _git_setup, *git_commands.GIT_SETUP)
+    git_commands.git_setup_arguments(p)
+    p = _command(sub, "resolve", _resolve, *git_commands.RESOLVE)
+    git_commands.resolve_arguments(p)
+    p = _command(sub, "merge-driver", _merge_driver, *git_commands.MERGE_DRIVER)
+    git_commands.merge_driver_arguments(p)
+    p = _command(sub, "diff-driver", _diff_driver, *git_commands.DIFF_DRIVER)
+    git_commands.diff_driver_arguments(p)
 
     p = _command(
         sub,

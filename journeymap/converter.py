@@ -99,6 +99,14 @@ def _date(value: Any, _: type) -> dt.date:
     return value
 
 
+def _datetime(value: Any, _: type) -> dt.datetime:
+    if type(value) is not dt.datetime:
+        raise Refused(
+            f"expected a date and time like 2026-11-22T14:30:00Z (no quotes), got {type_name(value)}"
+        )
+    return value
+
+
 def _enum_hook(enum: type[Enum]) -> Callable[[Any, type], Enum]:
     by_value = {member.value: member for member in enum}
     choices = ", ".join(by_value)
@@ -140,6 +148,7 @@ def make_file_converter() -> TomllibConverter:
     c.register_structure_hook(float, _number)
     c.register_unstructure_hook(float, _unstructure_number)
     c.register_structure_hook(dt.date, _date)
+    c.register_structure_hook(dt.datetime, _datetime)
     c.register_structure_hook_factory(lambda t: isinstance(t, type) and issubclass(t, Enum), _enum_hook)
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _list_only(t, c))
     c.register_unstructure_hook(Enum, lambda member: member.value)

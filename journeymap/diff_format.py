@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from enum import Enum
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from cattrs.preconf.json import make_converter
 
 from journeymap.converter import shown
+from journeymap.map_diff import VersionDiff
 from journeymap.semantic_diff import Diff, ElementRef, FieldChange, Moved
 
 FORMATS = ("text", "json", "markdown")
@@ -30,6 +32,38 @@ def render(d: Diff, fmt: str = "text") -> str:
     if fmt == "text":
         return _render(d, heading=lambda t: f"\n{t}", item=lambda t: f"  {t}", code=lambda t: t) + "\n"
     raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+
+
+def render_versions(d: VersionDiff, title: str, fmt: str = "text") -> str:
+    """The changes between two versions of a map, under ``title``, in one of :data:`FORMATS`."""
+    if fmt == "json":
+        return json.dumps({"title": title, **_json.unstructure(d)}, indent=2, ensure_ascii=False) + "\n"
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    markdown = fmt == "markdown"
+    top: Callable[[str], str] = (lambda t: f"\n### {t}\n") if markdown else (lambda t: f"\n{t}")
+    sub: Callable[[str], str] = (lambda t: f"\n#### {t}\n") if markdown else (lambda t: f"  {t}")
+    item: Callable[[str], str] = (lambda t: f"- {t}") if markdown else (lambda t: f"    {t}")
+    lines = [f"## {title}" if markdown else title]
+    if d.is_empty:
+        return "\n".join([*lines, "", "No changes."]) + "\n"
+    if d.fields:
+        lines += [top("Map"), *(item(_field(f)) for f in d.fields)]
+    for ident, label in d.added:
+        lines.append(top(f"Iteration added: {_code(ident, markdown)} ({label})"))
+    for ident, label in d.removed:
+        lines.append(top(f"Iteration removed: {_code(ident, markdown)} ({label})"))
+    for change in d.changed:
+        lines.append(top(f"Iteration {_code(change.id, markdown)} ({change.label})"))
+        lines += [item(_field(f)) for f in change.fields]
+        lines += _sections(change.elements, sub, item)
+    if d.conflicts:
+        lines += [top(f"Unresolved merge conflicts ({len(d.conflicts)})"), *(item(c) for c in d.conflicts)]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
+
+
+def _code(text: str, markdown: bool) -> str:
+    return f"`{text}`" if markdown else repr(text)
 
 
 def as_dict(d: Diff) -> dict[str, Any]:
@@ -80,16 +114,22 @@ def _render(
     d: Diff, heading: Callable[[str], str], item: Callable[[str], str], code: Callable[[str], str]
 ) -> str:
     lines = [f"Compare {code(d.a)} ({d.a_label}) → {code(d.b)} ({d.b_label})"]
+    if d.is_empty:
+        lines.append("")
+        lines.append("No differences.")
+        return "\n".join(lines)
+    return "\n".join(lines + _sections(d, heading, item))
+
+
+def _sections(d: Diff, heading: Callable[[str], str], item: Callable[[str], str]) -> list[str]:
+    """The lines of each non-empty section of a diff: added, removed, changed, moved, ..."""
+    lines: list[str] = []
 
     def section(title: str, rows: list[str]) -> None:
         if rows:
             lines.append(heading(f"{title} ({len(rows)})"))
             lines.extend(item(r) for r in rows)
 
-    if d.is_empty:
-        lines.append("")
-        lines.append("No differences.")
-        return "\n".join(lines)
     section("Added", [_name(r) for r in d.added])
     section("Removed", [_name(r) for r in d.removed])
     section("Changed", [f"{_name(c.element)}: " + "; ".join(_field(f) for f in c.fields) for c in d.changed])
@@ -110,4 +150,4 @@ def _render(
     section("Emotion", emotion_rows)
     section("Pain points that disappeared", list(d.pain_points_gone))
     section("Opportunities that appeared", list(d.opportunities_new))
-    return "\n".join(lines)
+    return lines

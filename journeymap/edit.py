@@ -38,6 +38,7 @@ from journeymap.elements import (
 )
 from journeymap.model import Benefit, Indicator, Iteration, IterationState, JourneyMap, Measurement, Step
 from journeymap.problems import JourneymapError, Problem, Severity
+from journeymap.signoff import now, signed, unsigned
 from journeymap.validate import BAD_ID, element_problems, valid_id
 
 _converter = make_file_converter()
@@ -402,13 +403,20 @@ class EditIteration(_Typed):
 
 @frozen
 class Lock(_Typed):
-    """Lock an iteration (read-only, for a presented or approved version) or unlock it."""
+    """Lock an iteration (read-only, for a presented or approved version) or unlock it.
+
+    Locking signs the iteration off: ``by`` (who, e.g. git's ``Name <email>``), ``at`` (when;
+    default now) and a hash of its content, which validation checks. Unlocking clears the sign-off.
+    """
 
     id: str
     locked: bool = True
+    by: str = ""
+    at: dt.datetime = field(factory=now)
 
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
-        return _put(journey_map, evolve(_iteration(journey_map, self.id), locked=self.locked))
+        it = _iteration(journey_map, self.id)
+        return _put(journey_map, signed(it, self.by, self.at) if self.locked else unsigned(it))
 
     def describe(self, journey_map: JourneyMap) -> str:
         return f"{'Locked' if self.locked else 'Unlocked'} iteration {self.id!r}"

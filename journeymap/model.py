@@ -297,6 +297,12 @@ class Iteration:
     created: dt.date | None = field(default=None, metadata=doc("Date the iteration was made."))
     note: str = field(default="", metadata=doc("Free text; reports show it as the solution in short."))
     locked: bool = field(default=False, metadata=doc("A presented version is read-only."))
+    locked_by: str = field(default="", metadata=doc("Sign-off: who locked the iteration (from git's user)."))
+    locked_at: dt.datetime | None = field(default=None, metadata=doc("Sign-off: when it was locked."))
+    lock_hash: str = field(
+        default="",
+        metadata=doc("Sign-off: a hash of the iteration's content when it was locked (measurements aside)."),
+    )
     actors: tuple[Actor, ...] = field(default=(), metadata=doc("Actors."))
     relations: tuple[Relation, ...] = field(default=(), metadata=doc("Relations between actors."))
     profiles: tuple[Profile, ...] = field(default=(), metadata=doc("User profiles."))
@@ -320,6 +326,27 @@ class Iteration:
 
 
 @frozen(kw_only=True)
+class Conflict:
+    """A place both sides of a git merge changed differently; the map holds our side until resolved.
+
+    Values are written as TOML values in text (``'"Gets a call"'``, ``'-1'``, an inline table for
+    a whole element); an empty text means the element is absent on that side.
+    """
+
+    iteration: str = field(default="", metadata=doc("Id of the iteration; empty for the map's own keys."))
+    kind: str = field(metadata=doc("map, iteration, or the element's kind (step, actor, ...)."))
+    id: str = field(default="", metadata=doc("Id of the element or iteration in conflict."))
+    parent: str = field(default="", metadata=doc("Id of the process or benefit holding a task or indicator."))
+    key: str = field(default="", metadata=doc("The key both sides changed; empty for the whole element."))
+    base: str = field(default="", metadata=doc("The value before both changes (TOML); empty if absent."))
+    ours: str = field(default="", metadata=doc("Our value (TOML), which the map holds; empty if absent."))
+    theirs: str = field(default="", metadata=doc("Their value (TOML); empty if absent."))
+    locked: bool = field(
+        default=False, metadata=doc("In a locked iteration both sides changed: their change was held back.")
+    )
+
+
+@frozen(kw_only=True)
 class JourneyMap:
     """One file about one service: its iterations."""
 
@@ -331,6 +358,10 @@ class JourneyMap:
     description: str = field(default="", metadata=doc("What the service is."))
     organisation: str = field(default="", metadata=doc("Who runs the service."))
     iterations: tuple[Iteration, ...] = field(default=(), metadata=doc("Versions of the map."))
+    conflicts: tuple[Conflict, ...] = field(
+        default=(),
+        metadata=doc("Merge conflicts left by git for `journeymap resolve`; errors until resolved."),
+    )
     schema_ref: str = field(default=SCHEMA_REF, metadata=doc("", file=False))
     """The target of the file's ``#:schema`` comment; not a TOML key."""
 

@@ -24,6 +24,7 @@ _SCALARS: dict[Any, dict[str, Any]] = {
     float: {"type": "number"},
     bool: {"type": "boolean"},
     dt.date: {"type": "string", "format": "date"},
+    dt.datetime: {"type": "string", "format": "date-time"},
 }
 _KEYWORDS = ("pattern", "minimum", "maximum")
 

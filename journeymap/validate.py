@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 
+from journeymap.conflicts import describe
 from journeymap.converter import shown
 from journeymap.elements import (
     KIND_OF,
@@ -38,6 +39,7 @@ from journeymap.model import (
     StepKind,
 )
 from journeymap.problems import Problem, Severity, error, warning
+from journeymap.signoff import signature_matches
 
 _ID = re.compile(ID_PATTERN)
 Base = tuple[str, set[str]]
@@ -76,6 +78,8 @@ def validate(
             by_id[it.id] = it
     for i, it in enumerate(journey_map.iterations):
         path = f"iterations[{i}]"
+        if not signature_matches(it):
+            problems.append(warning(f"{path}.lock_hash", _changed_behind_lock(it)))
         if it.based_on and it.based_on not in by_id:
             problems.append(
                 error(f"{path}.based_on", f"based on iteration {it.based_on!r}, which does not exist")
@@ -87,7 +91,20 @@ def validate(
         if iterations is None or it.id in iterations:
             base = by_id.get(it.based_on) if it.based_on != it.id else None
             problems += _checked(it, path, base, cache)
+    for c, conflict in enumerate(journey_map.conflicts):
+        problems.append(
+            error(f"conflicts[{c}]", f"unresolved merge conflict: {describe(conflict, journey_map)}")
+        )
     return problems
+
+
+def _changed_behind_lock(it: Iteration) -> str:
+    by = f" by {it.locked_by}" if it.locked_by else ""
+    when = f" on {it.locked_at:%Y-%m-%d %H:%M %Z}".rstrip() if it.locked_at else ""
+    return (
+        f"iteration {it.id!r} was changed after it was locked{by}{when}: "
+        "its content no longer matches the sign-off; unlock and lock it again to sign off the change"
+    )
 
 
 def _checked(it: Iteration, path: str, base: Iteration | None, cache: ProblemCache | None) -> list[Problem]:

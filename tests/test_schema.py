@@ -10,6 +10,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from attrs import evolve
 from conftest import FIXTURES, ROOT
 from hypothesis import given
 from strategies import maps
@@ -71,3 +72,16 @@ def test_schema_checks_dates_and_ranges() -> None:
     data["iterations"][0]["created"] = "not a date"
     errors = sorted(e.message for e in VALIDATOR.iter_errors(data))
     assert errors == ["'not a date' is not a 'date'", "3 is greater than the maximum of 2"]
+
+
+def test_a_signed_off_map_with_merge_conflicts_validates_against_the_schema() -> None:
+    m = jm.Lock("current", by="Ann Designer <ann@example.org>").apply(
+        jm.load(ROOT / "examples" / "home-training.toml")
+    )
+    conflict = jm.Conflict(
+        iteration="current", kind="step", id="referred", key="name", ours='"A"', theirs='"B"'
+    )
+    text = jm.dumps(evolve(m, conflicts=(conflict,)))
+    assert "locked_at = " in text and "[[conflicts]]" in text
+    assert schema_errors(text) == []
+    assert schema_errors(text.replace('key = "name"', "key = 1")) == ["1 is not of type 'string'"]
