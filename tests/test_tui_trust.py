@@ -373,3 +373,21 @@ async def test_page_keys_in_a_select_never_close_the_editor(tmp_path: Path) -> N
         assert isinstance(options, OptionList) and options.highlighted == options.option_count - 1
         await pilot.press("escape")
         assert app.doc.history.undo_description is None
+
+
+async def test_locking_in_the_editor_signs_the_iteration_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Lise Hansen")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "lise@example.org")
+    app = open_editor(home_training(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        current = app.doc.map.iteration("current")
+        assert current.locked and current.locked_by == "Lise Hansen <lise@example.org>"
+        assert current.lock_hash
+        await pilot.press("l")
+        await pilot.pause()
+        assert not app.doc.map.iteration("current").locked_by

@@ -41,6 +41,7 @@ from journeymap.edit import (
 )
 from journeymap.elements import Element, Kind, elements, locate, name_of, parent_of
 from journeymap.exports import FORMATS, export_to
+from journeymap.gitsetup import user
 from journeymap.model import (
     Actor,
     Benefit,
@@ -702,7 +703,8 @@ class JourneymapApp(App[None]):
         it = self._usable(editing=False)
         if it is None:
             return
-        self.apply(Lock(it.id, locked=not it.locked), self.selected)
+        by = user(self.path.parent) if not it.locked else ""
+        self.apply(Lock(it.id, locked=not it.locked, by=by), self.selected)
 
     def action_compare(self) -> None:
         m, it = self.doc.map, self._usable(editing=False)
