@@ -4,6 +4,7 @@ from journeymap.benefits import IndicatorStatus, Status, benefit_status
 from journeymap.diff_format import render as render_diff
 from journeymap.edit import (
     Add,
+    AddIteration,
     Branch,
     DeleteIteration,
     DuplicateIdError,
@@ -72,6 +73,7 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Add",
+    "AddIteration",
     "Benefit",
     "BenefitKind",
     "Branch",

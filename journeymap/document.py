@@ -3,13 +3,17 @@
 Editors (the TUI, scripts) keep one :class:`Document` per open file. Saving refuses to overwrite
 a file that changed on disk since it was opened or saved, unless told to. While there are
 unsaved edits, :meth:`Document.write_recovery` keeps a copy beside the map
-(``.NAME.recovery``) that the next :func:`open_document` offers back after a crash or kill.
+(``.NAME.recovery``) that the next :func:`open_document` offers back after a crash or kill,
+saying when it was made and whether the file changed on disk after that.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
+import re
+import threading
 from pathlib import Path
 
 from attrs import frozen
@@ -58,6 +62,8 @@ class Document:
     def __init__(self, path: str | os.PathLike[str], journey_map: JourneyMap, depth: int = 500) -> None:
         self.path = Path(path)
         self.history = History(journey_map, depth)
+        self._recovery_lock = threading.Lock()
+        self._closed = False
         self._disk = fingerprint(self.path)
 
     @property
@@ -74,13 +80,12 @@ class Document:
         """Apply an edit (see :meth:`History.apply`); returns its description."""
         return self.history.apply(operation)
 
-    def restore(self, recovered: JourneyMap) -> str:
-        """Take over a recovered map as one undoable edit."""
-        return self.history.apply(_Restore(recovered))
-
     def changed_on_disk(self) -> bool:
         """Whether the file differs from what was opened or last saved."""
-        return self._disk is not None and fingerprint(self.path) != self._disk
+        if self._disk is None:
+            return False
+        now = fingerprint(self.path)
+        return now is None or now.digest != self._disk.digest
 
     def save(self, force: bool = False) -> None:
         """Save atomically under the map's lock (see :func:`journeymap.locking.map_lock`).
@@ -96,12 +101,64 @@ class Document:
         self.discard_recovery()
 
     def write_recovery(self) -> None:
-        """Keep a copy of the unsaved map beside the file (atomically)."""
-        atomic_write(recovery_path(self.path), dumps(self.map).encode("utf-8"))
+        """Keep a copy of the unsaved map beside the file (atomically); remove it once nothing is unsaved.
+
+        Safe to call from a worker thread: copies are written one at a time, each of the map as it
+        is then, so the last one written is the newest. The copy ends with the digest of the file
+        its edits started from, so that a later open can tell whether the file changed after it.
+        """
+        with self._recovery_lock:
+            if self._closed:
+                return
+            if not self.dirty:
+                recovery_path(self.path).unlink(missing_ok=True)
+                return
+            base = self._disk.digest if self._disk is not None else "none"
+            text = f"{dumps(self.map)}\n{_BASE_MARK} {base}\n"
+            atomic_write(recovery_path(self.path), text.encode("utf-8"))
 
     def discard_recovery(self) -> None:
         """Remove the recovery copy, if any."""
-        recovery_path(self.path).unlink(missing_ok=True)
+        with self._recovery_lock:
+            recovery_path(self.path).unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """Done with the document, its unsaved edits given up: remove the copy, and write no other."""
+        with self._recovery_lock:
+            self._closed = True
+            recovery_path(self.path).unlink(missing_ok=True)
+
+    def restore(self, recovery: Recovery) -> str:
+        """Take over a recovered map as one undoable edit.
+
+        When the file changed on disk after the copy was made, the document keeps the file the
+        copy started from as what it knows of the disk, so that saving still asks before
+        overwriting the newer file.
+        """
+        assert recovery.map is not None
+        described = self.history.apply(_Restore(recovery.map))
+        if recovery.disk_changed and self._disk is not None:
+            self._disk = Fingerprint(-1, -1, recovery.base)
+        return described
+
+
+_BASE_MARK = "# journeymap recovery copy of the file with sha256"
+_BASE = re.compile(rf"^{re.escape(_BASE_MARK)} (\S+)$", re.M)
+
+
+@frozen
+class Recovery:
+    """A recovery copy found beside a map: the map in it, or why it could not be read."""
+
+    made: dt.datetime
+    """When the copy was last written (local time)."""
+    map: JourneyMap | None = None
+    disk_changed: bool = False
+    """Whether the file on disk is no longer the one the copy's edits started from."""
+    base: str = ""
+    set_aside: Path | None = None
+    """Where an unreadable copy was moved, so that the map opens anyway."""
+    problem: str = ""
 
 
 @frozen
@@ -117,27 +174,54 @@ class _Restore:
         return "Restored the unsaved changes from the recovery copy"
 
 
-def open_document(path: str | os.PathLike[str]) -> tuple[Document, JourneyMap | None]:
-    """Open a map file, and the recovered unsaved map if a recovery copy differs from the file.
+def open_document(path: str | os.PathLike[str]) -> tuple[Document, Recovery | None]:
+    """Open a map file, and the recovery copy beside it if it holds unsaved changes.
 
-    :class:`LoadError` if the file cannot be read. A recovery copy that cannot be read is
-    ignored (and left for the user to look at).
+    :class:`LoadError` if the file cannot be read. A recovery copy that cannot be read (not a
+    map, not text, a folder) is moved aside to ``.NAME.recovery.unreadable`` and reported in the
+    returned :class:`Recovery`; one equal to the file is removed.
     """
     document = Document(path, load(path))
-    recovered = read_recovery(document.path)
-    if recovered is not None and recovered == document.map:
+    recovery = read_recovery(document.path)
+    if recovery is not None and recovery.map == document.map:
         document.discard_recovery()
-        recovered = None
-    return document, recovered
+        return document, None
+    return document, recovery
 
 
-def read_recovery(path: Path) -> JourneyMap | None:
-    """The map in the recovery copy of ``path``, if there is a readable one."""
+def read_recovery(path: Path) -> Recovery | None:
+    """The recovery copy of ``path``, if there is one (an unreadable one is set aside)."""
     copy = recovery_path(path)
     try:
-        return loads(copy.read_text(encoding="utf-8"), str(copy))
-    except (FileNotFoundError, LoadError, UnicodeDecodeError):
+        stat = copy.lstat()
+    except FileNotFoundError:
         return None
+    made = dt.datetime.fromtimestamp(stat.st_mtime)
+    try:
+        with open(copy, "rb") as handle:
+            text = handle.read().decode("utf-8")
+        recovered = loads(text, str(copy))
+    except (OSError, LoadError, UnicodeDecodeError) as exc:
+        problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
+        return Recovery(made, set_aside=_set_aside(copy), problem=problem)
+    found = _BASE.search(text)
+    base = found.group(1) if found else ""
+    now = fingerprint(path)
+    return Recovery(
+        made, recovered, disk_changed=bool(base) and now is not None and now.digest != base, base=base
+    )
+
+
+def _set_aside(copy: Path) -> Path | None:
+    """Move an unreadable copy out of the way under a name that is free; None if it cannot be moved."""
+    target, n = copy.with_name(f"{copy.name}.unreadable"), 2
+    while target.exists() or target.is_symlink():
+        target, n = copy.with_name(f"{copy.name}.unreadable-{n}"), n + 1
+    try:
+        os.rename(copy, target)
+    except OSError:
+        return None
+    return target
 
 
 def new_document(path: str | os.PathLike[str], title: str = "") -> Document:

@@ -354,6 +354,29 @@ ITERATION_FIELDS = (
 
 
 @frozen
+class AddIteration(_Typed):
+    """Add an empty iteration: the first of a new map, or a fresh start beside the others."""
+
+    id: str
+    label: str
+    state: IterationState = IterationState.CURRENT
+    created: dt.date | None = field(factory=dt.date.today)
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        if any(it.id == self.id for it in journey_map.iterations):
+            raise DuplicateIdError(f"iteration id {self.id!r} is already used")
+        if not valid_id(self.id):
+            raise EditError(f"{self.id!r} {BAD_ID}")
+        if not self.label.strip():
+            raise EditError("an iteration needs a label")
+        new = Iteration(id=self.id, label=self.label, state=self.state, created=self.created)
+        return evolve(journey_map, iterations=(*journey_map.iterations, new))
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        return f"Added iteration {self.id!r} ({self.label})"
+
+
+@frozen
 class EditIteration(_Typed):
     """Change an iteration's label, state, note or report texts (goals, status, lessons, ...)."""
 

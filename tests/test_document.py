@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -54,11 +55,12 @@ def test_recovery_copy_is_offered_after_a_crash(path: Path) -> None:
     assert recovery_path(path).exists()
     del doc  # the editor is killed here
 
-    doc, recovered = open_document(path)
-    assert recovered is not None
-    assert recovered.iteration("future").steps[0].name == "Unsaved work"
-    assert "recovery" in doc.restore(recovered)
-    assert doc.dirty and doc.map == recovered
+    doc, recovery = open_document(path)
+    assert recovery is not None and recovery.map is not None and not recovery.disk_changed
+    assert abs((dt.datetime.now() - recovery.made).total_seconds()) < 60
+    assert recovery.map.iteration("future").steps[0].name == "Unsaved work"
+    assert "recovery" in doc.restore(recovery)
+    assert doc.dirty and doc.map == recovery.map
     doc.history.undo()
     assert doc.map == jm.load(path)
     doc.history.redo()
@@ -66,17 +68,58 @@ def test_recovery_copy_is_offered_after_a_crash(path: Path) -> None:
     assert not recovery_path(path).exists()
 
 
+def test_a_copy_older_than_an_outside_change_says_so_and_saving_still_asks(path: Path) -> None:
+    doc, _ = open_document(path)
+    doc.apply(rename(doc.map, "Mine, unsaved"))
+    doc.write_recovery()
+    del doc
+    outside = path.read_text(encoding="utf-8").replace('title = "', 'title = "Theirs: ', 1)
+    path.write_text(outside, encoding="utf-8")
+
+    doc, recovery = open_document(path)
+    assert recovery is not None and recovery.disk_changed
+    doc.restore(recovery)
+    with pytest.raises(ChangedOnDiskError):
+        doc.save()
+    assert path.read_text(encoding="utf-8") == outside
+
+
+def test_a_copy_is_removed_once_nothing_is_unsaved_and_never_written_after_close(path: Path) -> None:
+    doc, _ = open_document(path)
+    doc.apply(rename(doc.map, "Unsaved work"))
+    doc.write_recovery()
+    doc.history.undo()  # back to the saved state
+    doc.write_recovery()
+    assert not recovery_path(path).exists()
+    doc.history.redo()
+    doc.close()  # quit, discarding the change
+    doc.write_recovery()  # a late writer on another thread
+    assert not recovery_path(path).exists()
+
+
 def test_a_recovery_copy_equal_to_the_file_is_dropped(path: Path) -> None:
     doc, _ = open_document(path)
+    doc.apply(rename(doc.map, "Unsaved work"))
     doc.write_recovery()
+    doc.history.undo()
+    recovery_path(path).write_text(jm.dumps(doc.map), encoding="utf-8")
     _, recovered = open_document(path)
     assert recovered is None and not recovery_path(path).exists()
 
 
-def test_an_unreadable_recovery_copy_is_ignored(path: Path) -> None:
-    recovery_path(path).write_text("not = [toml", encoding="utf-8")
-    _, recovered = open_document(path)
-    assert recovered is None
+@pytest.mark.parametrize("bad", ["toml", "binary", "folder", "not a map"])
+def test_an_unreadable_recovery_copy_is_set_aside_and_the_map_opens(path: Path, bad: str) -> None:
+    copy = recovery_path(path)
+    if bad == "folder":
+        copy.mkdir()
+    elif bad == "binary":
+        copy.write_bytes(b"\xff\xfe\x00garbage")
+    else:
+        copy.write_text("not = [toml" if bad == "toml" else 'title = "no version"\n', encoding="utf-8")
+    doc, recovery = open_document(path)
+    assert doc.map == jm.load(path)
+    assert recovery is not None and recovery.map is None and recovery.problem
+    assert recovery.set_aside is not None and recovery.set_aside.exists() and not copy.exists()
 
 
 def test_new_document_is_dirty_until_saved(tmp_path: Path) -> None:

@@ -20,9 +20,10 @@ from textual.widgets import Footer, Header, OptionList, Select, TabbedContent, T
 
 from journeymap import report
 from journeymap.benefits import parse_date, parse_number
-from journeymap.document import ChangedOnDiskError, Document, new_document
+from journeymap.document import ChangedOnDiskError, Document, Recovery, new_document
 from journeymap.edit import (
     Add,
+    AddIteration,
     Branch,
     DeleteIteration,
     EditError,
@@ -48,7 +49,6 @@ from journeymap.model import (
     Indicator,
     Iteration,
     IterationState,
-    JourneyMap,
     Measurement,
     Process,
     Profile,
@@ -59,6 +59,7 @@ from journeymap.model import (
     Touchpoint,
 )
 from journeymap.problems import JourneymapError, Problem
+from journeymap.semantic_diff import pair_for
 from journeymap.validate import ProblemCache, valid_id, validate
 from journeymap.views import VIEWS, ViewOptions
 from tui.blueprint import Blueprint
@@ -92,8 +93,10 @@ KEYS = [
     ("p", "go to the problems panel"),
     ("In the form", ""),
     ("enter or leaving a field", "apply the change (refused changes show why under the field)"),
+    ("escape", "apply and go back to the navigator"),
+    ("ctrl+a / ctrl+u", "select the whole field (typing replaces it) / clear it up to the cursor"),
 ]
-RECOVERY_DELAY = 5.0  # seconds after the last edit: a recovery copy of a large map takes a while to write
+RECOVERY_DELAY = 0.5  # seconds from an edit to its recovery copy (written off the UI thread)
 
 
 def slug(text: str) -> str:
@@ -123,10 +126,11 @@ class JourneymapApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("f1", "help", "Help"),
         Binding("f2", "toggle_panels", "Panels", show=False),
+        Binding("escape", "focus_navigator", "Navigator", show=False),
     ]
 
     def __init__(
-        self, path: str | Path, document: Document | None = None, recovered: JourneyMap | None = None
+        self, path: str | Path, document: Document | None = None, recovered: Recovery | None = None
     ) -> None:
         super().__init__()
         self.path = Path(path)
@@ -194,12 +198,36 @@ class JourneymapApp(App[None]):
         self.nav.focus()
         self.call_after_refresh(self._map_shown)
         if self.recovered is not None:
-            message = (
-                f"Unsaved changes to {self.path.name} from an earlier session were found "
-                "(journeymap was closed without saving). Restore them?"
+            self._offer_recovery(self.recovered)
+
+    def _offer_recovery(self, recovery: Recovery) -> None:
+        """Offer unsaved changes found in a recovery copy back, saying when they were made."""
+        if recovery.map is None:
+            where = f" as {recovery.set_aside.name}" if recovery.set_aside else ""
+            self.notify(
+                f"The recovery copy of {self.path.name} could not be read ({recovery.problem}); it was set aside{where}.",
+                severity="warning",
+                markup=False,
+                timeout=10,
             )
-            self.push_screen(Confirm(message, (("Restore", "yes", "primary"), ("Discard", "no", "default"))),
-                             self._restore)  # fmt: skip
+            self.recovered = None
+            return
+        made = recovery.made.strftime("%Y-%m-%d %H:%M")
+        message = (
+            f"Unsaved changes to {self.path.name} from {made} were found "
+            "(journeymap was closed without saving)."
+        )
+        if recovery.disk_changed:
+            message += (
+                f"\n\n{self.path.name} was changed on disk after that, by someone or something else. "
+                "Keep the version on disk, or restore your unsaved changes instead of it "
+                "(saving will then ask before overwriting the newer file)?"
+            )
+            buttons = (("Restore mine", "yes", "warning"), ("Keep the disk's", "no", "primary"))
+        else:
+            message += " Restore them?"
+            buttons = (("Restore", "yes", "primary"), ("Discard", "no", "default"))
+        self.push_screen(Confirm(message, buttons), self._restore)
 
     def _restore(self, answer: str | None) -> None:
         if answer == "yes" and self.recovered is not None:
@@ -207,7 +235,8 @@ class JourneymapApp(App[None]):
             self._changed(self.selected)
         elif answer == "no":
             self.doc.discard_recovery()
-        self.recovered = None
+        if answer in ("yes", "no"):
+            self.recovered = None
 
     def on_resize(self) -> None:
         self.screen.set_class(self.size.width >= 150, "wide")
@@ -221,17 +250,37 @@ class JourneymapApp(App[None]):
 
     @property
     def iteration(self) -> Iteration:
+        """The iteration shown (a map without iterations has none: see :meth:`_usable`)."""
         m = self.doc.map
         ids = [it.id for it in m.iterations]
         if self.iteration_id not in ids:
             self.iteration_id = ids[0]
         return m.iteration(self.iteration_id)
 
+    def _usable(self, editing: bool = True) -> Iteration | None:
+        """The iteration to act on, or None after saying why there is none (no iterations, or locked)."""
+        if not self.doc.map.iterations:
+            self.notify("This map has no iterations yet: press b to add the first one.", markup=False)
+            return None
+        it = self.iteration
+        if editing and it.locked:
+            self.notify(
+                f"'{it.label}' is locked (read-only): press l to unlock it first.",
+                title="Locked",
+                severity="warning",
+                markup=False,
+            )
+            return None
+        return it
+
     def _changed(self, select: Ref | None = None) -> None:
         """Show the map as it is now in every pane."""
-        m, it = self.doc.map, self.iteration
         if select is not None:
             self.selected = select
+        if not self.doc.map.iterations:
+            self._show_empty()
+            return
+        m, it = self.doc.map, self.iteration
         options = [
             (Text(f"{i.label} ({i.state.value}{', locked' if i.locked else ''})"), i.id) for i in m.iterations
         ]
@@ -247,9 +296,24 @@ class JourneymapApp(App[None]):
         self.sub_title = f"{it.label} ({it.state.value}){' · locked, read-only' if it.locked else ''}"
         self._schedule_checks()
 
+    def _show_empty(self) -> None:
+        """A map without iterations: the map's fields, and an invitation to add the first iteration."""
+        m = self.doc.map
+        self.selected = MAP
+        with self.batch_update(), self.prevent(Select.Changed, Tree.NodeHighlighted):
+            if self._picker_ids:
+                self.picker.set_options([])
+                self._picker_ids, self._picker_labels = [], []
+            self.nav.show_empty(m)
+        self.form.show(m, None, MAP)
+        self.blueprint.update(Text("This map has no iterations yet: press b to add the first one."))
+        self.title = f"{'● ' if self.doc.dirty else ''}{self.path.name}"
+        self.sub_title = "no iterations yet"
+        self._schedule_checks()
+
     def _map_shown(self) -> None:
         """Once the tree is laid out: the cursor on the iteration, and the app ready for input."""
-        self._select(ITERATION)
+        self._select(ITERATION if self.doc.map.iterations else MAP)
         self.ready = True
 
     def _select(self, ref: Ref) -> None:
@@ -260,6 +324,8 @@ class JourneymapApp(App[None]):
         self._show_selected()
 
     def _show_selected(self) -> None:
+        if not self.doc.map.iterations:
+            return
         m, it = self.doc.map, self.iteration
         self.form.show(m, it, self.selected)
         step = self.selected.id if self.selected.kind is Kind.STEP else None
@@ -268,13 +334,16 @@ class JourneymapApp(App[None]):
         self.blueprint.show(it, step)
 
     def _schedule_checks(self) -> None:
-        """Validate and keep a recovery copy shortly after edits stop (off the UI thread)."""
+        """Validate shortly after edits stop; keep the recovery copy in step with the edits (off the UI thread).
+
+        The copy is written at most ``RECOVERY_DELAY`` after an edit, however fast edits come.
+        """
         if self._problems_timer is not None:
             self._problems_timer.stop()
         self._problems_timer = self.set_timer(0.3, self._validate)
-        if self.doc.dirty:
-            if self._recovery_timer is not None:
-                self._recovery_timer.stop()
+        if self.recovered is not None:  # an offered copy stays until the user has answered
+            return
+        if self._recovery_timer is None:
             self._recovery_timer = self.set_timer(RECOVERY_DELAY, self._write_recovery)
 
     @work(thread=True, exclusive=True, group="validate")
@@ -292,15 +361,19 @@ class JourneymapApp(App[None]):
         )
         self.panels.get_tab("tab-problems").label = label
 
-    @work(thread=True, exclusive=True, group="recovery")
     def _write_recovery(self) -> None:
-        if self.doc.dirty:
-            try:
-                self.doc.write_recovery()
-            except OSError as exc:
-                self.call_from_thread(
-                    self.notify, f"Could not write the recovery copy: {exc}", severity="warning"
-                )
+        self._recovery_timer = None
+        self._recovery_worker()
+
+    @work(thread=True, group="recovery")
+    def _recovery_worker(self) -> None:
+        """Write (or, with nothing unsaved, remove) the recovery copy of the map as it is now."""
+        try:
+            self.doc.write_recovery()
+        except OSError as exc:
+            self.call_from_thread(
+                self.notify, f"Could not write the recovery copy: {exc}", severity="warning", markup=False
+            )
 
     # --- navigation -------------------------------------------------------------------------
 
@@ -335,6 +408,10 @@ class JourneymapApp(App[None]):
     def action_toggle_panels(self) -> None:
         """Hide or show the blueprint and problems panels (more room for the form on small terminals)."""
         self.panels.toggle_class("hidden")
+
+    def action_focus_navigator(self) -> None:
+        """Back to the navigator (from a form field, the picker or the panels); the field is applied."""
+        self.nav.focus()
 
     def action_focus_iteration(self) -> None:
         self.picker.focus()
@@ -390,7 +467,9 @@ class JourneymapApp(App[None]):
             self._changed()
 
     def action_add(self) -> None:
-        it, ref = self.iteration, self.selected
+        it, ref = self._usable(), self.selected
+        if it is None:
+            return
         kind, after, container = _add_target(it, ref)
         if kind is None:
             self.notify("Select a section, stage or process to add to.", markup=False)
@@ -449,7 +528,9 @@ class JourneymapApp(App[None]):
         self.push_screen(FormDialog(title, fields, check, suggest), finish)
 
     def action_delete(self) -> None:
-        ref, it = self.selected, self.iteration
+        ref, it = self.selected, self._usable()
+        if it is None:
+            return
         if ref == ITERATION:
             self._delete_iteration()
             return
@@ -475,7 +556,9 @@ class JourneymapApp(App[None]):
         )
 
     def _delete_iteration(self) -> None:
-        it = self.iteration
+        it = self._usable()
+        if it is None:
+            return
 
         def done(answer: str | None) -> None:
             if answer == "yes" and self.apply(DeleteIteration(it.id), MAP):
@@ -487,8 +570,11 @@ class JourneymapApp(App[None]):
         )
 
     def action_move(self, step: int) -> None:
-        ref, it = self.selected, self.iteration
+        ref = self.selected
         if ref.what != "element" or ref.kind is None:
+            return
+        it = self._usable()
+        if it is None:
             return
         index = _move_index(it, ref.kind, ref.id, step)
         if index is None:
@@ -499,6 +585,9 @@ class JourneymapApp(App[None]):
     # --- iterations -------------------------------------------------------------------------
 
     def action_branch(self) -> None:
+        if not self.doc.map.iterations:
+            self._add_first_iteration()
+            return
         it, m = self.iteration, self.doc.map
         taken = {i.id for i in m.iterations}
         states = tuple((s.value, s.value) for s in IterationState)
@@ -523,24 +612,45 @@ class JourneymapApp(App[None]):
 
         self._ask(f"Branch a new iteration from '{it.label}'", fields, operation, done)
 
+    def _add_first_iteration(self) -> None:
+        states = tuple((s.value, s.value) for s in IterationState)
+        fields = [
+            Field("id", "Id of the iteration", "current"),
+            Field("label", "Label", "Today"),
+            Field(
+                "state", "State: current (the service as it is) or future (as designed)", "current", states
+            ),
+        ]
+
+        def operation(values: dict[str, str]) -> Operation | str:
+            try:
+                state = IterationState(values["state"] or "current")
+            except ValueError as exc:
+                return str(exc)
+            return AddIteration(values["id"], values["label"], state)
+
+        def done(op: Operation) -> None:
+            assert isinstance(op, AddIteration)
+            self.iteration_id = op.id
+            self.apply(op, ITERATION)
+
+        self._ask("Add the first iteration of the map", fields, operation, done)
+
     def action_lock(self) -> None:
-        it = self.iteration
+        it = self._usable(editing=False)
+        if it is None:
+            return
         self.apply(Lock(it.id, locked=not it.locked), self.selected)
 
     def action_compare(self) -> None:
-        m, it = self.doc.map, self.iteration
+        m, it = self.doc.map, self._usable(editing=False)
+        if it is None:
+            return
         if len(m.iterations) < 2:
             self.notify("Compare needs two iterations: press b to branch one.", markup=False)
             return
-        if it.based_on:
-            older, newer = it.based_on, it.id
-        else:  # the iteration others are based on: compare it with its newest branch
-            branches = [i.id for i in m.iterations if i.based_on == it.id]
-            older, newer = (
-                it.id,
-                branches[-1] if branches else next(i.id for i in m.iterations if i.id != it.id),
-            )
-        self.push_screen(Compare(m, older, newer))
+        older, newer = pair_for(m, it.id)
+        self.push_screen(Compare(m, older.id, newer.id))
 
     # --- files ------------------------------------------------------------------------------
 
@@ -568,6 +678,8 @@ class JourneymapApp(App[None]):
 
     async def action_quit(self) -> None:
         if self.document is None or not self.doc.dirty:
+            if self.document is not None and self.recovered is None:
+                self.doc.close()
             self.exit()
             return
 
@@ -577,7 +689,7 @@ class JourneymapApp(App[None]):
                 if not self.doc.dirty:
                     self.exit()
             elif answer == "discard":
-                self.doc.discard_recovery()
+                self.doc.close()
                 self.exit()
 
         message = f"Save the changes to {self.path.name} before quitting?"
@@ -589,7 +701,9 @@ class JourneymapApp(App[None]):
         self.push_screen(Confirm(message, buttons), done)
 
     def action_export(self) -> None:
-        it = self.iteration
+        it = self._usable(editing=False)
+        if it is None:
+            return
         views = tuple((v, v) for v in VIEWS)
         formats = tuple((f, f) for f in FORMATS)
         fields = [
@@ -609,22 +723,29 @@ class JourneymapApp(App[None]):
         it = self.iteration
         extension = {"mermaid": "mmd"}.get(fmt, fmt)
         target = Path(path) if path else self.path.with_name(f"{self.path.stem}-{view}-{it.id}.{extension}")
-        options = (
-            ViewOptions(iteration=it.based_on or it.id, against=it.id)
-            if view == "compare"
-            else ViewOptions(iteration=it.id)
-        )
         try:
+            if view == "compare":
+                older, newer = pair_for(self.doc.map, it.id)
+                options = ViewOptions(iteration=older.id, against=newer.id)
+            else:
+                options = ViewOptions(iteration=it.id)
             written = export_to(self.doc.map, target, view, fmt, options)
+        except ValueError as exc:
+            self.call_from_thread(self.notify, f"Not exported: {exc}", severity="error", markup=False)
+            return
         except (JourneymapError, OSError) as exc:
             self.call_from_thread(self.notify, f"Not exported: {exc}", severity="error", markup=False)
             return
         self.call_from_thread(self.notify, f"Wrote {written}", title="Exported", markup=False, timeout=6)
 
     def action_priorities(self) -> None:
-        self.push_screen(Priorities(self.iteration))
+        it = self._usable(editing=False)
+        if it is not None:
+            self.push_screen(Priorities(it))
 
     def action_report(self) -> None:
+        if self._usable(editing=False) is None:
+            return
         folder = self.path.parent / f"{self.path.stem}-report"
         fields = [Field("folder", "Folder (made if missing)", str(folder))]
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import on
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import DescendantBlur
 from textual.message import Message
@@ -25,6 +26,18 @@ from tui.navigator import ITERATION, MAP, Ref
 
 SCORES = [(Text(str(n)), n) for n in range(1, 6)]
 EMOTIONS = [(Text(f"{n:+d}" if n else "0"), n) for n in (-2, -1, 0, 1, 2)]
+
+
+class FieldInput(Input):
+    """A one-line field: ``ctrl+a`` selects all of it (typing then replaces it), ``ctrl+u`` clears to the start."""
+
+    BINDINGS = [Binding("ctrl+a", "select_all", "Select all", show=False)]
+
+
+class FieldTextArea(TextArea):
+    """A field of several lines, one item a line: ``ctrl+a`` selects all of it."""
+
+    BINDINGS = [Binding("ctrl+a", "select_all", "Select all", show=False)]
 
 
 class Form(VerticalScroll, can_focus=False):
@@ -61,12 +74,15 @@ class Form(VerticalScroll, can_focus=False):
         self._options: dict[str, list[tuple[str, str]]] = {}
         self._body: Vertical | None = None
         self._shape: tuple[object, ...] = ()
-        self._pending: tuple[JourneyMap, Iteration, Ref] | None = None
+        self._pending: tuple[JourneyMap, Iteration | None, Ref] | None = None
         self._scheduled = False
         self._lock = asyncio.Lock()
 
-    def show(self, journey_map: JourneyMap, it: Iteration, ref: Ref) -> None:
-        """Show ``ref``; quick successive calls (cursor keys held down) rebuild the form once."""
+    def show(self, journey_map: JourneyMap, it: Iteration | None, ref: Ref) -> None:
+        """Show ``ref`` (of ``it``; None for a map without iterations, showing the map).
+
+        Quick successive calls (cursor keys held down) rebuild the form once.
+        """
         self._pending = (journey_map, it, ref)
         if not self._scheduled:
             self._scheduled = True
@@ -81,7 +97,7 @@ class Form(VerticalScroll, can_focus=False):
             self._pending = None
             await self._build(journey_map, it, ref)
 
-    async def _build(self, journey_map: JourneyMap, it: Iteration, ref: Ref) -> None:
+    async def _build(self, journey_map: JourneyMap, it: Iteration | None, ref: Ref) -> None:
         """Replace the fields by those of ``ref`` (the focused field keeps focus if the element is the same).
 
         The form's state changes only once the new fields are mounted, so that an old field
@@ -92,8 +108,12 @@ class Form(VerticalScroll, can_focus=False):
             self._flush()
         source, specs, heading = _subject(journey_map, it, ref)
         values = {s.name: getattr(source, s.name) for s in specs} if source is not None else {}
-        options = {s.name: choices(journey_map, it, s) for s in specs if s.widget in ("ref", "refs")}
-        locked = it.locked and ref != MAP
+        options = {
+            s.name: choices(journey_map, it, s)
+            for s in specs
+            if it is not None and s.widget in ("ref", "refs")
+        }
+        locked = it is not None and it.locked and ref != MAP
         blanks = tuple(_blank(s, values.get(s.name)) for s in specs if s.widget in ("enum", "ref"))
         shape = (tuple(specs), locked, source is None, blanks)
         if self._body is not None and shape == self._shape:
@@ -270,7 +290,7 @@ def _widget(spec: FieldSpec, locked: bool, value: Any, options: list[tuple[str, 
         return Static(Text(value_text(value) or "-"), id=wid, classes="readonly")
     if spec.widget in ("text", "number", "date"):
         placeholder = {"number": "a number", "date": "YYYY-MM-DD"}.get(spec.widget, "")
-        return Input(value_text(value), id=wid, disabled=locked, compact=True, placeholder=placeholder)
+        return FieldInput(value_text(value), id=wid, disabled=locked, compact=True, placeholder=placeholder)
     if spec.widget == "measurements":  # open also when locked: follow-up goes on after approval
         return Horizontal(
             Static(Text(_measurements_text(value)), classes="refs"),
@@ -279,7 +299,7 @@ def _widget(spec: FieldSpec, locked: bool, value: Any, options: list[tuple[str, 
             classes="refs-row",
         )
     if spec.widget == "lines":
-        area = TextArea(
+        area = FieldTextArea(
             "\n".join(value),
             id=wid,
             disabled=locked,
@@ -329,9 +349,9 @@ def _refs_text(value: tuple[str, ...], options: list[tuple[str, str]]) -> str:
     return ", ".join(names.get(v, v) for v in value) or "none"
 
 
-def _subject(journey_map: JourneyMap, it: Iteration, ref: Ref) -> tuple[Any, list[FieldSpec], str]:
+def _subject(journey_map: JourneyMap, it: Iteration | None, ref: Ref) -> tuple[Any, list[FieldSpec], str]:
     """What the form edits for a navigator node: (object, its fields, a heading)."""
-    if ref == MAP:
+    if ref == MAP or it is None:
         return journey_map, MAP_FIELDS, "The map"
     if ref == ITERATION:
         return it, ITERATION_FIELDS, f"Iteration '{it.label}'"

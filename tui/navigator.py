@@ -106,6 +106,14 @@ class Navigator(Tree[Ref]):
         self._open(self.root, opened)
         self.select_ref(target or ITERATION)
 
+    def show_empty(self, journey_map: JourneyMap) -> None:
+        """A map without iterations: the map, and a hint where the iterations will be."""
+        self._map, self._it, self._shape = journey_map, None, ()
+        self.clear()
+        self.root.add_leaf(f"Map: {journey_map.title}", data=MAP)
+        self.root.add_leaf(Text("No iterations yet: press b to add the first", style="dim"))
+        self.select_ref(MAP)
+
     def _label(self, ref: Ref) -> str:
         """The text of a node."""
         assert self._map is not None and self._it is not None
