@@ -14,9 +14,10 @@ from cattrs.errors import BaseValidationError
 
 from journeymap.comments import HEADER, Comments, ElementPath, collect
 from journeymap.converter import make_file_converter, structure_problems, type_name
+from journeymap.errors import LoadError
 from journeymap.locking import map_lock
 from journeymap.model import SCHEMA_REF, SCHEMA_VERSION, JourneyMap
-from journeymap.problems import LoadError, error
+from journeymap.problems import error
 from journeymap.writing import atomic_write, real_path
 
 MAX_FILE_BYTES = 16 * 1024 * 1024

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from enum import Enum
 
 from attrs import frozen
+
+from journeymap.errors import JourneymapError as JourneymapError  # the editor imports it from here
 
 
 class Severity(Enum):
@@ -28,23 +29,6 @@ class Problem:
         """``source:path: severity: message`` (the line number goes first when known)."""
         where = [p for p in (source, str(self.line) if self.line else "", self.path) if p]
         return f"{':'.join(where)}: {self.severity.value}: {self.message}"
-
-
-class JourneymapError(Exception):
-    """Base class of the errors journeymap raises on purpose."""
-
-
-class LoadError(JourneymapError):
-    """A map could not be read: every problem found, with the file it came from."""
-
-    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
-        self.source = source
-        self.problems = tuple(problems)
-        super().__init__(self.describe())
-
-    def describe(self) -> str:
-        """All problems, one a line."""
-        return "\n".join(p.describe(self.source) for p in self.problems)
 
 
 def error(path: str, message: str, line: int | None = None) -> Problem:

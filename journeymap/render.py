@@ -16,7 +16,7 @@ from typing import Any
 
 import graphviz
 
-from journeymap.problems import JourneymapError
+from journeymap.errors import JourneymapError
 
 FORMATS = ("svg", "png", "pdf")
 RENDERERS = ("auto", "graphviz", "wasm")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from journeymap import __version__
 from journeymap.cli.command import UsageError
 from journeymap.cli.registry import COMMANDS
-from journeymap.problems import JourneymapError, LoadError
+from journeymap.errors import JourneymapError, LoadError
 from journeymap.terminal import escaped_output
 
 __all__ = ["UsageError", "build_parser", "main", "run"]

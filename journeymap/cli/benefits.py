@@ -6,10 +6,10 @@ import argparse
 import datetime as dt
 
 from journeymap.benefits import benefit_status, number
-from journeymap.cli.choose import newest
 from journeymap.cli.command import (
     Command,
     UsageError,
+    about,
     as_of_option,
     date_type,
     file_argument,
@@ -17,6 +17,7 @@ from journeymap.cli.command import (
     number_type,
 )
 from journeymap.cli.output import apply_edit, print_table
+from journeymap.defaults import iteration_or_newest
 from journeymap.edit import Measure, Operation
 from journeymap.elements import Kind, ids
 from journeymap.files import load
@@ -31,7 +32,8 @@ def _benefits_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _benefits(args: argparse.Namespace) -> int:
     m = load(args.file)
-    it = newest(m, args.iteration, args.file)
+    with about(args.file):
+        it = iteration_or_newest(m, args.iteration)
     statuses = benefit_status(it, args.as_of)
     if not statuses:
         print(f"{args.file}: iteration {it.id!r} has no benefit with an indicator")

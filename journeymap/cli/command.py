@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from attrs import frozen
 
 from journeymap.benefits import parse_date, parse_number
-from journeymap.problems import JourneymapError
+from journeymap.errors import JourneymapError, LoadError
 
 Handler = Callable[[argparse.Namespace], int]
 T = TypeVar("T")
@@ -17,6 +18,17 @@ T = TypeVar("T")
 
 class UsageError(JourneymapError):
     """Bad usage that argparse cannot see: exit 2 with the message."""
+
+
+@contextmanager
+def about(file: str) -> Iterator[None]:
+    """Library errors in the block become usage errors that start with the map's file name."""
+    try:
+        yield
+    except (UsageError, LoadError):
+        raise
+    except JourneymapError as exc:
+        raise UsageError(f"{file}: {exc}") from None
 
 
 @frozen

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from journeymap.cli.command import Command, UsageError, file_argument, output_option
+from journeymap.cli.command import Command, UsageError, about, file_argument, output_option
 from journeymap.cli.output import write_output
+from journeymap.defaults import default_pair, find_iteration
 from journeymap.diff_format import FORMATS, render
 from journeymap.files import load
-from journeymap.semantic_diff import default_pair, diff
+from journeymap.semantic_diff import diff
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,17 +23,15 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 def _diff(args: argparse.Namespace) -> int:
     m = load(args.file)
     try:
-        a, b = (
-            default_pair(m)
-            if args.a is None
-            else (m.iteration(args.a), m.iteration(args.b or default_pair(m)[1].id))
-        )
-    except KeyError as exc:
-        known = ", ".join(it.id for it in m.iterations)
-        raise UsageError(f"{args.file}: no iteration {exc.args[0]!r} (iterations: {known})") from None
-    except ValueError as exc:
+        with about(args.file):
+            if args.a is None:
+                a, b = default_pair(m)
+            else:
+                a = find_iteration(m, args.a)
+                b = find_iteration(m, args.b) if args.b else default_pair(m)[1]
+    except ValueError as exc:  # fewer than two iterations
         raise UsageError(f"{args.file}: {exc}") from None
-    write_output(args.output, render(diff(a, b), args.format).encode("utf-8"), args.file)
+    write_output(args.output, render(diff(a, b), args.format), args.file)
     return 0
 
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from journeymap.cli.command import Command, UsageError, file_argument, iteration_option, output_option
 from journeymap.cli.output import write_output
+from journeymap.defaults import default_export_name
+from journeymap.errors import JourneymapError
 from journeymap.exports import FORMATS, export
 from journeymap.files import load
-from journeymap.problems import JourneymapError
 from journeymap.render import RENDERERS
 from journeymap.views import VIEWS, ViewOptions
+from journeymap.views.common import SameIterationError
 from journeymap.views.options import LAYOUTS
 from journeymap.views.style import SCHEMES
 
@@ -64,17 +65,15 @@ def _export(args: argparse.Namespace) -> int:
             legend=not args.no_legend,
         )
         data = export(m, args.view, args.format, options, renderer=args.renderer)
+    except SameIterationError as exc:
+        raise UsageError(f"{args.file}: {exc}; choose the other one with --against") from None
     except JourneymapError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
-    write_output(args.output or _default_output(args), data, args.file)
+    output = args.output or default_export_name(
+        args.file, args.view, args.format, args.iteration, args.against
+    )
+    write_output(output, data, args.file)
     return 0
-
-
-def _default_output(args: argparse.Namespace) -> str:
-    """``<map>-<view>[-<iteration>[-<against>]].<ext>`` in the current folder."""
-    parts = [Path(args.file).stem, args.view, *(x for x in (args.iteration, args.against) if x)]
-    extension = {"mermaid": "mmd"}.get(args.format, args.format)
-    return "-".join(parts) + f".{extension}"
 
 
 COMMANDS = (

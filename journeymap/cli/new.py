@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from journeymap.cli.command import Command, UsageError
+from journeymap.defaults import title_from_filename
 from journeymap.starter import create
 
 
@@ -19,7 +20,7 @@ def _new(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if path.exists() and not args.force:
         raise UsageError(f"{path}: already exists; choose another name or pass --force to replace it")
-    title = args.title or path.stem.replace("-", " ").replace("_", " ").capitalize()
+    title = args.title or title_from_filename(path)
     written = create(path, title)
     print(f"{path}: created a starter map '{title}' with one current iteration")
     for schema in written[1:]:

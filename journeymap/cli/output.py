@@ -22,15 +22,22 @@ def print_table(table: Sequence[Sequence[str]]) -> None:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
-def write_output(output: str, data: bytes, source: str = "") -> None:
-    """Write a command's output to ``output`` (``-``: standard output), never onto the map it read."""
+def write_output(output: str, data: bytes | str, source: str = "") -> None:
+    """Write a command's output to ``output`` (``-``: standard output), never onto the map it read.
+
+    Text to standard output goes through ``sys.stdout`` (so control characters are shown escaped);
+    bytes (a rendered diagram) and files are written as they are.
+    """
     if output == "-":
-        sys.stdout.buffer.write(data)
+        if isinstance(data, str):
+            sys.stdout.write(data)
+        else:
+            sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
     if source and same_file(output, source):
         raise UsageError(f"{output}: this is the map being read; choose another output file")
-    atomic_write(output, data)
+    atomic_write(output, data.encode("utf-8") if isinstance(data, str) else data)
     print(f"wrote {output}", file=sys.stderr)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from journeymap.cli.choose import newest
-from journeymap.cli.command import Command, file_argument, iteration_option
+from journeymap.cli.command import Command, about, file_argument, iteration_option
 from journeymap.cli.output import print_table
+from journeymap.defaults import iteration_or_newest
 from journeymap.files import load
 from journeymap.priorities import priorities
 
@@ -18,7 +18,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 def _priorities(args: argparse.Namespace) -> int:
     m = load(args.file)
-    it = newest(m, args.iteration, args.file)
+    with about(args.file):
+        it = iteration_or_newest(m, args.iteration)
     scored = priorities(it)
     if not scored:
         print(f"{args.file}: no step of iteration {it.id!r} has both an effort and a gain")

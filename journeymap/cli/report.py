@@ -7,17 +7,16 @@ import sys
 from pathlib import Path
 
 from journeymap import report
-from journeymap.cli.choose import newest
 from journeymap.cli.command import (
     Command,
-    UsageError,
+    about,
     as_of_option,
     file_argument,
     iteration_option,
     output_option,
 )
+from journeymap.defaults import iteration_or_newest
 from journeymap.files import load
-from journeymap.problems import JourneymapError
 from journeymap.render import RENDERERS
 
 
@@ -32,12 +31,10 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     m = load(args.file)
-    it = newest(m, args.iteration, args.file)
     stem = Path(args.file).stem
-    try:
+    with about(args.file):
+        it = iteration_or_newest(m, args.iteration)
         content = report.build(m, it.id, stem, args.as_of, args.renderer)
-    except JourneymapError as exc:
-        raise UsageError(f"{args.file}: {exc}") from None
     for path in report.write(content, args.output, stem):
         print(f"wrote {path}", file=sys.stderr)
     return 0

@@ -10,7 +10,7 @@ from journeymap.schema import schema_text
 
 
 def _schema(args: argparse.Namespace) -> int:
-    write_output(args.output, schema_text().encode("utf-8"))
+    write_output(args.output, schema_text())
     return 0
 
 

@@ -6,12 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from journeymap.cli.choose import iteration_id
-from journeymap.cli.command import Command, UsageError, file_argument, iteration_option, output_option
+from journeymap.cli.command import Command, UsageError, about, file_argument, iteration_option, output_option
 from journeymap.cli.output import write_output
+from journeymap.defaults import iteration_or_current
+from journeymap.errors import CsvError
 from journeymap.files import load, save
 from journeymap.locking import map_lock
-from journeymap.spreadsheet import DELIMITERS, KINDS, CsvError, export_csv, import_csv
+from journeymap.spreadsheet import DELIMITERS, KINDS, export_csv, import_csv
 
 DELIMITER_NAMES = {name: char for char, name in DELIMITERS.items()}
 
@@ -26,9 +27,10 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _export_csv(args: argparse.Namespace) -> int:
     m = load(args.file)
-    it = m.iteration(iteration_id(m, args.iteration, args.file))
+    with about(args.file):
+        it = iteration_or_current(m, args.iteration)
     text = export_csv(it, KINDS[args.kind], DELIMITER_NAMES[args.delimiter])
-    write_output(args.output, text.encode("utf-8"), args.file)
+    write_output(args.output, text, args.file)
     return 0
 
 
@@ -46,7 +48,8 @@ def _import_csv(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.csv}: not UTF-8 text; save the spreadsheet as 'CSV UTF-8'") from None
     with map_lock(args.file):
         m = load(args.file)
-        iteration = iteration_id(m, args.iteration, args.file)
+        with about(args.file):
+            iteration = iteration_or_current(m, args.iteration).id
         try:
             result, added, updated = import_csv(m, iteration, KINDS[args.kind], text, args.csv)
         except CsvError as exc:

@@ -6,8 +6,9 @@ import argparse
 import sys
 
 from journeymap.cli.command import Command
+from journeymap.errors import LoadError
 from journeymap.files import load
-from journeymap.problems import LoadError, Severity
+from journeymap.problems import Severity
 from journeymap.validate import validate
 
 
