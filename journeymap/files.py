@@ -78,7 +78,7 @@ def _parse(text: str, source: str) -> JourneyMap:
         _check_version(data, source)
         journey_map = _converter.structure(data, JourneyMap)
     except BaseValidationError as exc:
-        raise LoadError(source, structure_problems(exc)) from None
+        raise LoadError(source, structure_problems(exc, data)) from None
     except ValueError:
         raise LoadError(source, [error("", "a number is too large to read")]) from None
     first = text.lstrip("\ufeff").split("\n", 1)[0]

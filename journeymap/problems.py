@@ -6,6 +6,7 @@ from enum import Enum
 
 from attrs import frozen
 
+from journeymap.elements import Kind
 from journeymap.errors import JourneymapError as JourneymapError  # the editor imports it from here
 
 
@@ -18,12 +19,21 @@ class Severity(Enum):
 
 @frozen(kw_only=True)
 class Problem:
-    """One problem: its severity, its path in the document and a plain-language message."""
+    """One problem: its severity, where it is and a plain-language message.
+
+    ``path`` is the place in the document (``iterations[1].steps[4].touchpoints[0]``); the same
+    place as ids is ``iteration``, ``kind`` and ``element`` (``kind`` None for the iteration or
+    the map itself, ``iteration`` "" for the map's own keys) and ``field``, the key that is wrong.
+    """
 
     severity: Severity
     path: str
     message: str
     line: int | None = None
+    iteration: str = ""
+    kind: Kind | None = None
+    element: str = ""
+    field: str = ""
 
     def describe(self, source: str = "") -> str:
         """``source:path: severity: message`` (the line number goes first when known)."""
@@ -31,11 +41,33 @@ class Problem:
         return f"{':'.join(where)}: {self.severity.value}: {self.message}"
 
 
-def error(path: str, message: str, line: int | None = None) -> Problem:
+def error(
+    path: str,
+    message: str,
+    line: int | None = None,
+    *,
+    iteration: str = "",
+    kind: Kind | None = None,
+    element: str = "",
+    field: str = "",
+) -> Problem:
     """An error-severity problem."""
-    return Problem(severity=Severity.ERROR, path=path, message=message, line=line)
+    return Problem(
+        severity=Severity.ERROR,
+        path=path,
+        message=message,
+        line=line,
+        iteration=iteration,
+        kind=kind,
+        element=element,
+        field=field,
+    )
 
 
-def warning(path: str, message: str) -> Problem:
-    """A warning-severity problem."""
-    return Problem(severity=Severity.WARNING, path=path, message=message)
+def warning(
+    path: str, message: str, *, kind: Kind | None = None, element: str = "", field: str = ""
+) -> Problem:
+    """A warning-severity problem (validation fills in its ``iteration``)."""
+    return Problem(
+        severity=Severity.WARNING, path=path, message=message, kind=kind, element=element, field=field
+    )

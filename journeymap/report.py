@@ -242,12 +242,12 @@ def _plan(journey_map: JourneyMap, it: Iteration) -> tuple[Block, ...]:
         ),
     )  # fmt: skip
     blocks: list[Block] = [benefits, indicators]
-    index = journey_map.iterations.index(it)
-    prefix = f"iterations[{index}].benefits"
     gaps = [
         p.message
         for p in validate(journey_map, iterations={it.id})
-        if p.severity is Severity.WARNING and p.path.startswith(prefix)
+        if p.severity is Severity.WARNING
+        and p.iteration == it.id
+        and p.kind in (Kind.BENEFIT, Kind.INDICATOR)
     ]
     if gaps:
         blocks += ["Not yet S.M.A.R.T.E.:", Items(tuple(gaps))]

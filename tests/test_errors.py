@@ -85,3 +85,30 @@ def test_iteration_choices() -> None:
         jm.default_export_name("maps/home.toml", "compare", "mermaid", "current", "")
         == "home-compare-current.mmd"
     )
+
+
+def test_problems_name_their_place_as_ids() -> None:
+    problems = jm.validate(jm.load(ROOT / "tests" / "fixtures" / "dangling.toml"))
+    places = {(p.path, p.iteration, p.kind, p.element, p.field) for p in problems}
+    assert ("iterations[0].steps[0].emotion", "now", jm.Kind.STEP, "fill-in", "emotion") in places
+    assert ("iterations[0].flows[0].target", "now", jm.Kind.FLOW, "f1", "target") in places
+    assert ("iterations[0].based_on", "now", None, "", "based_on") in places
+    m = jm.Add("future", jm.Indicator(id="waiting", name="Days waiting"), parent="savings").apply(HOME)
+    gaps = {(p.iteration, p.kind, p.element, p.field) for p in jm.validate(m) if p.element == "waiting"}
+    assert ("future", jm.Kind.INDICATOR, "waiting", "unit") in gaps
+
+
+def test_load_problems_name_their_place_as_ids() -> None:
+    with pytest.raises(jm.LoadError) as caught:
+        jm.load(ROOT / "tests" / "fixtures" / "wrong-types.toml")
+    places = {(p.path, p.iteration, p.kind, p.element, p.field) for p in caught.value.problems}
+    assert ("iterations[0].actors[0].ring", "now", jm.Kind.ACTOR, "citizen", "ring") in places
+    assert ("iterations[0].steps[0].actors", "now", jm.Kind.STEP, "fill-in", "actors") in places
+    assert ("iterations[0].created", "now", None, "", "created") in places
+    text = 'schema_version = 1\ntitle = "t"\n[[iterations]]\nid = "a"\nlabel = "A"\n[[iterations.processes]]\nid = "p"\nname = "P"\n[[iterations.processes.tasks]]\nid = "t1"\nname = 3\n'
+    with pytest.raises(jm.LoadError) as nested:
+        jm.loads(text)
+    (problem,) = nested.value.problems
+    assert (problem.path, problem.iteration, problem.kind, problem.element, problem.field) == (
+        "iterations[0].processes[0].tasks[0].name", "a", jm.Kind.TASK, "t1", "name"
+    )  # fmt: skip
