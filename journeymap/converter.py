@@ -61,7 +61,11 @@ def _strict(kind: type, what: str) -> Callable[[Any, type], Any]:
 
 def _text(value: Any, _: type) -> str:
     """Text, which must be writable as UTF-8: no half of a surrogate pair (such as '\\ud800')."""
-    text: str = _strict(str, "text")(value, str)
+    if type(value) is not str:
+        raise Refused(f"expected text, got {type_name(value)} {shown(value)}")
+    text: str = value
+    if text.isascii():
+        return text
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:

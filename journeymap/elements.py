@@ -46,6 +46,8 @@ class Kind(Enum):
     BENEFIT = "benefit"
     INDICATOR = "indicator"
 
+    __hash__ = object.__hash__  # members are singletons; Enum's own hash is slow where kinds key dicts
+
     @property
     def type(self) -> type[Element]:
         """The model class of this kind."""
@@ -54,7 +56,7 @@ class Kind(Enum):
     @property
     def collection(self) -> str:
         """The attribute holding the elements: of the iteration, or of the parent for nested kinds."""
-        return "processes" if self is Kind.PROCESS else f"{self.value}s"
+        return _COLLECTIONS[self]
 
     @property
     def parent(self) -> Kind | None:
@@ -81,6 +83,7 @@ _TYPES: dict[Kind, type[Element]] = {
     Kind.INDICATOR: Indicator,
 }
 KIND_OF: dict[type, Kind] = {t: k for k, t in _TYPES.items()}
+_COLLECTIONS = {kind: "processes" if kind is Kind.PROCESS else f"{kind.value}s" for kind in Kind}
 _PARENTS = {Kind.TASK: Kind.PROCESS, Kind.INDICATOR: Kind.BENEFIT}
 _CHILDREN = {parent: child for child, parent in _PARENTS.items()}
 

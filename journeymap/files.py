@@ -18,6 +18,7 @@ from journeymap.errors import LoadError
 from journeymap.locking import map_lock
 from journeymap.model import SCHEMA_REF, SCHEMA_VERSION, JourneyMap
 from journeymap.problems import error
+from journeymap.tomlparser import parse
 from journeymap.writing import atomic_write, real_path
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -61,7 +62,7 @@ def _check_characters(text: str, source: str) -> None:
 
 def _parse(text: str, source: str) -> JourneyMap:
     try:
-        data = tomllib.loads(text)
+        data = parse(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_POSITION.search(message)

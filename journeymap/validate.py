@@ -161,13 +161,16 @@ def element_problems(
     if not isinstance(element, (Relation, Flow)) and not element.name.strip():
         problems.append(error(f"{path}.name", f"{label(element)} has no name", field="name"))
     for ref in REFS.get(kind, ()):
+        names = known[ref.target]
         for j, value in enumerate(referenced(element, ref)):
+            if value and value in names:
+                continue
             where = f"{path}.{ref.field}[{j}]" if ref.many else f"{path}.{ref.field}"
             if not value:
                 problems.append(
                     error(where, f"{label(element)} needs a {ref.target.value} here", field=ref.field)
                 )
-            elif value not in known[ref.target]:
+            else:
                 problems.append(
                     error(
                         where,
@@ -190,7 +193,7 @@ def element_problems(
                     )
                 )
             seen.setdefault(day, j)
-    return [evolve(p, kind=kind, element=element.id) for p in problems]
+    return [evolve(p, kind=kind, element=element.id) for p in problems] if problems else problems
 
 
 def _step_values(step: Step, path: str, base: Base | None) -> list[Problem]:
