@@ -1,6 +1,7 @@
 """journeymap: service-journey and actor maps as versioned, validated TOML files."""
 
 from journeymap.benefits import IndicatorStatus, Status, benefit_status
+from journeymap.converter import MAX_TEXT_CHARS
 from journeymap.defaults import (
     current_iteration,
     default_export_name,
@@ -40,7 +41,7 @@ from journeymap.errors import (
     ProblemsError,
 )
 from journeymap.exports import export
-from journeymap.files import MAX_FILE_BYTES, MAX_TEXT_CHARS, dumps, load, loads, save
+from journeymap.files import MAX_FILE_BYTES, dumps, load, loads, save
 from journeymap.history import History
 from journeymap.locking import MapBusyError
 from journeymap.model import (

@@ -59,11 +59,18 @@ def _strict(kind: type, what: str) -> Callable[[Any, type], Any]:
     return structure
 
 
+MAX_TEXT_CHARS = 100_000
+"""Longer texts (one name, note, ...) are refused, on load and in edits: no diagram, report or screen can show them."""
+
+
 def _text(value: Any, _: type) -> str:
-    """Text, which must be writable as UTF-8: no half of a surrogate pair (such as '\\ud800')."""
+    """Text, which must be writable as UTF-8 (no half of a surrogate pair such as '\\ud800') and at most
+    :data:`MAX_TEXT_CHARS` long."""
     if type(value) is not str:
         raise Refused(f"expected text, got {type_name(value)} {shown(value)}")
     text: str = value
+    if len(text) > MAX_TEXT_CHARS:
+        raise Refused(f"a text of {len(text):,} characters; a text may hold up to {MAX_TEXT_CHARS:,}")
     if text.isascii():
         return text
     try:

@@ -451,7 +451,7 @@ class EditMap(_Typed):
 
 
 def referrers(journey_map: JourneyMap, iteration: str, kind: Kind, element_id: str) -> list[str]:
-    """What names an element: ``"step 'apply'"`` and the like, in document order.
+    """What names an element: ``"step 'Applies online'"`` and the like, in document order, each once.
 
     Includes steps of iterations based on this one that replace a step.
     """
@@ -466,7 +466,7 @@ def referrers(journey_map: JourneyMap, iteration: str, kind: Kind, element_id: s
                 found += [
                     f"{label(s)} of iteration {child.id!r}" for s in child.steps if element_id in s.replaces
                 ]
-    return found
+    return list(dict.fromkeys(found))
 
 
 # --- helpers ----------------------------------------------------------------------------

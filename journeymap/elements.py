@@ -6,7 +6,8 @@ the diff, so that a new reference field is declared once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator
 from enum import Enum
 
 from attrs import frozen
@@ -169,9 +170,22 @@ def name_of(element: Element) -> str:
     return element.name
 
 
-def label(element: Element) -> str:
-    """How messages name an element: its kind and id."""
-    return f"{KIND_OF[type(element)].value} {element.id!r}"
+def label(element: Element, shared: Collection[str] = ()) -> str:
+    """How messages name an element: its kind and name (``step 'Gets a call'``).
+
+    The id is added where the name does not tell the element apart: when it is empty, or one of
+    ``shared``, the names that two elements of the kind have (see :func:`shared_names`).
+    """
+    kind, name = KIND_OF[type(element)].value, name_of(element)
+    if not name.strip():
+        return f"{kind} {element.id!r}"
+    return f"{kind} '{name}' ({element.id})" if name in shared else f"{kind} '{name}'"
+
+
+def shared_names(items: Iterable[Element]) -> frozenset[str]:
+    """The names that more than one of ``items`` has."""
+    counts = Counter(name_of(e) for e in items)
+    return frozenset(name for name, n in counts.items() if n > 1)
 
 
 def locate(journey_map: JourneyMap, path: str) -> tuple[str, Kind | None, str] | None:

@@ -13,7 +13,7 @@ from attrs import evolve
 from cattrs.errors import BaseValidationError
 
 from journeymap.comments import HEADER, Comments, ElementPath, collect
-from journeymap.converter import make_file_converter, structure_problems, type_name
+from journeymap.converter import MAX_TEXT_CHARS, make_file_converter, structure_problems, type_name
 from journeymap.errors import LoadError
 from journeymap.locking import map_lock
 from journeymap.model import SCHEMA_REF, SCHEMA_VERSION, JourneyMap
@@ -23,9 +23,6 @@ from journeymap.writing import atomic_write, real_path
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Larger files are refused before they are read: no map needs that much text."""
-
-MAX_TEXT_CHARS = 100_000
-"""Longer texts (one name, note, ...) are refused on load: no diagram, report or screen can show them."""
 
 _converter = make_file_converter()
 _SCHEMA_LINE = re.compile(r"#:schema[ \t]+(\S+)")

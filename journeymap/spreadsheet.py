@@ -22,6 +22,7 @@ from typing import Any, get_args
 from attrs import fields, resolve_types
 
 from journeymap.benefits import number
+from journeymap.converter import MAX_TEXT_CHARS
 from journeymap.edit import Add, Update
 from journeymap.elements import Kind, elements
 from journeymap.errors import CsvError, EditError
@@ -32,8 +33,8 @@ KINDS = {"steps": Kind.STEP, "touchpoints": Kind.TOUCHPOINT, "actors": Kind.ACTO
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 ID_LISTS = {"actors", "touchpoints", "tasks", "replaces"}
 SINGLE_REFS = ("stage", "profile", "owner")
-CELL_LIMIT = 1_000_000
-"""The longest cell, in characters, an import reads (Python's csv module stops at 131,072)."""
+CELL_LIMIT = MAX_TEXT_CHARS + 1
+"""The longest cell, in characters, an import reads: the longest text, and an apostrophe before it."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a cell begins with that spreadsheets read as a formula."""
 _SPLIT_IDS = re.compile(r"[,;\r\n]+")

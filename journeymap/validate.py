@@ -7,12 +7,23 @@ range); warnings point at what a service designer would want to look at.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 from attrs import evolve
 
 from journeymap.converter import shown
-from journeymap.elements import KIND_OF, REFS, Element, Kind, ids, label, referenced, with_paths
+from journeymap.elements import (
+    KIND_OF,
+    REFS,
+    Element,
+    Kind,
+    elements,
+    ids,
+    label,
+    referenced,
+    shared_names,
+    with_paths,
+)
 from journeymap.model import (
     EMOTION_MAX,
     EMOTION_MIN,
@@ -126,6 +137,7 @@ def iteration_problems(it: Iteration, path: str, base: Iteration | None) -> list
     based: Base | None = (base.id, ids(base, Kind.STEP)) if base else None
     problems: list[Problem] = []
     for kind in Kind:
+        shared = shared_names(elements(it, kind))
         first: dict[str, str] = {}
         for element_path, element in with_paths(it, kind, path):
             if element.id in first:
@@ -143,23 +155,29 @@ def iteration_problems(it: Iteration, path: str, base: Iteration | None) -> list
                 )
             else:
                 first[element.id] = element_path
-            problems += element_problems(element, element_path, known, based)
+            problems += element_problems(element, element_path, known, based, shared)
     return [evolve(p, iteration=it.id) for p in problems + _warnings(it, path)]
 
 
 def element_problems(
-    element: Element, path: str, known: Mapping[Kind, set[str]], base: Base | None = None
+    element: Element,
+    path: str,
+    known: Mapping[Kind, set[str]],
+    base: Base | None = None,
+    shared: Collection[str] = (),
 ) -> list[Problem]:
     """Errors in one element's own values and in the ids it names.
 
-    ``base`` is the id and step ids of the iteration this one is based on, if any.
+    ``base`` is the id and step ids of the iteration this one is based on, if any; ``shared`` the
+    names that other elements of its kind have too (messages then add the id).
     """
     kind = KIND_OF[type(element)]
+    name = label(element, shared)
     problems = []
     if not _ID.fullmatch(element.id):
         problems.append(error(f"{path}.id", f"{element.id!r} {BAD_ID}", field="id"))
     if not isinstance(element, (Relation, Flow)) and not element.name.strip():
-        problems.append(error(f"{path}.name", f"{label(element)} has no name", field="name"))
+        problems.append(error(f"{path}.name", f"{name} has no name", field="name"))
     for ref in REFS.get(kind, ()):
         names = known[ref.target]
         for j, value in enumerate(referenced(element, ref)):
@@ -167,19 +185,17 @@ def element_problems(
                 continue
             where = f"{path}.{ref.field}[{j}]" if ref.many else f"{path}.{ref.field}"
             if not value:
-                problems.append(
-                    error(where, f"{label(element)} needs a {ref.target.value} here", field=ref.field)
-                )
+                problems.append(error(where, f"{name} needs a {ref.target.value} here", field=ref.field))
             else:
                 problems.append(
                     error(
                         where,
-                        f"{label(element)} names {ref.target.value} {value!r}, which does not exist in this iteration",
+                        f"{name} names {ref.target.value} {value!r}, which does not exist in this iteration",
                         field=ref.field,
                     )
                 )
     if isinstance(element, Step):
-        problems += _step_values(element, path, base)
+        problems += _step_values(element, name, path, base)
     if isinstance(element, Indicator):
         seen: dict[str, int] = {}
         for j, m in enumerate(element.measurements):
@@ -188,7 +204,7 @@ def element_problems(
                 problems.append(
                     error(
                         f"{path}.measurements[{j}].date",
-                        f"{label(element)} has two measurements of {day} (also measurements[{seen[day]}])",
+                        f"{name} has two measurements of {day} (also measurements[{seen[day]}])",
                         field="measurements",
                     )
                 )
@@ -196,7 +212,7 @@ def element_problems(
     return [evolve(p, kind=kind, element=element.id) for p in problems] if problems else problems
 
 
-def _step_values(step: Step, path: str, base: Base | None) -> list[Problem]:
+def _step_values(step: Step, name: str, path: str, base: Base | None) -> list[Problem]:
     problems = []
     if step.emotion is not None and not EMOTION_MIN <= step.emotion <= EMOTION_MAX:
         problems.append(
@@ -206,21 +222,21 @@ def _step_values(step: Step, path: str, base: Base | None) -> list[Problem]:
                 field="emotion",
             )
         )
-    for name in ("effort", "gain"):
-        score = getattr(step, name)
+    for field in ("effort", "gain"):
+        score = getattr(step, field)
         if score is not None and not SCORE_MIN <= score <= SCORE_MAX:
             problems.append(
                 error(
-                    f"{path}.{name}",
-                    f"{name} {shown(score)} is out of range: use 1 (little) to 5 (a lot)",
-                    field=name,
+                    f"{path}.{field}",
+                    f"{field} {shown(score)} is out of range: use 1 (little) to 5 (a lot)",
+                    field=field,
                 )
             )
     for j, replaced in enumerate(step.replaces):
         if base is None:
-            message = f"{label(step)} replaces {replaced!r}, but its iteration is not based on another one"
+            message = f"{name} replaces {replaced!r}, but its iteration is not based on another one"
         elif replaced not in base[1]:
-            message = f"{label(step)} replaces step {replaced!r}, which iteration {base[0]!r} does not have"
+            message = f"{name} replaces step {replaced!r}, which iteration {base[0]!r} does not have"
         else:
             continue
         problems.append(error(f"{path}.replaces[{j}]", message, field="replaces"))
@@ -238,7 +254,21 @@ def _in_cycle(start: str, by_id: Mapping[str, Iteration]) -> bool:
     return False
 
 
+def _namer(it: Iteration) -> Callable[[Element], str]:
+    """How messages about ``it`` name its elements: by name, with the id where a name is shared."""
+    shared: dict[Kind, frozenset[str]] = {}
+
+    def named(element: Element) -> str:
+        kind = KIND_OF[type(element)]
+        if kind not in shared:
+            shared[kind] = shared_names(elements(it, kind))
+        return label(element, shared[kind])
+
+    return named
+
+
 def _warnings(it: Iteration, p: str) -> list[Problem]:
+    named = _namer(it)
     problems: list[Problem] = []
     used_touchpoints = {t for step in it.steps for t in step.touchpoints}
     journey_actors = {a for step in it.steps for a in step.actors}
@@ -247,7 +277,7 @@ def _warnings(it: Iteration, p: str) -> list[Problem]:
             problems.append(
                 warning(
                     f"{p}.steps[{k}]",
-                    f"{label(step)} has no actor: who takes part here?",
+                    f"{named(step)} has no actor: who takes part here?",
                     kind=Kind.STEP,
                     element=step.id,
                 )
@@ -268,7 +298,7 @@ def _warnings(it: Iteration, p: str) -> list[Problem]:
             problems.append(
                 warning(
                     f"{p}.touchpoints[{k}]",
-                    f"{label(tp)} is not used by any step",
+                    f"{named(tp)} is not used by any step",
                     kind=Kind.TOUCHPOINT,
                     element=tp.id,
                 )
@@ -278,7 +308,7 @@ def _warnings(it: Iteration, p: str) -> list[Problem]:
             problems.append(
                 warning(
                     f"{p}.actors[{k}].ring",
-                    f"{label(actor)} takes part in the journey but has no ring on the actor map",
+                    f"{named(actor)} takes part in the journey but has no ring on the actor map",
                     kind=Kind.ACTOR,
                     element=actor.id,
                     field="ring",
@@ -298,6 +328,7 @@ _SMARTE = (
 
 
 def _benefit_warnings(it: Iteration, p: str) -> list[Problem]:
+    named = _namer(it)
     problems: list[Problem] = []
     opportunities = {o for step in it.steps for o in step.opportunities}
     for b, benefit in enumerate(it.benefits):
@@ -306,7 +337,7 @@ def _benefit_warnings(it: Iteration, p: str) -> list[Problem]:
             problems.append(
                 warning(
                     f"{bp}.owner",
-                    f"{label(benefit)} has no owner: who is responsible for realising it?",
+                    f"{named(benefit)} has no owner: who is responsible for realising it?",
                     kind=Kind.BENEFIT,
                     element=benefit.id,
                     field="owner",
@@ -316,7 +347,7 @@ def _benefit_warnings(it: Iteration, p: str) -> list[Problem]:
             problems.append(
                 warning(
                     bp,
-                    f"{label(benefit)} has no indicator: how will you know it is realised?",
+                    f"{named(benefit)} has no indicator: how will you know it is realised?",
                     kind=Kind.BENEFIT,
                     element=benefit.id,
                     field="indicators",
@@ -327,17 +358,17 @@ def _benefit_warnings(it: Iteration, p: str) -> list[Problem]:
                 problems.append(
                     warning(
                         f"{bp}.opportunities[{j}]",
-                        f"{label(benefit)} builds on opportunity {text!r}, which no step of this iteration has",
+                        f"{named(benefit)} builds on opportunity {text!r}, which no step of this iteration has",
                         kind=Kind.BENEFIT,
                         element=benefit.id,
                         field="opportunities",
                     )
                 )
-        problems += _indicator_warnings(benefit, bp)
+        problems += _indicator_warnings(benefit, bp, named)
     return problems
 
 
-def _indicator_warnings(benefit: Benefit, bp: str) -> list[Problem]:
+def _indicator_warnings(benefit: Benefit, bp: str, named: Callable[[Element], str]) -> list[Problem]:
     problems: list[Problem] = []
     for i, indicator in enumerate(benefit.indicators):
         ip = f"{bp}.indicators[{i}]"
@@ -346,7 +377,7 @@ def _indicator_warnings(benefit: Benefit, bp: str) -> list[Problem]:
                 problems.append(
                     warning(
                         f"{ip}.{name}",
-                        f"{label(indicator)} has {message}",
+                        f"{named(indicator)} has {message}",
                         field=name,
                         kind=Kind.INDICATOR,
                         element=indicator.id,
@@ -356,7 +387,7 @@ def _indicator_warnings(benefit: Benefit, bp: str) -> list[Problem]:
             problems.append(
                 warning(
                     f"{ip}.target",
-                    f"{label(indicator)} has a target equal to its baseline",
+                    f"{named(indicator)} has a target equal to its baseline",
                     field="target",
                     kind=Kind.INDICATOR,
                     element=indicator.id,
@@ -366,6 +397,7 @@ def _indicator_warnings(benefit: Benefit, bp: str) -> list[Problem]:
 
 
 def _flow_warnings(it: Iteration, p: str) -> list[Problem]:
+    named = _namer(it)
     problems: list[Problem] = []
     if not it.flows or not it.steps:
         return problems
@@ -387,7 +419,7 @@ def _flow_warnings(it: Iteration, p: str) -> list[Problem]:
             problems.append(
                 warning(
                     sp,
-                    f"{label(step)} cannot be reached by the flows from the first step {first!r}",
+                    f"{named(step)} cannot be reached by the flows from the first step {first!r}",
                     kind=Kind.STEP,
                     element=step.id,
                 )

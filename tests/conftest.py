@@ -24,3 +24,9 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 def example(request: pytest.FixtureRequest) -> Path:
     """Each example map in turn."""
     return request.param
+
+
+@pytest.fixture(autouse=True)
+def _own_state_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The editor remembers where it was in the user's state folder: one of the test's own here."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))

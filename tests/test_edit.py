@@ -60,7 +60,7 @@ def test_update_several_fields() -> None:
         ({"emotion": 3}, "steps[0].emotion: emotion 3 is out of range"),
         (
             {"actors": ("ghost",)},
-            "steps[0].actors[0]: step 'referred' names actor 'ghost', which does not exist",
+            "steps[0].actors[0]: step 'Is assessed and offered training first' names actor 'ghost', which does not exist",
         ),
         ({"name": ["x"]}, "steps[0].name: expected text, got a list"),
         ({"name": "  "}, "steps[0].name: step 'referred' has no name"),
@@ -118,7 +118,7 @@ def test_add_refuses_duplicates_and_dangling_references() -> None:
         Add("future", jm.Step(id="referred", name="x", stage="referral")).apply(HOME)
     with pytest.raises(DuplicateIdError):
         Add("future", jm.Task(id="screen", name="x"), parent="dedicated-training").apply(HOME)
-    with pytest.raises(InvalidEditError, match="flow 'f' names step 'nowhere'"):
+    with pytest.raises(InvalidEditError, match="flow 'referred → nowhere' names step 'nowhere'"):
         Add("future", jm.Flow(id="f", source="referred", target="nowhere")).apply(HOME)
     with pytest.raises(InvalidEditError, match="is not a valid id"):
         Add("future", jm.Stage(id="bad id", name="Bad")).apply(HOME)
@@ -129,9 +129,12 @@ def test_add_refuses_duplicates_and_dangling_references() -> None:
 def test_removing_a_referenced_actor_is_refused_unless_cascading() -> None:
     with pytest.raises(InUseError) as info:
         Remove("future", Kind.ACTOR, "trainer").apply(HOME)
-    assert info.value.referrers[:2] == ("relation 'train'", "relation 'implement'")
-    assert "step 'fixed-session'" in info.value.referrers
-    assert "benefit 'training-kept'" in info.value.referrers
+    assert info.value.referrers[:2] == (
+        "relation 'trainer → citizen (fixed training sessions)'",
+        "relation 'digirehab → trainer (training of the trainers)'",
+    )
+    assert "step 'Trains twice a week at fixed times with the same trainer'" in info.value.referrers
+    assert "benefit 'Training sessions are held as planned'" in info.value.referrers
     assert "and 8 more" in str(info.value)
     op = Remove("future", Kind.ACTOR, "trainer", cascade=True)
     assert op.describe(HOME) == "Removed actor 'Dedicated trainer' and 11 reference(s) to it"
@@ -157,13 +160,13 @@ def test_removing_a_stage_takes_its_steps_and_their_flows() -> None:
 
 def test_removing_a_replaced_step_is_refused_while_a_future_step_replaces_it() -> None:
     assert referrers(HOME, "current", Kind.STEP, "pilot-ends") == [
-        "flow 'f7'",
-        "step 'monthly-review' of iteration 'future'",
+        "flow 'session → pilot-ends (after 3-6 months)'",
+        "step 'Management follows the monthly report' of iteration 'future'",
     ]
 
 
 def test_removing_a_process_removes_task_references() -> None:
-    with pytest.raises(InUseError, match="step 'trainer-screening'"):
+    with pytest.raises(InUseError, match="step 'Meets her trainer and does the screening test'"):
         Remove("future", Kind.PROCESS, "dedicated-training").apply(HOME)
     after = Remove("future", Kind.PROCESS, "dedicated-training", cascade=True).apply(HOME)
     assert all(not s.tasks for s in after.iteration("future").steps)

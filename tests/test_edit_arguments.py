@@ -319,3 +319,12 @@ def test_loading_text_that_cannot_be_written_names_its_place() -> None:
     with pytest.raises(jm.LoadError) as caught:
         jm.loads('schema_version = 1\ntitle = "ok\ud800"\n', "m.toml")
     assert [(p.line, "surrogate" in p.message) for p in caught.value.problems] == [(2, True)]
+
+
+def test_an_edit_refuses_a_text_longer_than_a_file_may_hold() -> None:
+    m = jm.starter_map("x")
+    too_long = "x" * (jm.MAX_TEXT_CHARS + 1)
+    with pytest.raises(jm.EditError, match="a text may hold up to 100,000"):
+        jm.EditMap({"description": too_long}).apply(m)
+    longest = jm.EditMap({"description": "x" * jm.MAX_TEXT_CHARS}).apply(m)
+    assert jm.loads(jm.dumps(longest)) == longest

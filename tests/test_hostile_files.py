@@ -204,13 +204,15 @@ def test_loads_takes_only_text(value: object) -> None:
         jm.loads(value)  # type: ignore[arg-type]
 
 
-def test_a_hostile_recovery_copy_is_ignored(tmp_path: Path) -> None:
+def test_a_hostile_recovery_copy_is_set_aside_and_the_map_opens(tmp_path: Path) -> None:
     path = tmp_path / "m.toml"
     jm.save(jm.starter_map("x"), path)
     for name in ("deep-arrays", "deep-inline-tables", "huge-integer", "huge-hex-integer"):
         recovery_path(path).write_bytes(_texts()[name])
-        document, recovered = open_document(path)
-        assert recovered is None, name
+        document, recovery = open_document(path)
+        assert recovery is not None and recovery.map is None and recovery.set_aside is not None, name
+        assert recovery.set_aside.read_bytes() == _texts()[name]
+        assert not recovery_path(path).exists()
         assert document.map.title == "x"
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from editor import export_from_dialog, open_editor, ready
 from rich.console import Console
 from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
 
@@ -32,9 +33,7 @@ def path(tmp_path: Path) -> Path:
     return target
 
 
-def app_for(path: Path) -> JourneymapApp:
-    document, recovered = open_document(path)
-    return JourneymapApp(path, document, recovered)
+app_for = open_editor
 
 
 async def select(app: JourneymapApp, pilot: object, ref: Ref, iteration: str = "") -> None:
@@ -46,13 +45,7 @@ async def select(app: JourneymapApp, pilot: object, ref: Ref, iteration: str = "
     await settled(app, pilot)
 
 
-async def started(app: JourneymapApp, pilot: object) -> None:
-    """Wait until the app shows the map."""
-    for _ in range(50):
-        if app.ready:
-            return
-        await pilot.pause()  # type: ignore[attr-defined]
-    raise AssertionError("the app did not start")
+started = ready
 
 
 async def settled(app: JourneymapApp, pilot: object) -> None:
@@ -358,15 +351,7 @@ async def test_lists_and_export_from_the_app(path: Path) -> None:
             "Does not know the plan",
         )
 
-        await pilot.press("e")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, FormDialog)
-        dialog.query_one("#d-view", Select).value = "compare"
-        dialog.query_one("#d-format", Select).value = "dot"
-        await pilot.click("#ok")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_from_dialog(app, pilot, "compare", "dot")
         written = path.with_name("home-training-compare-future.dot")
         assert written.read_text(encoding="utf-8").startswith('digraph "journeymap"')
 

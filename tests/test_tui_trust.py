@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import EXAMPLES
+from editor import burst, copy_example, export_from_dialog, open_editor, ready
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from textual import events
-from textual.widgets import Select, Tree
+from textual.widgets import OptionList, Select, Static, Tree
 
 import journeymap as jm
 from journeymap.document import open_document, recovery_path
@@ -23,31 +21,12 @@ from tui.dialogs import Confirm, FormDialog
 SIZE = (120, 45)
 
 
-def copy_of(example: Path, folder: Path) -> Path:
-    target = folder / example.name
-    shutil.copy(example, target)
-    return target
+def home_training(tmp_path: Path) -> Path:
+    return copy_example("home-training", tmp_path)
 
 
-async def open_app(path: Path) -> tuple[JourneymapApp, object]:
-    document, recovered = open_document(path)
-    return JourneymapApp(path, document, recovered), None
-
-
-async def wait_ready(app: JourneymapApp, pilot: object) -> None:
-    for _ in range(100):
-        if app.ready:
-            return
-        await pilot.pause()  # type: ignore[attr-defined]
-    raise AssertionError("the editor did not show the map")
-
-
-async def burst(app: JourneymapApp, pilot: object, keys: list[str], gap: float = 0.0) -> None:
-    """Keys as a terminal delivers them when a key is held down: ``gap`` seconds apart, none waited for."""
-    for key in keys:
-        app.post_message(events.Key(key, None))
-        await asyncio.sleep(gap)
-    await pilot.pause()  # type: ignore[attr-defined]
+def example_copy(example: Path, folder: Path) -> Path:
+    return copy_example(example.stem, folder)
 
 
 async def expand_everything(app: JourneymapApp, pilot: object) -> int:
@@ -70,11 +49,11 @@ async def expand_everything(app: JourneymapApp, pilot: object) -> int:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 async def test_running_through_the_whole_navigator_changes_nothing(example: Path, tmp_path: Path) -> None:
-    path = copy_of(example, tmp_path)
+    path = example_copy(example, tmp_path)
     before = path.read_bytes()
-    app, _ = await open_app(path)
+    app = open_editor(path)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(app, pilot)
+        await ready(app, pilot)
         loaded = app.doc.map
         rows = await expand_everything(app, pilot)
         assert rows > 30
@@ -106,10 +85,10 @@ async def test_random_navigation_never_edits(
     example: Path, actions: list[tuple[object, ...]], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Keys that move, tab, escape and resizes, at any speed, in any order: the map stays as loaded."""
-    path = copy_of(example, tmp_path_factory.mktemp("nav"))
-    app, _ = await open_app(path)
+    path = example_copy(example, tmp_path_factory.mktemp("nav"))
+    app = open_editor(path)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(app, pilot)
+        await ready(app, pilot)
         loaded = app.doc.map
         await expand_everything(app, pilot)
         for action in actions:
@@ -142,15 +121,11 @@ def recorder(app: JourneymapApp) -> list[str]:
     return shown
 
 
-def home_training(tmp_path: Path) -> Path:
-    return copy_of(next(e for e in EXAMPLES if e.stem == "home-training"), tmp_path)
-
-
 async def test_a_recovery_copy_follows_each_edit_within_a_second(tmp_path: Path) -> None:
     path = home_training(tmp_path)
-    app, _ = await open_app(path)
+    app = open_editor(path)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(app, pilot)
+        await ready(app, pilot)
         await pilot.press("l")  # lock: an edit
         for _ in range(12):
             await pilot.pause(0.1)
@@ -176,9 +151,9 @@ async def test_a_recovery_copy_follows_each_edit_within_a_second(tmp_path: Path)
 
 async def test_a_clean_quit_leaves_no_recovery_copy(tmp_path: Path) -> None:
     path = home_training(tmp_path)
-    app, _ = await open_app(path)
+    app = open_editor(path)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(app, pilot)
+        await ready(app, pilot)
         await pilot.press("l")
         await pilot.pause(1.0)
         await pilot.press("l")  # unlocked again: as saved
@@ -194,7 +169,7 @@ async def test_restore_warns_of_a_newer_file_on_disk_and_saving_still_asks(tmp_p
     doc.write_recovery()  # then the terminal was closed
     outside = path.read_text(encoding="utf-8").replace('title = "', 'title = "Theirs: ', 1)
     path.write_text(outside, encoding="utf-8")
-    app, _ = await open_app(path)
+    app = open_editor(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, Confirm)
@@ -217,7 +192,7 @@ async def test_keeping_the_disk_version_drops_the_copy(tmp_path: Path) -> None:
     doc.apply(jm.EditIteration("future", {"label": "Mine, never saved"}))
     doc.write_recovery()
     path.write_text(path.read_text(encoding="utf-8").replace('title = "', 'title = "Theirs: ', 1))
-    app, _ = await open_app(path)
+    app = open_editor(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.click("#b-no")
@@ -229,10 +204,10 @@ async def test_keeping_the_disk_version_drops_the_copy(tmp_path: Path) -> None:
 async def test_an_unreadable_recovery_copy_is_set_aside_and_the_map_opens(tmp_path: Path) -> None:
     path = home_training(tmp_path)
     recovery_path(path).mkdir()
-    app, _ = await open_app(path)
+    app = open_editor(path)
     shown = recorder(app)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(app, pilot)
+        await ready(app, pilot)
         assert not isinstance(app.screen, Confirm)
         assert any("could not be read" in m and "set aside" in m for m in shown)
         assert "Home training" in str(app.screen.query_one("#nav", Tree).get_node_at_line(0).label)
@@ -241,10 +216,10 @@ async def test_an_unreadable_recovery_copy_is_set_aside_and_the_map_opens(tmp_pa
 
 async def test_a_locked_iteration_refuses_at_once(tmp_path: Path) -> None:
     path = home_training(tmp_path)
-    app, _ = await open_app(path)
+    app = open_editor(path)
     shown = recorder(app)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(app, pilot)
+        await ready(app, pilot)
         await pilot.press("l")
         loaded = app.doc.map
         for key in ("down", "down", "space", "down", "a", "d", "ctrl+down", "ctrl+up"):
@@ -259,9 +234,9 @@ async def test_a_locked_iteration_refuses_at_once(tmp_path: Path) -> None:
 async def test_a_map_without_iterations_opens_and_gets_its_first(tmp_path: Path) -> None:
     path = tmp_path / "empty.toml"
     path.write_text('schema_version = 1\ntitle = "x"\n', encoding="utf-8")
-    app, _ = await open_app(path)
+    app = open_editor(path)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(app, pilot)
+        await ready(app, pilot)
         lines = [str(app.screen.query_one("#nav", Tree).get_node_at_line(n).label) for n in (0, 1)]
         assert lines == ["Map: x", "No iterations yet: press b to add the first"]
         await pilot.press("down", "down", "a", "d", "c", "e")
@@ -280,22 +255,114 @@ async def test_a_map_without_iterations_opens_and_gets_its_first(tmp_path: Path)
 
 async def test_compare_export_from_the_root_iteration(tmp_path: Path) -> None:
     path = home_training(tmp_path)
-    app, _ = await open_app(path)
+    app = open_editor(path)
     shown = recorder(app)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(app, pilot)
+        await ready(app, pilot)
         assert "(current)" in app.sub_title
-        await pilot.press("e")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, FormDialog)
-        dialog.query_one("#d-view", Select).value = "compare"
-        dialog.query_one("#d-format", Select).value = "dot"
-        await pilot.click("#ok")
-        for _ in range(50):
-            await pilot.pause(0.1)
-            if any(m.startswith("Wrote") for m in shown):
-                break
+        await export_from_dialog(app, pilot, "compare", "dot")
+        assert any(m.startswith("Wrote") for m in shown), shown
     written = path.with_name("home-training-compare-current.dot")
     assert written.exists(), shown
     assert "A few dedicated trainers" in written.read_text(encoding="utf-8")
+
+
+async def test_the_editor_reopens_where_it_was(tmp_path: Path) -> None:
+    path = home_training(tmp_path)
+    app = open_editor(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("i", "enter", "down", "enter")  # the iteration picker: the next iteration
+        await pilot.pause()
+        assert "Dedicated" in app.sub_title or "dedicated" in app.sub_title
+        await pilot.press("escape", "home", "down", "down", "space", "down", "space", "down")
+        await pilot.pause(0.3)
+        heading = str(app.screen.query_one(".form-heading", Static).content)
+        assert heading.startswith("Step:")
+        await pilot.press("ctrl+q")
+    again = open_editor(path)
+    async with again.run_test(size=SIZE) as pilot:
+        await ready(again, pilot)
+        await pilot.pause(0.3)
+        assert again.sub_title == app.sub_title
+        assert str(again.screen.query_one(".form-heading", Static).content) == heading
+
+
+async def test_resizing_lays_out_again_at_once(tmp_path: Path) -> None:
+    app = open_editor(home_training(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        for width, height, side_by_side in ((200, 50, True), (80, 24, False), (200, 50, True)):
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            form, panels = app.screen.query_one("#form").region, app.screen.query_one("#panels").region
+            assert (panels.x >= form.right) is side_by_side, (width, form, panels)
+            assert app.screen.query_one("#right").region.right == width
+
+
+async def test_words_a_designer_reads(tmp_path: Path) -> None:
+    path = home_training(tmp_path)
+    m = jm.load(path)
+    jm.save(jm.Update("current", jm.Kind.STEP, "referred", {"actors": ()}).apply(m), path)
+    app = open_editor(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.pause(0.8)
+        assert (
+            str(app.screen.query_one("#panels").get_tab("tab-problems").label)
+            == "Problems (0 errors, 1 warning)"
+        )
+        line = str(app.screen.query_one("#problems", OptionList).get_option_at_index(0).prompt)
+        assert line == (
+            "warning: step 'Is assessed for home care after a fall' has no actor: who takes part here?"
+            "  in 'Training by all home-care staff'"
+        )
+        body = " ".join(str(s.content) for s in app.screen.query(".readonly").results(Static))
+        assert "no" in body.split() and "False" not in body
+        await pilot.press("down", "down", "down", "space", "down")  # Relations, the first
+        await pilot.pause(0.3)
+        app.screen.query_one("#f-source", Select).focus()
+        await pilot.press("enter")  # the list of actors to choose from
+        await pilot.pause(0.3)
+        seen = app.export_screenshot().replace("&#160;", " ")
+        assert "Needs assessment (visitation)" in seen and "(visitation) (visitation)" not in seen
+
+
+async def test_paging_the_problems_while_they_are_renewed_does_not_crash() -> None:
+    from textual.app import App, ComposeResult
+
+    from journeymap.problems import warning
+    from tui.problems import Problems
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Problems(id="problems")
+
+    def some(n: int) -> list[jm.Problem]:
+        return [warning(f"iterations[0].steps[{k}]", f"problem {k} of {n}") for k in range(n)]
+
+    app = One()
+    async with app.run_test(size=(60, 12)) as pilot:
+        problems = app.query_one(Problems)
+        problems.show(some(5), ["in 'x'"] * 5)
+        problems.focus()
+        await pilot.press("down", "down", "down")
+        problems.show(some(6), ["in 'x'"] * 6)  # the validation found one more, just now
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert problems.highlighted is not None and problems.highlighted >= 2
+
+
+async def test_page_keys_in_an_open_list_move_by_a_page_at_once(tmp_path: Path) -> None:
+    app = open_editor(home_training(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("down", "down", "down", "space", "down")  # the first relation
+        await pilot.pause(0.3)
+        app.screen.query_one("#f-source", Select).focus()
+        await burst(app, pilot, ["down", "pagedown", "pagedown", "pageup", "pagedown"])
+        await pilot.pause()
+        options = app.focused
+        assert isinstance(options, OptionList) and options.highlighted == options.option_count - 1
+        await pilot.press("escape")
+        assert app.doc.history.undo_description is None

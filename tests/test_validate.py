@@ -32,11 +32,11 @@ def test_dangling_references_are_errors_with_paths() -> None:
     errors = found(jm.load(FIXTURES / "dangling.toml"), jm.Severity.ERROR)
     assert errors == {
         "iterations[0].based_on": "based on iteration 'yesterday', which does not exist",
-        "iterations[0].relations[0].target": "relation 'calls' names actor 'nurse', which does not exist in this iteration",
-        "iterations[0].steps[0].touchpoints[1]": "step 'fill-in' names touchpoint 'brochure', which does not exist in this iteration",
-        "iterations[0].steps[0].tasks[0]": "step 'fill-in' names task 'approve', which does not exist in this iteration",
+        "iterations[0].relations[0].target": "relation 'citizen → nurse' names actor 'nurse', which does not exist in this iteration",
+        "iterations[0].steps[0].touchpoints[1]": "step 'Fills in the form' names touchpoint 'brochure', which does not exist in this iteration",
+        "iterations[0].steps[0].tasks[0]": "step 'Fills in the form' names task 'approve', which does not exist in this iteration",
         "iterations[0].steps[0].emotion": "emotion 5 is out of range: use -2 (very bad) to +2 (very good)",
-        "iterations[0].flows[0].target": "flow 'f1' names step 'wait', which does not exist in this iteration",
+        "iterations[0].flows[0].target": "flow 'fill-in → wait' names step 'wait', which does not exist in this iteration",
     }
 
 
@@ -80,7 +80,7 @@ def test_replaces_must_name_steps_of_the_base() -> None:
     errors = found(jm.JourneyMap(title="x", iterations=(current, future, lone)))
     assert (
         errors["iterations[1].steps[0].replaces[1]"]
-        == "step 'new' replaces step 'ghost', which iteration 'current' does not have"
+        == "step 'Finds information about the service' replaces step 'ghost', which iteration 'current' does not have"
     )
     assert "iterations[1].steps[0].replaces[0]" not in errors
     assert "not based on another one" in errors["iterations[2].steps[0].replaces[0]"]
@@ -105,11 +105,11 @@ def test_lint_warnings() -> None:
     )
     warnings = found(m, jm.Severity.WARNING)
     assert warnings == {
-        "iterations[0].steps[1]": "step 'lonely' has no actor: who takes part here?",
+        "iterations[0].steps[1]": "step 'Nobody here' has no actor: who takes part here?",
         "iterations[0].steps[1].pain_points[0]": "pain point 'Slow' has no opportunity in its step",
-        "iterations[0].touchpoints[1]": "touchpoint 'leaflet' is not used by any step",
-        "iterations[0].actors[0].ring": "actor 'user' takes part in the journey but has no ring on the actor map",
-        "iterations[0].steps[2]": "step 'island' cannot be reached by the flows from the first step 'first-contact'",
+        "iterations[0].touchpoints[1]": "touchpoint 'Leaflet' is not used by any step",
+        "iterations[0].actors[0].ring": "actor 'Service user' takes part in the journey but has no ring on the actor map",
+        "iterations[0].steps[2]": "step 'Unreachable' cannot be reached by the flows from the first step 'first-contact'",
         "iterations[0].steps[0]": "decision 'first-contact' has 1 outgoing flow(s); a decision needs at least two",
         "iterations[0].flows[0].label": "branch 'f' out of decision 'first-contact' has no label",
     }
@@ -130,3 +130,16 @@ def test_cached_validation_matches_a_full_one() -> None:
     edited = jm.Update("future", jm.Kind.STEP, step.id, {"actors": ()}).apply(m)
     assert jm.validate(edited, cache=cache) == jm.validate(edited)
     assert jm.validate(edited, cache=cache) != jm.validate(m)
+
+
+def test_messages_name_elements_by_name_and_add_the_id_only_where_names_are_shared() -> None:
+    twins = (
+        Step(id="a", name="Calls the office", stage="find-out"),
+        Step(id="b", name="Calls the office", stage="find-out", actors=("user",)),
+        Step(id="c", name="Waits", stage="find-out"),
+    )
+    messages = sorted(p.message for p in jm.validate(one_iteration(steps=twins)) if "no actor" in p.message)
+    assert messages == [
+        "step 'Calls the office' (a) has no actor: who takes part here?",
+        "step 'Waits' has no actor: who takes part here?",
+    ]

@@ -65,10 +65,13 @@ from journeymap.views import VIEWS, ViewOptions
 from tui.blueprint import Blueprint
 from tui.compare import Compare
 from tui.dialogs import Confirm, Field, FormDialog, Help, PickMany
+from tui.fields import option_label
 from tui.form import Form
+from tui.journey import JourneyGrid
 from tui.navigator import ITERATION, MAP, Navigator, Ref
 from tui.priorities import Priorities
 from tui.problems import Problems
+from tui.session import recall, remember
 
 KEYS = [
     ("ctrl+s", "save (atomically; warns if the file changed on disk)"),
@@ -91,6 +94,12 @@ KEYS = [
     ("m", "the priority matrix and where each benefit indicator stands"),
     ("r", "write the steering-group report (Markdown and HTML) next to the map"),
     ("p", "go to the problems panel"),
+    ("v", "the whole journey across the screen: stages, steps, lanes, the emotion curve"),
+    ("In the journey", ""),
+    ("left / right, home / end", "the previous or next step, the first or last"),
+    ("up / down, page keys", "scroll the lanes"),
+    ("enter", "edit the step in the form"),
+    ("a, d, ctrl+left / ctrl+right", "add a step after it, delete it, move it within its stage"),
     ("In the form", ""),
     ("enter or leaving a field", "apply the change (refused changes show why under the field)"),
     ("escape", "apply and go back to the navigator"),
@@ -119,6 +128,7 @@ class JourneymapApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "journeymap"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]  # wide: form and panels side by side
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+z", "undo", "Undo", priority=True),
@@ -127,6 +137,9 @@ class JourneymapApp(App[None]):
         Binding("f1", "help", "Help"),
         Binding("f2", "toggle_panels", "Panels", show=False),
         Binding("escape", "focus_navigator", "Navigator", show=False),
+        Binding("v", "toggle_journey", "Journey"),
+        Binding("pagedown", "page_list(1)", "Page down", show=False, priority=True),
+        Binding("pageup", "page_list(-1)", "Page up", show=False, priority=True),
     ]
 
     def __init__(
@@ -151,6 +164,7 @@ class JourneymapApp(App[None]):
         self.panels = TabbedContent(id="panels")
         self.blueprint = Blueprint(id="blueprint")
         self.problems = Problems(id="problems")
+        self.journey = JourneyGrid(id="journey", classes="hidden")
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -167,6 +181,7 @@ class JourneymapApp(App[None]):
                         yield self.blueprint
                     with TabPane("Problems", id="tab-problems"):
                         yield self.problems
+        yield self.journey
         yield Footer()
 
     def on_mount(self) -> None:
@@ -194,9 +209,15 @@ class JourneymapApp(App[None]):
         m = self.doc.map
         current = next((it for it in m.iterations if it.state is IterationState.CURRENT), None)
         self.iteration_id = (current or m.iterations[0]).id if m.iterations else ""
-        self._changed(ITERATION)
+        last_iteration, last = recall(self.path)
+        start = ITERATION if m.iterations else MAP
+        if any(it.id == last_iteration for it in m.iterations):
+            self.iteration_id = last_iteration
+            if last.kind is None or any(e.id == last.id for e in elements(self.iteration, last.kind)):
+                start = last
+        self._changed(start)
         self.nav.focus()
-        self.call_after_refresh(self._map_shown)
+        self.call_after_refresh(self._map_shown, start)
         if self.recovered is not None:
             self._offer_recovery(self.recovered)
 
@@ -237,9 +258,6 @@ class JourneymapApp(App[None]):
             self.doc.discard_recovery()
         if answer in ("yes", "no"):
             self.recovered = None
-
-    def on_resize(self) -> None:
-        self.screen.set_class(self.size.width >= 150, "wide")
 
     # --- state ------------------------------------------------------------------------------
 
@@ -292,6 +310,8 @@ class JourneymapApp(App[None]):
                 self.picker.value = it.id
             self.nav.show(m, it, self.selected)
         self._show_selected()
+        if not self.journey.has_class("hidden"):
+            self.journey.show(it, self.selected.id if self.selected.kind is Kind.STEP else None)
         self.title = f"{'● ' if self.doc.dirty else ''}{self.path.name}"
         self.sub_title = f"{it.label} ({it.state.value}){' · locked, read-only' if it.locked else ''}"
         self._schedule_checks()
@@ -311,10 +331,16 @@ class JourneymapApp(App[None]):
         self.sub_title = "no iterations yet"
         self._schedule_checks()
 
-    def _map_shown(self) -> None:
-        """Once the tree is laid out: the cursor on the iteration, and the app ready for input."""
-        self._select(ITERATION if self.doc.map.iterations else MAP)
+    def _map_shown(self, start: Ref) -> None:
+        """Once the tree is laid out: the cursor on ``start``, and the app ready for input."""
+        self._select(start)
         self.ready = True
+
+    def _leave(self) -> None:
+        """Quit, remembering where the user was in this map for the next time it is opened."""
+        if self.document is not None and self.ready and self.doc.map.iterations:
+            remember(self.path, self.iteration_id, self.selected)
+        self.exit()
 
     def _select(self, ref: Ref) -> None:
         """Put the cursor on ``ref`` and show it."""
@@ -352,14 +378,23 @@ class JourneymapApp(App[None]):
         self.call_from_thread(self._show_problems, problems)
 
     def _show_problems(self, problems: list[Problem]) -> None:
-        self.problems.show(problems)
+        self.problems.show(problems, [self._place(p) for p in problems])
         errors = sum(p.severity.value == "error" for p in problems)
+        warnings = len(problems) - errors
         label = (
-            f"Problems ({errors} errors, {len(problems) - errors} warnings)"
+            f"Problems ({_count(errors, 'error')}, {_count(warnings, 'warning')})"
             if problems
             else "Problems (none)"
         )
         self.panels.get_tab("tab-problems").label = label
+
+    def _place(self, problem: Problem) -> str:
+        """Where a problem is, in words: the iteration's label (or the map)."""
+        found = locate(self.doc.map, problem.path)
+        if found is None:
+            return "in the map"
+        label = next((it.label for it in self.doc.map.iterations if it.id == found[0]), found[0])
+        return f"in '{label}'"
 
     def _write_recovery(self) -> None:
         self._recovery_timer = None
@@ -409,9 +444,50 @@ class JourneymapApp(App[None]):
         """Hide or show the blueprint and problems panels (more room for the form on small terminals)."""
         self.panels.toggle_class("hidden")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Page keys are the app's only in option lists (a select's open list, the problems)."""
+        if action == "page_list":
+            return isinstance(self.focused, OptionList)
+        return True
+
+    def action_page_list(self, direction: int) -> None:
+        """Move an option list's highlight by a page.
+
+        Textual's own page keys in an option list fail with a ``KeyError`` when pressed before the
+        list has laid out its lines (a select opened and paged at once: it closed the editor).
+        """
+        options = self.focused
+        if isinstance(options, OptionList) and options.option_count:
+            page = max(1, options.size.height - 1)
+            here = options.highlighted if options.highlighted is not None else 0
+            options.highlighted = max(0, min(options.option_count - 1, here + direction * page))
+
     def action_focus_navigator(self) -> None:
-        """Back to the navigator (from a form field, the picker or the panels); the field is applied."""
+        """Back to the navigator (from a form field, the picker, the panels or the journey view)."""
+        self._show_journey(False)
         self.nav.focus()
+
+    def action_toggle_journey(self) -> None:
+        """Show the whole journey of the iteration across the screen, or go back to the editor."""
+        if self._usable(editing=False) is not None:
+            self._show_journey(self.journey.has_class("hidden"))
+
+    def _show_journey(self, shown: bool) -> None:
+        self.journey.set_class(not shown, "hidden")
+        self.query_one("#main").set_class(shown, "hidden")
+        if shown:
+            self.journey.show(self.iteration, self.selected.id if self.selected.kind is Kind.STEP else None)
+            self.journey.focus()
+
+    @on(JourneyGrid.Selected)
+    def _journey_selected(self, event: JourneyGrid.Selected) -> None:
+        self._select(Ref("element", Kind.STEP, event.step))
+
+    @on(JourneyGrid.Open)
+    def _journey_open(self, event: JourneyGrid.Open) -> None:
+        self._show_journey(False)
+        self._select(Ref("element", Kind.STEP, event.step))
+        self.form.focus_first()
 
     def action_focus_iteration(self) -> None:
         self.picker.focus()
@@ -680,17 +756,17 @@ class JourneymapApp(App[None]):
         if self.document is None or not self.doc.dirty:
             if self.document is not None and self.recovered is None:
                 self.doc.close()
-            self.exit()
+            self._leave()
             return
 
         def done(answer: str | None) -> None:
             if answer == "save":
                 self.action_save()
                 if not self.doc.dirty:
-                    self.exit()
+                    self._leave()
             elif answer == "discard":
                 self.doc.close()
-                self.exit()
+                self._leave()
 
         message = f"Save the changes to {self.path.name} before quitting?"
         buttons = (
@@ -850,6 +926,11 @@ class JourneymapApp(App[None]):
 # --- helpers: what to add where, and how ----------------------------------------------------
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 warning``, ``2 warnings``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _add_target(it: Iteration, ref: Ref) -> tuple[Kind | None, str | None, str]:
     """(kind to add, id to add after, process for tasks) for the selected node."""
     if ref.what == "section" and ref.kind is not None:
@@ -872,7 +953,7 @@ def _add_target(it: Iteration, ref: Ref) -> tuple[Kind | None, str | None, str]:
 
 def _add_fields(it: Iteration, kind: Kind, container: str) -> list[Field]:
     def options(k: Kind) -> tuple[tuple[str, str], ...]:
-        return tuple((f"{name_of(e)} ({e.id})", e.id) for e in elements(it, k))
+        return tuple((option_label(e), e.id) for e in elements(it, k))
 
     if kind in (Kind.RELATION, Kind.FLOW):
         ends = Kind.ACTOR if kind is Kind.RELATION else Kind.STEP

@@ -10,7 +10,7 @@ from typing import Any, get_args
 from attrs import fields, frozen, resolve_types
 
 from journeymap.benefits import parse_date, parse_number
-from journeymap.elements import REFS, Kind, elements, name_of
+from journeymap.elements import REFS, Element, Kind, elements, name_of
 from journeymap.model import Iteration, IterationState, JourneyMap
 
 
@@ -101,15 +101,23 @@ def choices(journey_map: JourneyMap, it: Iteration, spec: FieldSpec) -> list[tup
     """(label, id) options of a reference field; ``replaces`` offers the base iteration's steps."""
     if spec.name == "replaces":
         base = next((i for i in journey_map.iterations if i.id == it.based_on), None)
-        return [(f"{s.name} ({s.id})", s.id) for s in base.steps] if base else []
+        return [(option_label(s), s.id) for s in base.steps] if base else []
     assert spec.target is not None
-    return [(f"{name_of(e)} ({e.id})", e.id) for e in elements(it, spec.target)]
+    return [(option_label(e), e.id) for e in elements(it, spec.target)]
+
+
+def option_label(element: Element) -> str:
+    """An element as a choice: its name, and its id unless the name already shows it."""
+    name = name_of(element)
+    return name if element.id in name else f"{name} ({element.id})"
 
 
 def value_text(value: Any) -> str:
     """A field's value as the form shows it."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, float):

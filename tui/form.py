@@ -76,6 +76,7 @@ class Form(VerticalScroll, can_focus=False):
         self._shape: tuple[object, ...] = ()
         self._pending: tuple[JourneyMap, Iteration | None, Ref] | None = None
         self._scheduled = False
+        self._focus_first = False
         self._lock = asyncio.Lock()
 
     def show(self, journey_map: JourneyMap, it: Iteration | None, ref: Ref) -> None:
@@ -96,6 +97,7 @@ class Form(VerticalScroll, can_focus=False):
             journey_map, it, ref = self._pending
             self._pending = None
             await self._build(journey_map, it, ref)
+            self._take_focus()
 
     async def _build(self, journey_map: JourneyMap, it: Iteration | None, ref: Ref) -> None:
         """Replace the fields by those of ``ref`` (the focused field keeps focus if the element is the same).
@@ -174,6 +176,21 @@ class Form(VerticalScroll, can_focus=False):
                 else:
                     assert isinstance(widget, Static)
                     widget.update(Text(value_text(value) or "-"))
+
+    def focus_first(self) -> None:
+        """Put the keys into the first field that can be edited, once the fields shown are the ones asked for."""
+        self._focus_first = True
+        if not self._scheduled:
+            self._take_focus()
+
+    def _take_focus(self) -> None:
+        if not self._focus_first or self._body is None:
+            return
+        self._focus_first = False
+        for widget in self._body.query("Input, Select, TextArea"):
+            if widget.focusable:
+                widget.focus()
+                return
 
     def _refocus(self, widget_id: str) -> None:
         if self._body is not None:

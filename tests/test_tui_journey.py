@@ -1,0 +1,109 @@
+"""The journey view: the whole iteration across the screen, driven with keys, read as shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ROOT
+from editor import copy_example, open_editor, ready
+from textual.widgets import Static
+
+import journeymap as jm
+from tui.app import JourneymapApp
+from tui.journey import JourneyGrid
+
+
+def opened(tmp_path: Path, name: str = "telehealth-service-centre") -> tuple[JourneymapApp, Path]:
+    path = copy_example(name, tmp_path)
+    return open_editor(path), path
+
+
+def screen_of(grid: JourneyGrid) -> list[str]:
+    """The grid's lines as the user sees them."""
+    return [grid.render_line(y).text for y in range(grid.size.height)]
+
+
+async def test_the_journey_shows_stages_steps_lanes_and_the_emotion_curve(tmp_path: Path) -> None:
+    app, _ = opened(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        grid = app.screen.query_one(JourneyGrid)
+        lines = screen_of(grid)
+        assert lines[0].startswith("Stage") and "▌Daily use" in lines[0] and "▌Getting help" in lines[0]
+        assert "4. ◇ decision" in lines[1]
+        text = "\n".join(lines)
+        for lane in (
+            "▣ Digital",
+            "▤ Physical",
+            "● In person",
+            "Actions",
+            "Frontstage",
+            "Backstage",
+            "Support",
+        ):
+            assert any(line.startswith(lane) for line in lines), lane
+        for rule in ("line of interaction", "line of visibility", "line of internal interaction"):
+            assert f"┄┄ {rule} ┄" in text
+        scale = {
+            line.split("  ")[0].strip(): line
+            for line in lines
+            if line[:9] in ("very good", "good +1  ", "neutral 0", "bad -1   ", "very bad ")
+        }
+        assert set(scale) == {"very good +2", "good +1", "neutral 0", "bad -1", "very bad -2"}
+        # Measures at home (+1), the tablet stops (-2), calls the nurse (-2), can the nurse fix it (-1)
+        assert scale["good +1"].count("●") == 1 and scale["very bad -2"].count("●") == 2
+        assert "╮" in scale["good +1"] and "╰" in scale["very bad -2"] and "│" in scale["neutral 0"]
+        assert "✗ No measurements reac" in text and "✦ Alerts when a citize" in text
+
+
+async def test_moving_in_the_journey_selects_the_step_everywhere_and_scrolls(tmp_path: Path) -> None:
+    app, _ = opened(tmp_path, "home-training")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("i", "enter", "down", "enter", "v")  # the future iteration's journey
+        await pilot.pause()
+        grid = app.screen.query_one(JourneyGrid)
+        steps = app.doc.map.iteration("future").steps
+        await pilot.press("end")
+        await pilot.pause()
+        assert f"Step ({len(steps)} of {len(steps)})" in screen_of(grid)[1]
+        assert f"{len(steps)}." in screen_of(grid)[1]  # scrolled so that the last step is in view
+        await pilot.press("home", "right", "right")
+        await pilot.pause()
+        assert "Step (3 of" in screen_of(grid)[1]
+        await pilot.press("enter")  # edit it: back to the editor, in the step's form
+        await pilot.pause(0.3)
+        heading = str(app.screen.query_one(".form-heading", Static).content)
+        assert heading == f"Step: {steps[2].name}"
+        assert app.focused is not None and app.focused.id == "f-name"
+
+
+async def test_add_move_and_delete_from_the_journey(tmp_path: Path) -> None:
+    app, path = opened(tmp_path, "home-training")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("v", "right", "a")
+        await pilot.pause()
+        await pilot.press(*"Gets a letter", "enter")
+        await pilot.pause(0.3)
+        current = app.doc.map.iteration("current")
+        names = [s.name for s in current.steps]
+        assert names[2] == "Gets a letter"  # after the second step, in its stage
+        assert current.steps[2].stage == current.steps[1].stage
+        await pilot.press("escape", "v")
+        await pilot.pause()
+        grid = app.screen.query_one(JourneyGrid)
+        await pilot.press("home", "right", "right", "ctrl+left")
+        await pilot.pause(0.3)
+        assert [s.name for s in app.doc.map.iteration("current").steps][1] == "Gets a letter"
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#b-yes")
+        await pilot.pause(0.3)
+        assert "Gets a letter" not in [s.name for s in app.doc.map.iteration("current").steps]
+        assert "Gets a letter" not in "\n".join(screen_of(grid))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert jm.load(path) == jm.load(ROOT / "examples" / "home-training.toml")

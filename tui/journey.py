@@ -1,0 +1,319 @@
+"""The journey view: a whole iteration as a service-blueprint grid that fills the screen.
+
+Stages head groups of columns, each step is a column, and the lanes run down: touchpoints by
+channel, the user's actions, the line of interaction, frontstage, the line of visibility,
+backstage, the line of internal interaction, support, the emotion curve on a scale from very bad
+to very good, pain points, opportunities, priority and benefits. The stage and step headers stay
+at the top and the lane titles at the left while the grid scrolls. Only the lines and columns in
+view are drawn, so a journey of thousands of steps scrolls as fast as a short one.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from functools import lru_cache
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from journeymap.benefits import benefit_status
+from journeymap.model import Channel, Iteration, Lane, Step, StepKind
+from journeymap.priorities import quadrant
+
+COLUMN = 24
+"""Characters per step column, the gap between columns included."""
+TITLES = 17
+"""Characters of the lane titles at the left."""
+HEADER = 3
+"""Lines of the stage and step headers at the top."""
+MAX_LINES = 3
+"""The most lines one cell of a lane shows."""
+
+CHANNELS = {
+    Channel.DIGITAL: ("▣", "Digital", "cyan"),
+    Channel.PHYSICAL: ("▤", "Physical", "yellow"),
+    Channel.INTERPERSONAL: ("●", "In person", "green"),
+}
+EMOTIONS = {2: "very good", 1: "good", 0: "neutral", -1: "bad", -2: "very bad"}
+EMOTION_STYLES = {2: "bold green", 1: "green", 0: "", -1: "red", -2: "bold red"}
+LINES_BETWEEN = {
+    Lane.FRONTSTAGE: "line of interaction",
+    Lane.BACKSTAGE: "line of visibility",
+    Lane.SUPPORT: "line of internal interaction",
+}
+
+Cell = Callable[[int], list[tuple[str, str]]]
+"""The lines (text, style) of one lane for the step at an index."""
+Row = tuple[str, Cell | None, int, bool]
+"""A line of the grid: lane title, the lane's cells (None: a line across), line in the cell, drawn to the full column."""
+
+
+class JourneyGrid(ScrollView, can_focus=True):
+    """The journey of one iteration; the cursor is on a step (posts :class:`JourneyGrid.Selected`)."""
+
+    BINDINGS = [
+        Binding("left", "step(-1)", "Previous step", show=False),
+        Binding("right", "step(1)", "Next step", show=False),
+        Binding("home", "step_to(0)", "First step", show=False),
+        Binding("end", "step_to(-1)", "Last step", show=False),
+        Binding("up", "scroll_up", "Scroll up", show=False),
+        Binding("down", "scroll_down", "Scroll down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("enter", "open", "Edit step"),
+        Binding("a", "app.add", "Add step"),
+        Binding("d,delete", "app.delete", "Delete"),
+        Binding("ctrl+left", "app.move(-1)", "Move left"),
+        Binding("ctrl+right", "app.move(1)", "Move right"),
+    ]
+
+    class Selected(Message):
+        """The cursor moved to a step."""
+
+        def __init__(self, step: str) -> None:
+            super().__init__()
+            self.step = step
+
+    class Open(Message):
+        """The user wants to edit the step under the cursor."""
+
+        def __init__(self, step: str) -> None:
+            super().__init__()
+            self.step = step
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._it: Iteration | None = None
+        self._cursor = 0
+        self._rows: list[Row] = []
+
+    # --- what is shown ----------------------------------------------------------------------
+
+    @property
+    def step(self) -> str | None:
+        """The id of the step under the cursor."""
+        if self._it is None or not self._it.steps:
+            return None
+        return self._it.steps[self._cursor].id
+
+    def show(self, it: Iteration, step: str | None = None) -> None:
+        """Show ``it`` with the cursor on ``step`` (or where it was)."""
+        changed = it is not self._it
+        self._it = it
+        ids = [s.id for s in it.steps]
+        if step in ids:
+            self._cursor = ids.index(step)
+        self._cursor = min(self._cursor, max(0, len(ids) - 1))
+        if changed:
+            self._rows = _rows(it)
+            self.virtual_size = Size(TITLES + COLUMN * len(ids), HEADER + len(self._rows))
+            _cell_lines.cache_clear()
+        self._keep_in_view()
+        self.refresh()
+
+    def _keep_in_view(self) -> None:
+        """Scroll by whole columns so that the step under the cursor is in view."""
+        fits = max(1, (self.size.width - TITLES) // COLUMN)
+        first = int(self.scroll_x) // COLUMN
+        if self._cursor < first:
+            first = self._cursor
+        elif self._cursor >= first + fits:
+            first = self._cursor - fits + 1
+        self.scroll_to(x=first * COLUMN, animate=False)
+
+    # --- keys -------------------------------------------------------------------------------
+
+    def action_step(self, delta: int) -> None:
+        if self._it is not None and self._it.steps:
+            self._move(max(0, min(len(self._it.steps) - 1, self._cursor + delta)))
+
+    def action_step_to(self, index: int) -> None:
+        if self._it is not None and self._it.steps:
+            self._move(index % len(self._it.steps))
+
+    def _move(self, index: int) -> None:
+        if index != self._cursor:
+            self._cursor = index
+            self._keep_in_view()
+            self.refresh()
+            if self.step is not None:
+                self.post_message(self.Selected(self.step))
+
+    def action_open(self) -> None:
+        if self.step is not None:
+            self.post_message(self.Open(self.step))
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        it = self._it
+        if it is None or not it.steps:
+            text = (
+                "This iteration has no steps yet: select a stage in the navigator and press a."
+                if y == 0
+                else ""
+            )
+            return Strip([Segment(text.ljust(width)[:width], Style(dim=True))])
+        first = int(self.scroll_x) // COLUMN
+        offset = int(self.scroll_x) % COLUMN
+        count = (width - TITLES) // COLUMN + 2
+        steps = range(first, min(len(it.steps), first + count))
+        if y < HEADER:
+            title, cells = _header(it, y, steps, self._cursor)
+        else:
+            row = y - HEADER + int(self.scroll_y)
+            if row >= len(self._rows):
+                return Strip([Segment(" " * width)])
+            title, cell, _, _ = self._rows[row]
+            if cell is None:  # a line across the lanes, named at the left whatever the scrolling
+                text = f"┄┄ {title} ".ljust(width, "┄")
+                return Strip([Segment(text[:width], Style(dim=True))])
+            title, cells = self._body(it, row, steps)
+        segments = [Segment(title.ljust(TITLES)[:TITLES], Style(bold=True, dim=y >= HEADER))]
+        body: list[Segment] = []
+        for text, style in cells:
+            body.append(Segment(text, Style.parse(style) if style else Style()))
+        strip = Strip(body).crop(offset, offset + width - TITLES)
+        return Strip([*segments, *strip]).extend_cell_length(width).crop(0, width)
+
+    def _body(self, it: Iteration, row: int, steps: range) -> tuple[str, list[tuple[str, str]]]:
+        title, cell, line, full = self._rows[row]
+        assert cell is not None
+        cells = []
+        for k in steps:
+            lines = cell(k)
+            text, style = lines[line] if line < len(lines) else ("", "")
+            if k == self._cursor and not style:
+                style = "bold"
+            cells.append((text if full else _fit(text), style))
+        return title, cells
+
+
+def _fit(text: str) -> str:
+    """A cell's text in its column, cut with "…" where it is longer, and a space before the next."""
+    return (text if len(text) < COLUMN else text[: COLUMN - 2] + "…").ljust(COLUMN)
+
+
+def _header(it: Iteration, y: int, steps: range, cursor: int) -> tuple[str, list[tuple[str, str]]]:
+    """Stage names over their steps (y 0), step numbers and kinds (y 1), a rule (y 2)."""
+    stages = {s.id: s.name for s in it.stages}
+    cells: list[tuple[str, str]] = []
+    for k in steps:
+        step = it.steps[k]
+        if y == 0:  # a stage's name where it starts, and at the left when it started out of view
+            starts = k == 0 or it.steps[k - 1].stage != step.stage
+            name = stages.get(step.stage, step.stage)
+            mark = "▌" if starts else "◂ " if k == steps.start else ""
+            cells.append((_fit(mark + name) if mark else _fit(""), "bold" if mark else ""))
+        elif y == 1:
+            mark = "◇ decision" if step.kind is StepKind.DECISION else ""
+            text = _fit(f" {k + 1}. {mark}")
+            cells.append((text, "reverse bold" if k == cursor else "dim"))
+        else:
+            cells.append(("─" * COLUMN, "dim"))
+    title = ("Stage", f"Step ({cursor + 1} of {len(it.steps)})", "─" * TITLES)[y]
+    return title, cells
+
+
+def _rows(it: Iteration) -> list[Row]:
+    """Every line of the grid below the headers: (lane title, the lane's cells, line in the cell)."""
+    touchpoints = {t.id: t for t in it.touchpoints}
+    tasks = {t.id: t for p in it.processes for t in p.tasks}
+    rows: list[Row] = []
+
+    def lane(title: str, cell: Cell, at_least: int = 0) -> None:
+        height = max([at_least, *(min(MAX_LINES, len(cell(k))) for k in range(len(it.steps)))])
+        rows.extend((title if line == 0 else "", cell, line, False) for line in range(height))
+
+    for channel, (mark, name, colour) in CHANNELS.items():
+
+        def channel_cell(
+            k: int, channel: Channel = channel, mark: str = mark, colour: str = colour
+        ) -> list[tuple[str, str]]:
+            return [
+                (f"{mark} {touchpoints[t].name}", colour)
+                for t in it.steps[k].touchpoints
+                if t in touchpoints and touchpoints[t].channel is channel
+            ]
+
+        lane(f"{mark} {name}", channel_cell)
+    lane("Actions", lambda k: _cell_lines(it.steps[k].name, ""), at_least=2)
+    for blueprint_lane in Lane:
+        rows.append((LINES_BETWEEN[blueprint_lane], None, 0, False))
+
+        def task_cell(k: int, where: Lane = blueprint_lane) -> list[tuple[str, str]]:
+            return [
+                (f"· {tasks[t].name}", "") for t in it.steps[k].tasks if t in tasks and tasks[t].lane is where
+            ]
+
+        lane(blueprint_lane.value.capitalize(), task_cell, at_least=1)
+    rows.append(("How it feels", None, 0, False))
+    for level, word in EMOTIONS.items():
+        rows.append((f"{word} {level:+d}" if level else f"{word} 0", _curve(it, level), 0, True))
+    lane("✗ Pain points", lambda k: [(f"✗ {p}", "red") for p in it.steps[k].pain_points])
+    lane("✦ Opportunities", lambda k: [(f"✦ {o}", "green") for o in it.steps[k].opportunities])
+    lane("Priority", lambda k: _priority(it.steps[k]))
+    statuses = {s.benefit.id: s.status for s in benefit_status(it)}
+    lane(
+        "Benefits",
+        lambda k: [
+            (f"◆ {b.name} ({statuses[b.id].value if b.id in statuses else 'no indicator'})", "")
+            for b in it.benefits
+            if it.steps[k].id in b.steps
+        ],
+    )
+    return rows
+
+
+@lru_cache(maxsize=4096)
+def _cell_lines(text: str, style: str) -> list[tuple[str, str]]:
+    return [(line, style) for line in textwrap.wrap(text, COLUMN - 1)[:MAX_LINES]] or [("", "")]
+
+
+def _priority(step: Step) -> list[tuple[str, str]]:
+    if step.effort is None or step.gain is None:
+        return []
+    return [(f"{quadrant(step.effort, step.gain).value} (gain {step.gain}, effort {step.effort})", "italic")]
+
+
+def _curve(it: Iteration, level: int) -> Cell:
+    """The emotion curve's line at ``level``: a dot per step, joined by box-drawing lines."""
+
+    def cell(k: int) -> list[tuple[str, str]]:
+        here = it.steps[k].emotion
+        after = it.steps[k + 1].emotion if k + 1 < len(it.steps) else None
+        before = it.steps[k - 1].emotion if k > 0 else None
+        middle = COLUMN // 2 - 1
+        chars = [" "] * COLUMN
+        if here is not None:
+            here = max(-2, min(2, here))
+            if level == here:
+                if before is not None:
+                    chars[:middle] = "─" * middle
+                chars[middle] = "●"
+            if after is not None:
+                after = max(-2, min(2, after))
+                _join(chars, middle, here, after, level)
+        style = EMOTION_STYLES[here] if here is not None and level == here else "dim"
+        return [("".join(chars), style)]
+
+    return cell
+
+
+def _join(chars: list[str], middle: int, here: int, after: int, level: int) -> None:
+    """Draw the right half of a cell: from this step's dot towards the next step's level."""
+    last = COLUMN - 1
+    if level == here:
+        chars[middle + 1 : last] = "─" * (last - middle - 1)
+        chars[last] = "─" if after == here else ("╮" if after < here else "╯")
+    elif min(here, after) < level < max(here, after):
+        chars[last] = "│"
+    elif level == after:
+        chars[last] = "╰" if after < here else "╭"
