@@ -127,9 +127,16 @@ def _list_only(t: Any, converter: TomllibConverter) -> Callable[[Any, type], tup
     of_tables = attrs.has(get_args(t)[0])
     wanted = "a list of tables, each under a [[...]] header" if of_tables else 'a list like ["..."]'
 
+    texts = get_args(t)[0] is str
+
     def structure(value: Any, cl: type) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise Refused(f"expected {wanted}, got {type_name(value)}")
+        if texts:  # the common case, without cattrs' bookkeeping; a wrong item is named below
+            try:
+                return tuple([_text(item, str) for item in value])
+            except Refused:
+                pass
         result: tuple[Any, ...] = inner(value, cl)
         return result
 
