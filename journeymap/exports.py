@@ -1,10 +1,11 @@
-"""One front door for diagrams: DOT text, rendered SVG/PNG/PDF, or Mermaid."""
+"""One front door for diagrams: DOT text, rendered SVG/PNG/PDF, Mermaid, or BPMN."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from journeymap.bpmn import process_bpmn
 from journeymap.mermaid import journey_mermaid
 from journeymap.model import JourneyMap
 from journeymap.render import FORMATS as IMAGE_FORMATS
@@ -12,7 +13,7 @@ from journeymap.render import render
 from journeymap.views import ENGINE, ViewError, ViewOptions, dot_source
 from journeymap.writing import atomic_write
 
-FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
+FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "bpmn")
 
 
 def export(
@@ -27,6 +28,10 @@ def export(
         if view != "journey":
             raise ViewError(f"Mermaid export draws the journey view only, not {view!r}")
         return journey_mermaid(journey_map, options).encode("utf-8")
+    if fmt == "bpmn":
+        if view != "process":
+            raise ViewError(f"BPMN export draws the process view only, not {view!r}")
+        return process_bpmn(journey_map, options).encode("utf-8")
     source = dot_source(journey_map, view, options)
     if fmt == "dot":
         return source.encode("utf-8")

@@ -28,5 +28,6 @@ def example(request: pytest.FixtureRequest) -> Path:
 
 @pytest.fixture(autouse=True)
 def _own_state_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The editor remembers where it was in the user's state folder: one of the test's own here."""
+    """The editor keeps its place and reads a keymap in the user's folders: the test's own here."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))

@@ -88,6 +88,7 @@ def _commands(path: str, csv: str) -> dict[str, list[str]]:
         "diff": ["diff", path],
         "export": ["export", path, "--format", "dot"],
         "export-mermaid": ["export", path, "--format", "mermaid"],
+        "export-bpmn": ["export", path, "--view", "process", "--format", "bpmn"],
         "priorities": ["priorities", path],
         "benefits": ["benefits", path],
         "measure": ["measure", path, "sessions-held", "5", "--date", "2030-01-01"],

@@ -20,6 +20,7 @@ import pytest
 from conftest import ROOT
 
 import journeymap as jm
+from tui.actions import read_keymap
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -32,7 +33,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 def test_readme_toml_examples_load() -> None:
-    snippets = re.findall(r"```toml\n(.*?)```", README, re.S)
+    snippets = [t for t in re.findall(r"```toml\n(.*?)```", README, re.S) if not t.startswith("[keys]")]
     ((whole,), (benefits,)) = (
         [t for t in snippets if "schema_version" in t],
         [t for t in snippets if "schema_version" not in t],
@@ -44,6 +45,13 @@ def test_readme_toml_examples_load() -> None:
     assert (indicator.baseline, indicator.target, indicator.measurements[0].value) == (27, 40, 40.5)
     dangling = {p.message.rsplit(", ", 1)[-1] for p in jm.validate(m) if p.severity is jm.Severity.ERROR}
     assert dangling == {"which does not exist in this iteration"}
+
+
+def test_readme_keymap_example_is_a_keymap_the_editor_takes(tmp_path: Path) -> None:
+    (keymap,) = [t for t in re.findall(r"```toml\n(.*?)```", README, re.S) if t.startswith("[keys]")]
+    (tmp_path / "keymap.toml").write_text(keymap, encoding="utf-8")
+    keys, problem = read_keymap(tmp_path / "keymap.toml")
+    assert problem == "" and keys == {"add": "insert", "journey": "f3,v"}
 
 
 def test_benchmark_generator_makes_valid_maps() -> None:

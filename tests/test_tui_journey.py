@@ -6,10 +6,11 @@ from pathlib import Path
 
 from conftest import ROOT
 from editor import copy_example, open_editor, ready
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 import journeymap as jm
 from tui.app import JourneymapApp
+from tui.compare import Compare
 from tui.journey import JourneyGrid
 
 
@@ -107,3 +108,29 @@ async def test_add_move_and_delete_from_the_journey(tmp_path: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert jm.load(path) == jm.load(ROOT / "examples" / "home-training.toml")
+
+
+async def test_compare_shows_both_journeys_marked_and_walks_the_changes(tmp_path: Path) -> None:
+    app, _ = opened(tmp_path, "home-training")
+    async with app.run_test(size=(140, 50)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, Compare)
+        old, new = app.screen.query(JourneyGrid).results(JourneyGrid)
+        summary = str(app.screen.query_one("#compare-summary", Static).content)
+        assert summary.startswith("+ 23 added   ✗ 16 removed")
+        assert summary.endswith("average emotion -1.0 → +1.0 (better)")
+        assert "2. ✗ removed" in screen_of(old)[1]
+        assert "2. + replaces 2" in screen_of(new)[1] and "3. + replaces 3, 4, 5" in screen_of(new)[1]
+        changes = app.screen.query_one("#compare-changes", OptionList)
+        steps = [
+            k for k in range(changes.option_count) if "step '" in str(changes.get_option_at_index(k).prompt)
+        ]
+        moved_to = next(k for k in steps if "changed" in str(changes.get_option_at_index(k).prompt))
+        changes.focus()
+        await pilot.press("home", *["down"] * moved_to)
+        await pilot.pause()
+        name = str(changes.get_option_at_index(moved_to).prompt).split("step '")[1].rstrip("'").split("'")[0]
+        position = [s.name for s in app.doc.map.iteration("future").steps].index(name) + 1
+        assert f"Step ({position} of" in screen_of(new)[1]

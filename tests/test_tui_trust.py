@@ -353,15 +353,21 @@ async def test_paging_the_problems_while_they_are_renewed_does_not_crash() -> No
         assert problems.highlighted is not None and problems.highlighted >= 2
 
 
-async def test_page_keys_in_an_open_list_move_by_a_page_at_once(tmp_path: Path) -> None:
+async def test_page_keys_in_a_select_never_close_the_editor(tmp_path: Path) -> None:
     app = open_editor(home_training(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(app, pilot)
         await pilot.press("down", "down", "down", "space", "down")  # the first relation
         await pilot.pause(0.3)
-        app.screen.query_one("#f-source", Select).focus()
-        await burst(app, pilot, ["down", "pagedown", "pagedown", "pageup", "pagedown"])
+        source = app.screen.query_one("#f-source", Select)
+        source.focus()
+        await burst(
+            app, pilot, ["down", "pagedown", "pagedown", "pageup", "pagedown"]
+        )  # opened and paged at once
         await pilot.pause()
+        assert app.is_running and source.expanded
+        await pilot.press("escape", "down")  # closed, and opened again
+        await pilot.press("pagedown")
         options = app.focused
         assert isinstance(options, OptionList) and options.highlighted == options.option_count - 1
         await pilot.press("escape")

@@ -6,13 +6,13 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
@@ -62,6 +62,7 @@ from journeymap.problems import JourneymapError, Problem
 from journeymap.semantic_diff import pair_for
 from journeymap.validate import ProblemCache, valid_id, validate
 from journeymap.views import VIEWS, ViewOptions
+from tui.actions import ACTIONS, PLACES, bindings, read_keymap
 from tui.blueprint import Blueprint
 from tui.compare import Compare
 from tui.dialogs import Confirm, Field, FormDialog, Help, PickMany
@@ -73,38 +74,6 @@ from tui.priorities import Priorities
 from tui.problems import Problems
 from tui.session import recall, remember
 
-KEYS = [
-    ("ctrl+s", "save (atomically; warns if the file changed on disk)"),
-    ("ctrl+z / ctrl+y", "undo / redo the last edit"),
-    ("ctrl+q", "quit (asks when there are unsaved changes)"),
-    ("ctrl+p", "command palette: every action by name"),
-    ("f1", "this help"),
-    ("f2", "hide or show the blueprint and problems panels"),
-    ("tab / shift+tab", "move between the navigator, the form and the panels"),
-    ("In the navigator", ""),
-    ("up / down / enter", "move, open a section"),
-    ("a", "add: a stage or element to a section; a step to a stage; a task to a process"),
-    ("d or delete", "delete the selected element (says what refers to it first)"),
-    ("ctrl+up / ctrl+down", "move the selected stage, step, task or element up or down"),
-    ("i", "switch iteration"),
-    ("b", "branch a new iteration from this one"),
-    ("l", "lock or unlock this iteration"),
-    ("c", "compare two iterations"),
-    ("e", "export a diagram (SVG, PNG, PDF, DOT, Mermaid)"),
-    ("m", "the priority matrix and where each benefit indicator stands"),
-    ("r", "write the steering-group report (Markdown and HTML) next to the map"),
-    ("p", "go to the problems panel"),
-    ("v", "the whole journey across the screen: stages, steps, lanes, the emotion curve"),
-    ("In the journey", ""),
-    ("left / right, home / end", "the previous or next step, the first or last"),
-    ("up / down, page keys", "scroll the lanes"),
-    ("enter", "edit the step in the form"),
-    ("a, d, ctrl+left / ctrl+right", "add a step after it, delete it, move it within its stage"),
-    ("In the form", ""),
-    ("enter or leaving a field", "apply the change (refused changes show why under the field)"),
-    ("escape", "apply and go back to the navigator"),
-    ("ctrl+a / ctrl+u", "select the whole field (typing replaces it) / clear it up to the cursor"),
-]
 RECOVERY_DELAY = 0.5  # seconds from an edit to its recovery copy (written off the UI thread)
 
 
@@ -129,18 +98,7 @@ class JourneymapApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "journeymap"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]  # wide: form and panels side by side
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+z", "undo", "Undo", priority=True),
-        Binding("ctrl+y", "redo", "Redo", priority=True),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("f1", "help", "Help"),
-        Binding("f2", "toggle_panels", "Panels", show=False),
-        Binding("escape", "focus_navigator", "Navigator", show=False),
-        Binding("v", "toggle_journey", "Journey"),
-        Binding("pagedown", "page_list(1)", "Page down", show=False, priority=True),
-        Binding("pageup", "page_list(-1)", "Page up", show=False, priority=True),
-    ]
+    BINDINGS = bindings("app")
 
     def __init__(
         self, path: str | Path, document: Document | None = None, recovered: Recovery | None = None
@@ -185,6 +143,11 @@ class JourneymapApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        keys, problem = read_keymap()
+        if keys:
+            self.set_keymap(keys)
+        if problem:
+            self.notify(problem, title="Keymap", severity="warning", markup=False, timeout=10)
         if self.document is None:
             message = f"{self.path} does not exist. Create a starter map there?"
             self.push_screen(Confirm(message, (("Create", "yes", "primary"), ("Quit", "cancel", "default"))),
@@ -447,8 +410,19 @@ class JourneymapApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Page keys are the app's only in option lists (a select's open list, the problems)."""
         if action == "page_list":
-            return isinstance(self.focused, OptionList)
+            return self._paged_list() is not None
         return True
+
+    def _paged_list(self) -> OptionList | None:
+        """The option list the page keys go to: the focused one, or a focused select's.
+
+        A select counts whether or not it shows its list yet: keys typed fast reach the app before
+        the select has handled the key that opens it.
+        """
+        focused = self.focused
+        if isinstance(focused, Select):
+            return focused.query_one(OptionList)
+        return focused if isinstance(focused, OptionList) else None
 
     def action_page_list(self, direction: int) -> None:
         """Move an option list's highlight by a page.
@@ -456,8 +430,8 @@ class JourneymapApp(App[None]):
         Textual's own page keys in an option list fail with a ``KeyError`` when pressed before the
         list has laid out its lines (a select opened and paged at once: it closed the editor).
         """
-        options = self.focused
-        if isinstance(options, OptionList) and options.option_count:
+        options = self._paged_list()
+        if options is not None and options.option_count:
             page = max(1, options.size.height - 1)
             here = options.highlighted if options.highlighted is not None else 0
             options.highlighted = max(0, min(options.option_count - 1, here + direction * page))
@@ -879,48 +853,23 @@ class JourneymapApp(App[None]):
         self._ask(f"Measurement of '{indicator.name}'", fields, operation, done)
 
     def action_help(self) -> None:
-        self.push_screen(Help(KEYS))
+        self.push_screen(Help(ACTIONS, PLACES))
+
+    def action_delete_iteration(self) -> None:
+        self._delete_iteration()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own commands, then every action of the registry that the palette offers."""
         yield from super().get_system_commands(screen)
         if self.document is None:
             return
-        yield SystemCommand("Save", "Save the map (ctrl+s)", self.action_save)
-        yield SystemCommand("Undo", "Undo the last edit (ctrl+z)", self.action_undo)
-        yield SystemCommand("Redo", "Redo the edit undone last (ctrl+y)", self.action_redo)
-        yield SystemCommand(
-            "Add", "Add an element to the selected section, stage or process (a)", self.action_add
-        )
-        yield SystemCommand("Delete", "Delete the selected element or iteration (d)", self.action_delete)
-        yield SystemCommand("Move up", "Move the selected element up (ctrl+up)", lambda: self.action_move(-1))
-        yield SystemCommand(
-            "Move down", "Move the selected element down (ctrl+down)", lambda: self.action_move(1)
-        )
-        yield SystemCommand(
-            "Branch iteration", "Branch a new iteration from this one (b)", self.action_branch
-        )
-        yield SystemCommand(
-            "Lock / unlock iteration", "Make this iteration read-only or editable (l)", self.action_lock
-        )
-        yield SystemCommand("Delete iteration", "Delete this iteration", self._delete_iteration)
-        yield SystemCommand("Switch iteration", "Pick another iteration (i)", self.action_focus_iteration)
-        yield SystemCommand(
-            "Compare iterations", "The differences between two iterations (c)", self.action_compare
-        )
-        yield SystemCommand("Export diagram", "Write a diagram of this iteration (e)", self.action_export)
-        yield SystemCommand("Problems", "Go to the validation problems (p)", self.action_focus_problems)
-        yield SystemCommand(
-            "Show / hide panels", "The blueprint and problems panels (f2)", self.action_toggle_panels
-        )
-        yield SystemCommand(
-            "Priorities and benefits",
-            "The effort/gain matrix and the indicators' status (m)",
-            self.action_priorities,
-        )
-        yield SystemCommand(
-            "Report", "Write the steering-group report next to the map (r)", self.action_report
-        )
-        yield SystemCommand("Help", "The keys (f1)", self.action_help)
+        for action in ACTIONS:
+            if action.palette:
+                keys = f" ({action.keys})" if action.keys else ""
+                yield SystemCommand(action.title, f"{action.help}{keys}", partial(self._run, action.action))
+
+    async def _run(self, action: str) -> None:
+        await self.run_action(action.removeprefix("app."))
 
 
 # --- helpers: what to add where, and how ----------------------------------------------------

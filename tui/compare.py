@@ -1,4 +1,10 @@
-"""The compare screen: the semantic diff between any two iterations."""
+"""The compare screen: two iterations as journeys, aligned step by step, and the changes to walk.
+
+The older journey is drawn above the newer one (beside it on wide terminals). Steps are marked by
+what the semantic diff found, in words and colour so that it reads in monochrome too: new,
+removed, changed, moved, and which older steps a new one replaces. Walking the list of changes
+puts the cursor on the step in both journeys.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +12,29 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Select, Static
+from textual.widgets import Footer, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
 
-from journeymap.diff_format import render
-from journeymap.model import JourneyMap
-from journeymap.semantic_diff import diff
+from journeymap.elements import Kind
+from journeymap.model import Iteration, JourneyMap
+from journeymap.semantic_diff import Diff, diff
+from tui.journey import JourneyGrid, lane_heights
 
-SECTION_STYLES = {
-    "Added": "green",
-    "Removed": "red",
-    "Changed": "yellow",
-    "Moved": "cyan",
-    "Replaced": "magenta",
+MARKS = {
+    "added": ("+ new", "bold green"),
+    "removed": ("✗ removed", "bold red"),
+    "changed": ("~ changed", "yellow"),
+    "moved": ("↔ moved", "cyan"),
 }
 
 
 class Compare(Screen[None]):
-    """Pick two iterations; see what was added, removed, changed, moved and replaced."""
+    """Pick two iterations; see both journeys with what was added, removed, changed, moved and replaced."""
 
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (200, "-wide")]
 
     def __init__(self, journey_map: JourneyMap, a: str, b: str) -> None:
         super().__init__()
@@ -39,26 +47,114 @@ class Compare(Screen[None]):
             yield Select(options, value=self.a, allow_blank=False, id="compare-a", compact=True)
             yield Label("with")
             yield Select(options, value=self.b, allow_blank=False, id="compare-b", compact=True)
-        with VerticalScroll(id="compare-body"):
-            yield Static(id="compare-text")
+        yield Static(id="compare-summary")
+        with Horizontal(id="compare-grids"):
+            with Vertical():
+                yield Label(id="compare-old-title", classes="compare-title")
+                yield JourneyGrid(id="compare-old")
+            with Vertical():
+                yield Label(id="compare-new-title", classes="compare-title")
+                yield JourneyGrid(id="compare-new")
+        yield OptionList(id="compare-changes")
         yield Footer()
 
     def on_mount(self) -> None:
         self._show()
+        self.query_one("#compare-changes", OptionList).focus()
 
     @on(Select.Changed)
-    def _changed(self, event: Select.Changed) -> None:
-        if event.select.id == "compare-a":
-            self.a = str(event.value)
-        elif event.select.id == "compare-b":
-            self.b = str(event.value)
+    def _picked(self, event: Select.Changed) -> None:
+        if event.select.id == "compare-a" and isinstance(event.value, str):
+            self.a = event.value
+        elif event.select.id == "compare-b" and isinstance(event.value, str):
+            self.b = event.value
         self._show()
 
     def _show(self) -> None:
-        a, b = self.journey_map.iteration(self.a), self.journey_map.iteration(self.b)
-        text = Text()
-        for line in render(diff(a, b), "text").splitlines():
-            heading = line.split(" (")[0]
-            style = SECTION_STYLES.get(heading, "bold" if line and not line.startswith(" ") else "")
-            text.append(line + "\n", style=style)
-        self.query_one("#compare-text", Static).update(text)
+        old, new = self.journey_map.iteration(self.a), self.journey_map.iteration(self.b)
+        found = diff(old, new)
+        old_marks, new_marks = step_marks(found, old, new)
+        old_heights, new_heights = lane_heights(old), lane_heights(new)
+        heights = {lane: max(old_heights.get(lane, 0), n) for lane, n in new_heights.items()}
+        heights |= {lane: n for lane, n in old_heights.items() if lane not in heights}
+        self.query_one("#compare-old", JourneyGrid).show(old, marks=old_marks, heights=heights)
+        self.query_one("#compare-new", JourneyGrid).show(new, marks=new_marks, heights=heights)
+        self.query_one("#compare-old-title", Label).update(Text(f"Before: {old.label}", style="bold"))
+        self.query_one("#compare-new-title", Label).update(Text(f"After: {new.label}", style="bold"))
+        self.query_one("#compare-summary", Static).update(summary(found))
+        changes = self.query_one("#compare-changes", OptionList)
+        changes.clear_options()
+        changes.add_options(change_options(found))
+
+    @on(OptionList.OptionHighlighted, "#compare-changes")
+    def _walked(self, event: OptionList.OptionHighlighted) -> None:
+        kind, ident = ((event.option.id or "") + "::").split(":")[:2]
+        if kind == Kind.STEP.value:
+            self.query_one("#compare-old", JourneyGrid).show(self.journey_map.iteration(self.a), ident)
+            self.query_one("#compare-new", JourneyGrid).show(self.journey_map.iteration(self.b), ident)
+
+
+def step_marks(
+    found: Diff, old: Iteration, new: Iteration
+) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """The words over the steps of the older and of the newer journey."""
+    old_marks: dict[str, tuple[str, str]] = {}
+    new_marks: dict[str, tuple[str, str]] = {}
+    for ref in found.removed:
+        if ref.kind is Kind.STEP:
+            old_marks[ref.id] = MARKS["removed"]
+    for ref in found.added:
+        if ref.kind is Kind.STEP:
+            new_marks[ref.id] = MARKS["added"]
+    for what, refs in (
+        ("changed", [c.element for c in found.changed]),
+        ("moved", [m.element for m in found.moved]),
+    ):
+        for ref in refs:
+            if ref.kind is Kind.STEP and ref.id not in new_marks:
+                old_marks.setdefault(ref.id, MARKS[what])
+                new_marks[ref.id] = MARKS[what]
+    number = {s.id: k + 1 for k, s in enumerate(old.steps)}
+    for replacement in found.replacements:
+        shown = ", ".join(str(number[r.id]) for r in replacement.replaced if r.id in number)
+        new_marks[replacement.step.id] = (f"+ replaces {shown}", "bold magenta")
+    return old_marks, new_marks
+
+
+def summary(found: Diff) -> Text:
+    """Counts of the changes and the average emotion before and after, in words."""
+    before, after = found.average_emotion
+    text = Text()
+    for what, count in (
+        ("added", len(found.added)),
+        ("removed", len(found.removed)),
+        ("changed", len(found.changed)),
+        ("moved", len(found.moved)),
+    ):
+        word, style = MARKS[what]
+        text.append(f"{word.split()[0]} {count} {what}   ", style=style)
+    if before is not None and after is not None:
+        trend = "better" if after > before else "worse" if after < before else "the same"
+        text.append(f"average emotion {before:+.1f} → {after:+.1f} ({trend})", style="bold")
+    return text
+
+
+def change_options(found: Diff) -> list[Option]:
+    """One line per change, in the order: added, removed, changed, moved."""
+    options: list[Option] = []
+    for what, refs in (
+        ("added", list(found.added)),
+        ("removed", list(found.removed)),
+        ("changed", [c.element for c in found.changed]),
+        ("moved", [m.element for m in found.moved]),
+    ):
+        word, style = MARKS[what]
+        details = {c.element.id: ", ".join(f.field for f in c.fields) for c in found.changed}
+        for ref in refs:
+            line = Text.assemble((f"{word:<10}", style), f"{ref.kind.value} '{ref.name}'")
+            if what == "changed" and details.get(ref.id):
+                line.append(f"  ({details[ref.id]})", style="dim")
+            options.append(Option(line, id=f"{ref.kind.value}:{ref.id}:{what}:{len(options)}"))
+    if not options:
+        options.append(Option(Text("The two iterations are the same.", style="dim"), disabled=True))
+    return options

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from attrs import frozen
@@ -14,6 +14,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+
+from tui.actions import Action
 
 
 class Confirm(ModalScreen[str]):
@@ -163,26 +165,71 @@ class PickMany(ModalScreen[tuple[str, ...] | None]):
             self.dismiss(None)
 
 
+WORDS = (
+    ("map", "one file about one service, with all its iterations"),
+    (
+        "iteration",
+        "a complete version of the service: today's (current) or a designed one (future); branch one to design the next, lock one that was presented or approved",
+    ),
+    ("stage", "a phase of the journey; its steps follow each other in it"),
+    (
+        "step",
+        "a moment in the journey, as the user lives it: who takes part, where (touchpoints), what is done behind it (tasks), how it feels",
+    ),
+    ("decision step", "a step where the journey branches: flows out of it say which way, with a label"),
+    ("flow", "connects steps when the journey is not a straight line (branches and loops)"),
+    ("touchpoint", "where the user meets the service: digital, physical or in person"),
+    ("actor", "who takes part: the user, relatives, staff, leaders, suppliers, authorities"),
+    (
+        "ring",
+        "where an actor stands on the actor map: core (at the centre of the service), direct (works with the core), indirect (in the background)",
+    ),
+    (
+        "relation",
+        "what passes between two actors: information, service, money, support, an agreement, authority",
+    ),
+    ("profile", "a user profile (persona): who the journey is about, with needs, goals and pains"),
+    (
+        "process and task",
+        "the work behind the steps: who is responsible, how, how fast, and who helps at 2nd and 3rd line",
+    ),
+    ("emotion", "how a step feels for the user, from very bad (-2) to very good (+2)"),
+    (
+        "effort and gain",
+        "what a change costs and what it brings, 1 to 5: together they place it on the priority matrix",
+    ),
+    (
+        "benefit and indicator",
+        "what the change should gain, and how it is measured (S.M.A.R.T.E.), with measurements over time",
+    ),
+)
+"""What the editor's words mean, in a designer's terms (shown in the help)."""
+
+
 class Help(ModalScreen[None]):
-    """The keys, grouped."""
+    """What the words mean, and every action's keys, grouped by where they work."""
 
     BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss(None)", "Close")]
 
-    def __init__(self, keys: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, actions: Sequence[Action], places: Mapping[str, str]) -> None:
         super().__init__()
-        self.keys = keys
+        self.actions, self.places = actions, places
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", justify="right", no_wrap=True)
         table.add_column(ratio=1)
-        for key, what in self.keys:
-            if what:
-                table.add_row(key, what)
-            else:
-                table.add_row("", Text(key, style="bold underline"))
+        table.add_row("", Text("The words", style="bold underline"))
+        for word, meaning in WORDS:
+            table.add_row(word, meaning)
+        for place, title in self.places.items():
+            table.add_row("", "")
+            table.add_row("", Text(title, style="bold underline"))
+            for action in self.actions:
+                if action.where == place and action.keys:
+                    table.add_row(action.keys.replace(",", " / "), action.help)
         with Vertical(classes="dialog wide"):
-            yield Static("journeymap keys", classes="dialog-title")
+            yield Static("journeymap: words and keys", classes="dialog-title")
             with VerticalScroll():
                 yield Static(table)
             yield Static(

@@ -12,7 +12,6 @@ from typing import Any
 
 from rich.text import Text
 from textual import on
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import DescendantBlur
 from textual.message import Message
@@ -21,6 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from journeymap.elements import Kind, elements, name_of
 from journeymap.model import Iteration, JourneyMap, Measurement
+from tui.actions import bindings
 from tui.fields import ITERATION_FIELDS, MAP_FIELDS, FieldSpec, choices, element_fields, parse, value_text
 from tui.navigator import ITERATION, MAP, Ref
 
@@ -31,13 +31,13 @@ EMOTIONS = [(Text(f"{n:+d}" if n else "0"), n) for n in (-2, -1, 0, 1, 2)]
 class FieldInput(Input):
     """A one-line field: ``ctrl+a`` selects all of it (typing then replaces it), ``ctrl+u`` clears to the start."""
 
-    BINDINGS = [Binding("ctrl+a", "select_all", "Select all", show=False)]
+    BINDINGS = bindings("field")
 
 
 class FieldTextArea(TextArea):
     """A field of several lines, one item a line: ``ctrl+a`` selects all of it."""
 
-    BINDINGS = [Binding("ctrl+a", "select_all", "Select all", show=False)]
+    BINDINGS = bindings("field")
 
 
 class Form(VerticalScroll, can_focus=False):

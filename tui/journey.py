@@ -11,12 +11,11 @@ view are drawn, so a journey of thousands of steps scrolls as fast as a short on
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -25,6 +24,7 @@ from textual.strip import Strip
 from journeymap.benefits import benefit_status
 from journeymap.model import Channel, Iteration, Lane, Step, StepKind
 from journeymap.priorities import quadrant
+from tui.actions import bindings
 
 COLUMN = 24
 """Characters per step column, the gap between columns included."""
@@ -57,21 +57,7 @@ Row = tuple[str, Cell | None, int, bool]
 class JourneyGrid(ScrollView, can_focus=True):
     """The journey of one iteration; the cursor is on a step (posts :class:`JourneyGrid.Selected`)."""
 
-    BINDINGS = [
-        Binding("left", "step(-1)", "Previous step", show=False),
-        Binding("right", "step(1)", "Next step", show=False),
-        Binding("home", "step_to(0)", "First step", show=False),
-        Binding("end", "step_to(-1)", "Last step", show=False),
-        Binding("up", "scroll_up", "Scroll up", show=False),
-        Binding("down", "scroll_down", "Scroll down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("enter", "open", "Edit step"),
-        Binding("a", "app.add", "Add step"),
-        Binding("d,delete", "app.delete", "Delete"),
-        Binding("ctrl+left", "app.move(-1)", "Move left"),
-        Binding("ctrl+right", "app.move(1)", "Move right"),
-    ]
+    BINDINGS = bindings("journey")
 
     class Selected(Message):
         """The cursor moved to a step."""
@@ -90,6 +76,8 @@ class JourneyGrid(ScrollView, can_focus=True):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._it: Iteration | None = None
+        self._marks: Mapping[str, tuple[str, str]] = {}
+        self._heights: Mapping[str, int] = {}
         self._cursor = 0
         self._rows: list[Row] = []
 
@@ -102,16 +90,30 @@ class JourneyGrid(ScrollView, can_focus=True):
             return None
         return self._it.steps[self._cursor].id
 
-    def show(self, it: Iteration, step: str | None = None) -> None:
-        """Show ``it`` with the cursor on ``step`` (or where it was)."""
-        changed = it is not self._it
+    def show(
+        self,
+        it: Iteration,
+        step: str | None = None,
+        marks: Mapping[str, tuple[str, str]] | None = None,
+        heights: Mapping[str, int] | None = None,
+    ) -> None:
+        """Show ``it`` with the cursor on ``step`` (or where it was).
+
+        ``marks`` puts a word and a style over steps by id (what a comparison found: new, changed...);
+        ``heights`` gives lanes at least that many lines, to line them up with another journey.
+        """
+        changed = it is not self._it or heights is not None
         self._it = it
+        if marks is not None:
+            self._marks = marks
+        if heights is not None:
+            self._heights = heights
         ids = [s.id for s in it.steps]
         if step in ids:
             self._cursor = ids.index(step)
         self._cursor = min(self._cursor, max(0, len(ids) - 1))
         if changed:
-            self._rows = _rows(it)
+            self._rows = _rows(it, self._heights)
             self.virtual_size = Size(TITLES + COLUMN * len(ids), HEADER + len(self._rows))
             _cell_lines.cache_clear()
         self._keep_in_view()
@@ -166,7 +168,7 @@ class JourneyGrid(ScrollView, can_focus=True):
         count = (width - TITLES) // COLUMN + 2
         steps = range(first, min(len(it.steps), first + count))
         if y < HEADER:
-            title, cells = _header(it, y, steps, self._cursor)
+            title, cells = _header(it, y, steps, self._cursor, self._marks)
         else:
             row = y - HEADER + int(self.scroll_y)
             if row >= len(self._rows):
@@ -201,7 +203,9 @@ def _fit(text: str) -> str:
     return (text if len(text) < COLUMN else text[: COLUMN - 2] + "…").ljust(COLUMN)
 
 
-def _header(it: Iteration, y: int, steps: range, cursor: int) -> tuple[str, list[tuple[str, str]]]:
+def _header(
+    it: Iteration, y: int, steps: range, cursor: int, marks: Mapping[str, tuple[str, str]]
+) -> tuple[str, list[tuple[str, str]]]:
     """Stage names over their steps (y 0), step numbers and kinds (y 1), a rule (y 2)."""
     stages = {s.id: s.name for s in it.stages}
     cells: list[tuple[str, str]] = []
@@ -213,23 +217,25 @@ def _header(it: Iteration, y: int, steps: range, cursor: int) -> tuple[str, list
             mark = "▌" if starts else "◂ " if k == steps.start else ""
             cells.append((_fit(mark + name) if mark else _fit(""), "bold" if mark else ""))
         elif y == 1:
-            mark = "◇ decision" if step.kind is StepKind.DECISION else ""
-            text = _fit(f" {k + 1}. {mark}")
-            cells.append((text, "reverse bold" if k == cursor else "dim"))
+            word, style = marks.get(step.id, ("", ""))
+            kind = "◇ decision" if step.kind is StepKind.DECISION else ""
+            text = _fit(f" {k + 1}. {word or kind}")
+            cells.append((text, "reverse bold" if k == cursor else style or "dim"))
         else:
             cells.append(("─" * COLUMN, "dim"))
     title = ("Stage", f"Step ({cursor + 1} of {len(it.steps)})", "─" * TITLES)[y]
     return title, cells
 
 
-def _rows(it: Iteration) -> list[Row]:
+def _rows(it: Iteration, heights: Mapping[str, int] | None = None) -> list[Row]:
     """Every line of the grid below the headers: (lane title, the lane's cells, line in the cell)."""
     touchpoints = {t.id: t for t in it.touchpoints}
     tasks = {t.id: t for p in it.processes for t in p.tasks}
     rows: list[Row] = []
 
     def lane(title: str, cell: Cell, at_least: int = 0) -> None:
-        height = max([at_least, *(min(MAX_LINES, len(cell(k))) for k in range(len(it.steps)))])
+        least = max(at_least, (heights or {}).get(title, 0))
+        height = max([least, *(min(MAX_LINES, len(cell(k))) for k in range(len(it.steps)))])
         rows.extend((title if line == 0 else "", cell, line, False) for line in range(height))
 
     for channel, (mark, name, colour) in CHANNELS.items():
@@ -270,6 +276,18 @@ def _rows(it: Iteration) -> list[Row]:
         ],
     )
     return rows
+
+
+def lane_heights(it: Iteration) -> dict[str, int]:
+    """How many lines each lane of ``it`` takes: to line up the lanes of two journeys shown together."""
+    heights: dict[str, int] = {}
+    title = ""
+    for row_title, cell, _, _ in _rows(it):
+        if row_title:
+            title = row_title
+        if cell is not None:
+            heights[title] = heights.get(title, 0) + 1
+    return heights
 
 
 @lru_cache(maxsize=4096)

@@ -6,12 +6,12 @@ from collections import Counter
 
 from attrs import frozen
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from journeymap.elements import Element, Kind, elements, name_of, parent_of
 from journeymap.model import Benefit, Iteration, JourneyMap, Process, Step, StepKind
+from tui.actions import bindings
 
 SECTIONS = (
     Kind.STAGE, Kind.ACTOR, Kind.RELATION, Kind.PROFILE, Kind.TOUCHPOINT, Kind.PROCESS, Kind.FLOW, Kind.BENEFIT
@@ -46,21 +46,7 @@ ITERATION = Ref("iteration")
 class Navigator(Tree[Ref]):
     """Shows one iteration; children are added when a node is first expanded."""
 
-    BINDINGS = [
-        Binding("a", "app.add", "Add"),
-        Binding("d,delete", "app.delete", "Delete"),
-        Binding("ctrl+up", "app.move(-1)", "Up", show=False),
-        Binding("ctrl+down", "app.move(1)", "Down", show=False),
-        Binding("b", "app.branch", "Branch"),
-        Binding("l", "app.lock", "Lock"),
-        Binding("c", "app.compare", "Compare"),
-        Binding("e", "app.export", "Export"),
-        Binding("m", "app.priorities", "Priorities", show=False),
-        Binding("r", "app.report", "Report", show=False),
-        Binding("i", "app.focus_iteration", "Iteration", show=False),
-        Binding("p", "app.focus_problems", "Problems", show=False),
-        Binding("question_mark", "app.help", "Help", show=False),
-    ]
+    BINDINGS = bindings("navigator")
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__("map", data=MAP, **kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,121 @@
+"""Every editor action, declared once: its id, keys, words, and where it works.
+
+The bindings of the app, the navigator and the journey view, the footer, the help screen and the
+command palette are all made from :data:`ACTIONS`; a user's keymap file
+(``keymap.toml`` in the user's config folder, for example ``~/.config/journeymap/keymap.toml``)
+changes the keys of any action by its id::
+
+    [keys]
+    add = "insert"
+    journey = "f3,v"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from attrs import frozen
+from platformdirs import user_config_path
+from textual.binding import Binding, BindingType
+
+
+@frozen
+class Action:
+    """One thing the user can do."""
+
+    id: str
+    """The binding id, which a keymap file uses."""
+    keys: str
+    action: str
+    """The Textual action it runs, as seen from where it is bound."""
+    title: str
+    """A word or two for the footer and the command palette."""
+    help: str
+    """What it does, for the help screen and the palette."""
+    where: str
+    """``app`` (anywhere in the editor), ``navigator`` or ``journey``."""
+    footer: bool = True
+    priority: bool = False
+    palette: bool = True
+
+
+ACTIONS: tuple[Action, ...] = (
+    Action("save", "ctrl+s", "save", "Save", "save the map (atomically; asks if the file changed on disk)", "app", priority=True),
+    Action("undo", "ctrl+z", "undo", "Undo", "undo the last edit, saying what it was", "app", priority=True),
+    Action("redo", "ctrl+y", "redo", "Redo", "redo the edit undone last", "app", priority=True),
+    Action("quit", "ctrl+q", "quit", "Quit", "quit (asks when there are unsaved changes)", "app", priority=True),
+    Action("help", "f1", "help", "Help", "the keys and what the words mean", "app"),
+    Action("panels", "f2", "toggle_panels", "Panels", "hide or show the blueprint and problems panels", "app", footer=False),
+    Action("journey", "v", "toggle_journey", "Journey", "the whole journey across the screen, with the emotion curve", "app"),
+    Action("navigator", "escape", "focus_navigator", "Navigator", "back to the navigator (a field is applied)", "app", footer=False, palette=False),
+    Action("page-down", "pagedown", "page_list(1)", "Page down", "a page down in a list", "app", footer=False, priority=True, palette=False),
+    Action("page-up", "pageup", "page_list(-1)", "Page up", "a page up in a list", "app", footer=False, priority=True, palette=False),
+    Action("add", "a", "app.add", "Add", "add: a stage or element to a section, a step to a stage, a task to a process", "navigator"),
+    Action("delete", "d,delete", "app.delete", "Delete", "delete the selected element (says first what refers to it)", "navigator"),
+    Action("move-up", "ctrl+up", "app.move(-1)", "Move up", "move the selected stage, step, task or element up", "navigator", footer=False),
+    Action("move-down", "ctrl+down", "app.move(1)", "Move down", "move the selected stage, step, task or element down", "navigator", footer=False),
+    Action("branch", "b", "app.branch", "Branch", "branch a new iteration from this one (the first, in a map without any)", "navigator"),
+    Action("lock", "l", "app.lock", "Lock", "lock or unlock this iteration (a locked one is read-only)", "navigator"),
+    Action("compare", "c", "app.compare", "Compare", "compare this iteration with the one it is based on", "navigator"),
+    Action("export", "e", "app.export", "Export", "export a diagram (SVG, PNG, PDF, DOT, Mermaid, BPMN)", "navigator"),
+    Action("priorities", "m", "app.priorities", "Priorities", "the priority matrix and where each benefit indicator stands", "navigator", footer=False),
+    Action("report", "r", "app.report", "Report", "write the steering-group report (Markdown and HTML) next to the map", "navigator", footer=False),
+    Action("iteration", "i", "app.focus_iteration", "Iteration", "switch iteration", "navigator", footer=False),
+    Action("problems", "p", "app.focus_problems", "Problems", "go to the problems; enter on one jumps to it", "navigator", footer=False),
+    Action("delete-iteration", "", "delete_iteration", "Delete iteration", "delete this iteration (undo brings it back)", "app"),
+    Action("step-left", "left", "step(-1)", "Previous step", "the previous step", "journey", footer=False, palette=False),
+    Action("step-right", "right", "step(1)", "Next step", "the next step", "journey", footer=False, palette=False),
+    Action("first-step", "home", "step_to(0)", "First step", "the first step", "journey", footer=False, palette=False),
+    Action("last-step", "end", "step_to(-1)", "Last step", "the last step", "journey", footer=False, palette=False),
+    Action("lanes-up", "up", "scroll_up", "Scroll up", "scroll the lanes up", "journey", footer=False, palette=False),
+    Action("lanes-down", "down", "scroll_down", "Scroll down", "scroll the lanes down", "journey", footer=False, palette=False),
+    Action("open-step", "enter", "open", "Edit step", "edit the step in the form", "journey", palette=False),
+    Action("add-step", "a", "app.add", "Add step", "add a step after this one, in its stage", "journey", palette=False),
+    Action("delete-step", "d,delete", "app.delete", "Delete", "delete this step", "journey", palette=False),
+    Action("step-earlier", "ctrl+left", "app.move(-1)", "Move left", "move the step one place earlier in its stage", "journey", palette=False),
+    Action("step-later", "ctrl+right", "app.move(1)", "Move right", "move the step one place later in its stage", "journey", palette=False),
+    Action("select-all", "ctrl+a", "select_all", "Select all", "select the whole field: typing replaces it", "field", footer=False, palette=False),
+)  # fmt: skip
+
+PLACES = {
+    "app": "Anywhere",
+    "navigator": "In the navigator",
+    "journey": "In the journey view",
+    "field": "In a field",
+}
+
+
+def bindings(where: str) -> list[BindingType]:
+    """The bindings of the actions that work ``where``."""
+    return [
+        Binding(a.keys, a.action, a.title, show=a.footer, priority=a.priority, id=a.id)
+        for a in ACTIONS
+        if a.where == where and a.keys
+    ]
+
+
+def keymap_path() -> Path:
+    """The user's keymap file."""
+    return user_config_path("journeymap") / "keymap.toml"
+
+
+def read_keymap(path: Path | None = None) -> tuple[dict[str, str], str]:
+    """The keys the user gave action ids, and a message if the file could not be used ("" if fine)."""
+    source = path or keymap_path()
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, ""
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return {}, f"{source}: not used: {exc}"
+    keys = data.get("keys", {})
+    known = {a.id for a in ACTIONS}
+    if not isinstance(keys, dict):
+        return {}, f'{source}: not used: [keys] must be a table of action = "keys"'
+    unknown = sorted(k for k in keys if k not in known)
+    wrong = sorted(k for k, v in keys.items() if not isinstance(v, str) or not v.strip())
+    if unknown or wrong:
+        problem = f"unknown action {', '.join(unknown)}" if unknown else f"no keys for {', '.join(wrong)}"
+        return {}, f"{source}: not used: {problem} (actions: {', '.join(sorted(known))})"
+    return {k: v.replace(" ", "") for k, v in keys.items()}, ""
