@@ -2,29 +2,44 @@
 
 from journeymap.benefits import IndicatorStatus, Status, benefit_status
 from journeymap.converter import MAX_TEXT_CHARS
+from journeymap.defaults import (
+    current_iteration,
+    default_export_name,
+    default_pair,
+    find_iteration,
+    newest_future,
+    newest_iteration,
+    title_from_filename,
+)
 from journeymap.diff_format import render as render_diff
 from journeymap.edit import (
     Add,
     AddIteration,
     Branch,
     DeleteIteration,
-    DuplicateIdError,
-    EditError,
     EditIteration,
     EditMap,
-    InUseError,
-    InvalidEditError,
     Lock,
-    LockedError,
     Measure,
     Move,
-    NotFoundError,
     Operation,
     Remove,
     Unmeasure,
     Update,
 )
 from journeymap.elements import Kind
+from journeymap.errors import (
+    CsvError,
+    DuplicateIdError,
+    EditError,
+    InUseError,
+    InvalidEditError,
+    JourneymapError,
+    LoadError,
+    LockedError,
+    NotFoundError,
+    ProblemsError,
+)
 from journeymap.exports import export
 from journeymap.files import MAX_FILE_BYTES, dumps, load, loads, save
 from journeymap.history import History
@@ -56,7 +71,7 @@ from journeymap.model import (
     Task,
     Touchpoint,
 )
-from journeymap.problems import JourneymapError, LoadError, Problem, Severity
+from journeymap.problems import Problem, Severity
 from journeymap.render import RenderError
 from journeymap.schema import json_schema
 from journeymap.semantic_diff import Diff, diff
@@ -81,6 +96,7 @@ __all__ = [
     "Branch",
     "Channel",
     "Conflict",
+    "CsvError",
     "DeleteIteration",
     "Diff",
     "DuplicateIdError",
@@ -109,6 +125,7 @@ __all__ = [
     "NotFoundError",
     "Operation",
     "Problem",
+    "ProblemsError",
     "Process",
     "Profile",
     "Relation",
@@ -130,16 +147,23 @@ __all__ = [
     "WriteError",
     "__version__",
     "benefit_status",
+    "current_iteration",
+    "default_export_name",
+    "default_pair",
     "diff",
     "dot_source",
     "dumps",
     "export",
+    "find_iteration",
     "has_errors",
     "json_schema",
     "load",
     "loads",
+    "newest_future",
+    "newest_iteration",
     "render_diff",
     "save",
     "starter_map",
+    "title_from_filename",
     "validate",
 ]

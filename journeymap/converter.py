@@ -23,6 +23,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.tomllib import TomllibConverter, make_converter
 
+from journeymap.elements import Kind
 from journeymap.model import Iteration, JourneyMap
 from journeymap.problems import Problem, error
 
@@ -65,9 +66,13 @@ MAX_TEXT_CHARS = 100_000
 def _text(value: Any, _: type) -> str:
     """Text, which must be writable as UTF-8 (no half of a surrogate pair such as '\\ud800') and at most
     :data:`MAX_TEXT_CHARS` long."""
-    text: str = _strict(str, "text")(value, str)
+    if type(value) is not str:
+        raise Refused(f"expected text, got {type_name(value)} {shown(value)}")
+    text: str = value
     if len(text) > MAX_TEXT_CHARS:
         raise Refused(f"a text of {len(text):,} characters; a text may hold up to {MAX_TEXT_CHARS:,}")
+    if text.isascii():
+        return text
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -130,9 +135,16 @@ def _list_only(t: Any, converter: TomllibConverter) -> Callable[[Any, type], tup
     of_tables = attrs.has(get_args(t)[0])
     wanted = "a list of tables, each under a [[...]] header" if of_tables else 'a list like ["..."]'
 
+    texts = get_args(t)[0] is str
+
     def structure(value: Any, cl: type) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise Refused(f"expected {wanted}, got {type_name(value)}")
+        if texts:  # the common case, without cattrs' bookkeeping; a wrong item is named below
+            try:
+                return tuple([_text(item, str) for item in value])
+            except Refused:
+                pass
         result: tuple[Any, ...] = inner(value, cl)
         return result
 
@@ -201,19 +213,23 @@ def _message(exc: BaseException, field: str | None) -> tuple[str, str]:
     return field or "", f"invalid value ({exc})"
 
 
-def _walk(exc: BaseException, path: str) -> Iterator[tuple[str, BaseException, str | None]]:
-    """Leaf exceptions with the path of their table and, for a table's key, the key."""
+Segments = tuple[str | int, ...]
+"""A place in the document as keys and list indices: ``("iterations", 1, "steps", 4)``."""
+
+
+def _walk(exc: BaseException, path: Segments) -> Iterator[tuple[Segments, BaseException, str | None]]:
+    """Leaf exceptions with the place of their table and, for a table's key, the key."""
     if not isinstance(exc, (ClassValidationError, IterableValidationError)):
         yield (path, exc, None)
         return
     with_notes, without = exc.group_exceptions()
     for sub, note in with_notes:
         if isinstance(note, IterableValidationNote):
-            where, key = f"{path}[{note.index}]", None
+            where, key = (*path, note.index), None
         else:
             where, key = path, note.name
         if _nested(sub):
-            yield from _walk(sub, _join(where, key) if key else where)
+            yield from _walk(sub, (*where, key) if key else where)
         else:
             yield (where, sub, key)
     for sub in without:
@@ -224,14 +240,60 @@ def _nested(exc: BaseException) -> bool:
     return isinstance(exc, (ClassValidationError, IterableValidationError))
 
 
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
+def path_text(segments: Segments) -> str:
+    """A place as a document path: ``iterations[1].steps[4].touchpoints[0]``."""
+    text = ""
+    for segment in segments:
+        text += f"[{segment}]" if isinstance(segment, int) else f".{segment}" if text else segment
+    return text
 
 
-def structure_problems(exc: BaseException) -> list[Problem]:
-    """Every problem inside a cattrs exception group, with document paths."""
+def _place(data: Any, segments: Segments) -> dict[str, Any]:
+    """The iteration, element kind and id, and field a place is in, read from the raw ``data``."""
+    place: dict[str, Any] = {}
+    if len(segments) < 2 or segments[0] != "iterations" or not isinstance(segments[1], int):
+        return {"field": segments[0]} if segments and isinstance(segments[0], str) else place
+    table = _item(data, segments[:2])
+    place["iteration"] = _id_of(table)
+    rest = segments[2:]
+    kinds = {kind.collection: kind for kind in Kind if kind.parent is None}
+    while len(rest) >= 2 and rest[0] in kinds and isinstance(rest[1], int):
+        table = _item(table, rest[:2])
+        kind = kinds[str(rest[0])]
+        place["kind"], place["element"] = kind, _id_of(table)
+        kinds = {kind.child.collection: kind.child} if kind.child is not None else {}
+        rest = rest[2:]
+    if rest and isinstance(rest[0], str):
+        place["field"] = rest[0]
+    return place
+
+
+def _item(data: Any, segments: Segments) -> Any:
+    for segment in segments:
+        try:
+            data = data[segment]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _id_of(table: Any) -> str:
+    found = table.get("id") if isinstance(table, dict) else None
+    return found if isinstance(found, str) else ""
+
+
+def structure_problems(exc: BaseException, data: Any = None) -> list[Problem]:
+    """Every problem inside a cattrs exception group, with document paths.
+
+    With the raw ``data`` that was structured, each problem also names its iteration, element
+    (kind and id) and field.
+    """
     problems = []
-    for path, leaf, field in _walk(exc, ""):
+    for path, leaf, field in _walk(exc, ()):
         key, message = _message(leaf, field)
-        problems.append(error(_join(path, key) if key else path, message))
+        where = (*path, key) if key else path
+        place = _place(data, where) if data is not None else {}
+        if not key and field and data is not None and "field" not in place:
+            place["field"] = field
+        problems.append(error(path_text(where), message, **place))
     return problems

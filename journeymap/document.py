@@ -18,12 +18,13 @@ from pathlib import Path
 from attrs import frozen
 
 from journeymap import recovery_copy
+from journeymap.defaults import title_from_filename
 from journeymap.edit import Operation
+from journeymap.errors import JourneymapError, LoadError
 from journeymap.files import load, loads, save
 from journeymap.history import History
 from journeymap.locking import map_lock
 from journeymap.model import JourneyMap
-from journeymap.problems import JourneymapError, LoadError
 from journeymap.starter import starter_map
 from journeymap.writing import atomic_write
 
@@ -224,5 +225,5 @@ def _set_aside(copy: Path) -> Path | None:
 def new_document(path: str | os.PathLike[str], title: str = "") -> Document:
     """A document for a file that does not exist yet, holding a starter map (not saved)."""
     target = Path(path)
-    name = title or target.stem.replace("-", " ").replace("_", " ").capitalize()
+    name = title or title_from_filename(target)
     return Document(target, starter_map(name))

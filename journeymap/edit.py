@@ -36,45 +36,21 @@ from journeymap.elements import (
     parent_of,
     referenced,
 )
+from journeymap.errors import (
+    DuplicateIdError,
+    EditError,
+    InUseError,
+    InvalidEditError,
+    LockedError,
+    NotFoundError,
+)
 from journeymap.model import Benefit, Indicator, Iteration, IterationState, JourneyMap, Measurement, Step
-from journeymap.problems import JourneymapError, Problem, Severity
+from journeymap.problems import Problem, Severity
 from journeymap.signoff import now, signed, unsigned
 from journeymap.validate import BAD_ID, element_problems, valid_id
 
 _converter = make_file_converter()
 _T = TypeVar("_T")
-
-
-class EditError(JourneymapError):
-    """An edit that would break the map; the map was not changed."""
-
-
-class NotFoundError(EditError):
-    """The iteration or element to edit does not exist."""
-
-
-class LockedError(EditError):
-    """The iteration is locked (presented or approved) and refuses edits."""
-
-
-class DuplicateIdError(EditError):
-    """An element with that id already exists."""
-
-
-class InUseError(EditError):
-    """The element is still referred to; ``referrers`` says by what."""
-
-    def __init__(self, message: str, referrers: tuple[str, ...]) -> None:
-        super().__init__(message)
-        self.referrers = referrers
-
-
-class InvalidEditError(EditError):
-    """The edited element has wrong values or names elements that do not exist."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{p.path}: {p.message}" if p.path else p.message for p in problems))
-        self.problems = tuple(problems)
 
 
 class Operation(Protocol):
@@ -132,7 +108,10 @@ class Add(_Typed):
             _parent(it, kind.parent, self.parent)
         if self.element.id in ids(it, kind):
             raise DuplicateIdError(
-                f"{kind.value} id {self.element.id!r} is already used in iteration {it.id!r}"
+                f"{kind.value} id {self.element.id!r} is already used in iteration {it.id!r}",
+                iteration=it.id,
+                kind=kind,
+                id=self.element.id,
             )
         new = _insert(it, kind, self.element, self.index, self.parent)
         element = _check_element(journey_map, new, self.element)
@@ -140,7 +119,10 @@ class Add(_Typed):
             for child in getattr(self.element, kind.child.collection):
                 if child.id in ids(it, kind.child):
                     raise DuplicateIdError(
-                        f"{kind.child.value} id {child.id!r} is already used in iteration {it.id!r}"
+                        f"{kind.child.value} id {child.id!r} is already used in iteration {it.id!r}",
+                        iteration=it.id,
+                        kind=kind.child,
+                        id=child.id,
                     )
                 _check_element(journey_map, new, child)
         return _put(journey_map, _replace_element(new, kind, self.element, element))
@@ -207,6 +189,9 @@ class Remove(_Typed):
                 f"{self.kind.value} {self.id!r} is used by {shown}; remove those references first, "
                 "or remove it with its references",
                 tuple(users),
+                iteration=self.iteration,
+                kind=self.kind,
+                id=self.id,
             )
         return _remove_cascading(journey_map, self.iteration, self.kind, self.id)
 
@@ -295,7 +280,12 @@ class Unmeasure(_Typed):
         it, old = _indicator(journey_map, self.iteration, self.indicator)
         readings = tuple(m for m in old.measurements if m.date != self.date)
         if len(readings) == len(old.measurements):
-            raise NotFoundError(f"indicator {old.id!r} has no measurement of {self.date.isoformat()}")
+            raise NotFoundError(
+                f"indicator {old.id!r} has no measurement of {self.date.isoformat()}",
+                iteration=it.id,
+                kind=Kind.INDICATOR,
+                id=old.id,
+            )
         return _put(
             journey_map, _replace_element(it, Kind.INDICATOR, old, evolve(old, measurements=readings))
         )
@@ -325,7 +315,7 @@ class Branch(_Typed):
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         source = _iteration(journey_map, self.source)
         if any(it.id == self.id for it in journey_map.iterations):
-            raise DuplicateIdError(f"iteration id {self.id!r} is already used")
+            raise DuplicateIdError(f"iteration id {self.id!r} is already used", iteration=self.id)
         branch = evolve(
             source,
             id=self.id,
@@ -365,7 +355,7 @@ class AddIteration(_Typed):
 
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         if any(it.id == self.id for it in journey_map.iterations):
-            raise DuplicateIdError(f"iteration id {self.id!r} is already used")
+            raise DuplicateIdError(f"iteration id {self.id!r} is already used", iteration=self.id)
         if not valid_id(self.id):
             raise EditError(f"{self.id!r} {BAD_ID}")
         if not self.label.strip():
@@ -435,6 +425,7 @@ class DeleteIteration(_Typed):
             raise InUseError(
                 f"iteration {it.id!r} cannot be deleted: {', '.join(map(repr, children))} is based on it",
                 tuple(children),
+                iteration=it.id,
             )
         return evolve(journey_map, iterations=tuple(x for x in journey_map.iterations if x.id != it.id))
 
@@ -494,13 +485,15 @@ def _iteration(journey_map: JourneyMap, iteration_id: str) -> Iteration:
         return journey_map.iteration(iteration_id)
     except KeyError:
         known = ", ".join(repr(it.id) for it in journey_map.iterations) or "none"
-        raise NotFoundError(f"no iteration {iteration_id!r} (iterations: {known})") from None
+        raise NotFoundError(
+            f"no iteration {iteration_id!r} (iterations: {known})", iteration=iteration_id
+        ) from None
 
 
 def _editable(journey_map: JourneyMap, iteration_id: str) -> Iteration:
     it = _iteration(journey_map, iteration_id)
     if it.locked:
-        raise LockedError(f"iteration {it.id!r} is locked; unlock it to edit it")
+        raise LockedError(f"iteration {it.id!r} is locked; unlock it to edit it", iteration=it.id)
     return it
 
 
@@ -513,7 +506,9 @@ def _element(it: Iteration, kind: Kind, element_id: str) -> Element:
     for element in elements(it, kind):
         if element.id == element_id:
             return element
-    raise NotFoundError(f"iteration {it.id!r} has no {kind.value} {element_id!r}")
+    raise NotFoundError(
+        f"iteration {it.id!r} has no {kind.value} {element_id!r}", iteration=it.id, kind=kind, id=element_id
+    )
 
 
 def _unmeasured(benefit: Benefit) -> Benefit:

@@ -6,7 +6,6 @@ the diff, so that a new reference field is declared once.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from enum import Enum
@@ -48,6 +47,8 @@ class Kind(Enum):
     BENEFIT = "benefit"
     INDICATOR = "indicator"
 
+    __hash__ = object.__hash__  # members are singletons; Enum's own hash is slow where kinds key dicts
+
     @property
     def type(self) -> type[Element]:
         """The model class of this kind."""
@@ -56,7 +57,7 @@ class Kind(Enum):
     @property
     def collection(self) -> str:
         """The attribute holding the elements: of the iteration, or of the parent for nested kinds."""
-        return "processes" if self is Kind.PROCESS else f"{self.value}s"
+        return _COLLECTIONS[self]
 
     @property
     def parent(self) -> Kind | None:
@@ -83,6 +84,7 @@ _TYPES: dict[Kind, type[Element]] = {
     Kind.INDICATOR: Indicator,
 }
 KIND_OF: dict[type, Kind] = {t: k for k, t in _TYPES.items()}
+_COLLECTIONS = {kind: "processes" if kind is Kind.PROCESS else f"{kind.value}s" for kind in Kind}
 _PARENTS = {Kind.TASK: Kind.PROCESS, Kind.INDICATOR: Kind.BENEFIT}
 _CHILDREN = {parent: child for child, parent in _PARENTS.items()}
 
@@ -186,32 +188,28 @@ def shared_names(items: Iterable[Element]) -> frozenset[str]:
     return frozenset(name for name, n in counts.items() if n > 1)
 
 
-_PATH = re.compile(r"^iterations\[(\d+)\](?:\.(\w+)\[(\d+)\](?:\.(tasks|indicators)\[(\d+)\])?)?")
-
-
 def locate(journey_map: JourneyMap, path: str) -> tuple[str, Kind | None, str] | None:
     """The element a document path such as ``iterations[1].steps[4].touchpoints[0]`` is in.
 
     Returns (iteration id, kind, element id), with kind None for the iteration itself, or None
-    when the path is not inside an iteration or points past its lists.
+    when the path is not inside an iteration or points past its lists. A problem says this
+    itself (its ``iteration``, ``kind`` and ``element``); this is for a path alone.
     """
-    match = _PATH.match(path)
-    if not match:
-        return None
-    i, collection, k, nested, c = match.groups()
-    if int(i) >= len(journey_map.iterations):
-        return None
-    it = journey_map.iterations[int(i)]
-    if collection is None:
-        return it.id, None, it.id
-    kinds = {kind.collection: kind for kind in Kind if kind.parent is None}
-    if collection not in kinds:
-        return it.id, None, it.id
-    items = getattr(it, collection)
-    if int(k) >= len(items):
-        return None
-    element, kind = items[int(k)], kinds[collection]
-    if nested is not None and kind.child is not None and kind.child.collection == nested:
-        children = getattr(element, nested)
-        return (it.id, kind.child, children[int(c)].id) if int(c) < len(children) else None
-    return it.id, kind, element.id
+    for i, it in enumerate(journey_map.iterations):
+        prefix = f"iterations[{i}]"
+        if not _within(path, prefix):
+            continue
+        inside = [
+            (p, kind, e.id) for kind in Kind for p, e in with_paths(it, kind, prefix) if _within(path, p)
+        ]
+        if inside:
+            _, kind, element_id = max(inside, key=lambda found: len(found[0]))
+            return it.id, kind, element_id
+        lists = (f"{prefix}.{kind.collection}[" for kind in Kind if kind.parent is None)
+        return None if path.startswith(tuple(lists)) else (it.id, None, it.id)
+    return None
+
+
+def _within(path: str, prefix: str) -> bool:
+    """Whether ``path`` is ``prefix`` or below it."""
+    return path == prefix or path.startswith((f"{prefix}.", f"{prefix}["))

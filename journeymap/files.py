@@ -14,9 +14,11 @@ from cattrs.errors import BaseValidationError
 
 from journeymap.comments import HEADER, Comments, ElementPath, collect
 from journeymap.converter import MAX_TEXT_CHARS, make_file_converter, structure_problems, type_name
+from journeymap.errors import LoadError
 from journeymap.locking import map_lock
 from journeymap.model import SCHEMA_REF, SCHEMA_VERSION, JourneyMap
-from journeymap.problems import LoadError, error
+from journeymap.problems import error
+from journeymap.tomlparser import parse
 from journeymap.writing import atomic_write, real_path
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -57,7 +59,7 @@ def _check_characters(text: str, source: str) -> None:
 
 def _parse(text: str, source: str) -> JourneyMap:
     try:
-        data = tomllib.loads(text)
+        data = parse(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_POSITION.search(message)
@@ -74,7 +76,7 @@ def _parse(text: str, source: str) -> JourneyMap:
         _check_version(data, source)
         journey_map = _converter.structure(data, JourneyMap)
     except BaseValidationError as exc:
-        raise LoadError(source, structure_problems(exc)) from None
+        raise LoadError(source, structure_problems(exc, data)) from None
     except ValueError:
         raise LoadError(source, [error("", "a number is too large to read")]) from None
     first = text.lstrip("\ufeff").split("\n", 1)[0]

@@ -13,11 +13,11 @@ import subprocess
 from attrs import frozen
 
 from journeymap.conflicts import describe
+from journeymap.errors import LoadError
 from journeymap.files import load, save
 from journeymap.map_text import listing
 from journeymap.merge import merge
 from journeymap.model import JourneyMap
-from journeymap.problems import LoadError
 
 
 @frozen

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from attrs import frozen
 
+from journeymap.errors import JourneymapError, LoadError
 from journeymap.files import loads
-from journeymap.problems import JourneymapError, LoadError
 from journeymap.writing import atomic_write
 
 DRIVER = "journeymap"

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from journeymap.problems import JourneymapError
+from journeymap.errors import JourneymapError
 from journeymap.writing import WriteError, real_path
 
 LOCK_TIMEOUT = 5.0

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from enum import Enum
 
 from attrs import frozen
+
+from journeymap.elements import Kind
 
 
 class Severity(Enum):
@@ -17,12 +18,21 @@ class Severity(Enum):
 
 @frozen(kw_only=True)
 class Problem:
-    """One problem: its severity, its path in the document and a plain-language message."""
+    """One problem: its severity, where it is and a plain-language message.
+
+    ``path`` is the place in the document (``iterations[1].steps[4].touchpoints[0]``); the same
+    place as ids is ``iteration``, ``kind`` and ``element`` (``kind`` None for the iteration or
+    the map itself, ``iteration`` "" for the map's own keys) and ``field``, the key that is wrong.
+    """
 
     severity: Severity
     path: str
     message: str
     line: int | None = None
+    iteration: str = ""
+    kind: Kind | None = None
+    element: str = ""
+    field: str = ""
 
     def describe(self, source: str = "") -> str:
         """``source:path: severity: message`` (the line number goes first when known)."""
@@ -30,28 +40,33 @@ class Problem:
         return f"{':'.join(where)}: {self.severity.value}: {self.message}"
 
 
-class JourneymapError(Exception):
-    """Base class of the errors journeymap raises on purpose."""
-
-
-class LoadError(JourneymapError):
-    """A map could not be read: every problem found, with the file it came from."""
-
-    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
-        self.source = source
-        self.problems = tuple(problems)
-        super().__init__(self.describe())
-
-    def describe(self) -> str:
-        """All problems, one a line."""
-        return "\n".join(p.describe(self.source) for p in self.problems)
-
-
-def error(path: str, message: str, line: int | None = None) -> Problem:
+def error(
+    path: str,
+    message: str,
+    line: int | None = None,
+    *,
+    iteration: str = "",
+    kind: Kind | None = None,
+    element: str = "",
+    field: str = "",
+) -> Problem:
     """An error-severity problem."""
-    return Problem(severity=Severity.ERROR, path=path, message=message, line=line)
+    return Problem(
+        severity=Severity.ERROR,
+        path=path,
+        message=message,
+        line=line,
+        iteration=iteration,
+        kind=kind,
+        element=element,
+        field=field,
+    )
 
 
-def warning(path: str, message: str) -> Problem:
-    """A warning-severity problem."""
-    return Problem(severity=Severity.WARNING, path=path, message=message)
+def warning(
+    path: str, message: str, *, kind: Kind | None = None, element: str = "", field: str = ""
+) -> Problem:
+    """A warning-severity problem (validation fills in its ``iteration``)."""
+    return Problem(
+        severity=Severity.WARNING, path=path, message=message, kind=kind, element=element, field=field
+    )

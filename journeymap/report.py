@@ -21,6 +21,7 @@ from attrs import frozen
 
 from journeymap.benefits import IndicatorStatus, benefit_status, number
 from journeymap.characters import printable
+from journeymap.defaults import iteration_or_newest
 from journeymap.elements import Kind, name_of
 from journeymap.exports import export
 from journeymap.model import Benefit, Indicator, Iteration, JourneyMap
@@ -97,7 +98,7 @@ def build(
     renderer: str = "auto",
 ) -> Report:
     """The report of ``iteration`` (default: the newest); figures are named ``STEM-VIEW.svg``."""
-    it = journey_map.iteration(iteration) if iteration else journey_map.iterations[-1]
+    it = iteration_or_newest(journey_map, iteration)
     base = _base(journey_map, it)
     today = today or dt.date.today()
     statuses = benefit_status(it, today)
@@ -241,12 +242,12 @@ def _plan(journey_map: JourneyMap, it: Iteration) -> tuple[Block, ...]:
         ),
     )  # fmt: skip
     blocks: list[Block] = [benefits, indicators]
-    index = journey_map.iterations.index(it)
-    prefix = f"iterations[{index}].benefits"
     gaps = [
         p.message
         for p in validate(journey_map, iterations={it.id})
-        if p.severity is Severity.WARNING and p.path.startswith(prefix)
+        if p.severity is Severity.WARNING
+        and p.iteration == it.id
+        and p.kind in (Kind.BENEFIT, Kind.INDICATOR)
     ]
     if gaps:
         blocks += ["Not yet S.M.A.R.T.E.:", Items(tuple(gaps))]

@@ -17,8 +17,8 @@ from cattrs.errors import BaseValidationError
 from journeymap.conflicts import decode, describe
 from journeymap.converter import make_file_converter, structure_problems
 from journeymap.elements import Kind
+from journeymap.errors import JourneymapError
 from journeymap.model import Conflict, JourneyMap
-from journeymap.problems import JourneymapError
 
 _converter = make_file_converter()
 

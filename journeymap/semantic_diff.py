@@ -18,7 +18,6 @@ from journeymap.model import (
     EMOTION_MIN,
     Channel,
     Iteration,
-    IterationState,
     JourneyMap,
     Step,
     Touchpoint,
@@ -133,21 +132,6 @@ class Diff:
             *(m.element for m in self.moved),
         ]
         return {(r.kind, r.id) for r in refs}
-
-
-def default_pair(journey_map: JourneyMap) -> tuple[Iteration, Iteration]:
-    """What to compare when nobody says: the first current iteration and the newest future one.
-
-    Falls back to the first iteration and the last other one; ``ValueError`` with fewer than two.
-    """
-    its = journey_map.iterations
-    if len(its) < 2:
-        raise ValueError("the map has fewer than two iterations to compare")
-    current = next((it for it in its if it.state is IterationState.CURRENT), its[0])
-    future = next(
-        (it for it in reversed(its) if it.state is IterationState.FUTURE and it is not current), its[-1]
-    )
-    return current, future if future is not current else its[-1]
 
 
 def pair_for(journey_map: JourneyMap, iteration_id: str) -> tuple[Iteration, Iteration]:

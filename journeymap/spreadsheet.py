@@ -23,10 +23,11 @@ from attrs import fields, resolve_types
 
 from journeymap.benefits import number
 from journeymap.converter import MAX_TEXT_CHARS
-from journeymap.edit import Add, EditError, Update
+from journeymap.edit import Add, Update
 from journeymap.elements import Kind, elements
+from journeymap.errors import CsvError, EditError
 from journeymap.model import Actor, Iteration, JourneyMap, Step, Touchpoint
-from journeymap.problems import JourneymapError, Problem, Severity
+from journeymap.problems import Problem, Severity
 
 KINDS = {"steps": Kind.STEP, "touchpoints": Kind.TOUCHPOINT, "actors": Kind.ACTOR}
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -38,14 +39,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a cell begins with that spreadsheets read as a formula."""
 _SPLIT_IDS = re.compile(r"[,;\r\n]+")
 _LINES = re.compile(r"\r\n|\r|\n")
-
-
-class CsvError(JourneymapError):
-    """Rows that cannot be imported; ``problems`` name each row."""
-
-    def __init__(self, source: str, problems: list[Problem]) -> None:
-        self.source, self.problems = source, problems
-        super().__init__("\n".join(p.describe(source) for p in problems))
 
 
 def columns(kind: Kind) -> list[str]:

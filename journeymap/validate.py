@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 
+from attrs import evolve
+
 from journeymap.conflicts import describe
 from journeymap.converter import shown
 from journeymap.elements import (
@@ -63,16 +65,21 @@ def validate(
     """
     problems: list[Problem] = []
     if not journey_map.title.strip():
-        problems.append(error("title", "the map has no title"))
+        problems.append(error("title", "the map has no title", field="title"))
     by_id: dict[str, Iteration] = {}
     for i, it in enumerate(journey_map.iterations):
         path = f"iterations[{i}]"
         if not _ID.fullmatch(it.id):
-            problems.append(error(f"{path}.id", f"{it.id!r} {BAD_ID}"))
+            problems.append(error(f"{path}.id", f"{it.id!r} {BAD_ID}", iteration=it.id, field="id"))
         if it.id in by_id:
             first = journey_map.iterations.index(by_id[it.id])
             problems.append(
-                error(f"{path}.id", f"duplicate iteration id {it.id!r} (also used by iterations[{first}])")
+                error(
+                    f"{path}.id",
+                    f"duplicate iteration id {it.id!r} (also used by iterations[{first}])",
+                    iteration=it.id,
+                    field="id",
+                )
             )
         else:
             by_id[it.id] = it
@@ -82,11 +89,21 @@ def validate(
             problems.append(warning(f"{path}.lock_hash", _changed_behind_lock(it)))
         if it.based_on and it.based_on not in by_id:
             problems.append(
-                error(f"{path}.based_on", f"based on iteration {it.based_on!r}, which does not exist")
+                error(
+                    f"{path}.based_on",
+                    f"based on iteration {it.based_on!r}, which does not exist",
+                    iteration=it.id,
+                    field="based_on",
+                )
             )
         elif it.based_on and _in_cycle(it.id, by_id):
             problems.append(
-                error(f"{path}.based_on", f"iteration {it.id!r} is based on itself through 'based_on'")
+                error(
+                    f"{path}.based_on",
+                    f"iteration {it.id!r} is based on itself through 'based_on'",
+                    iteration=it.id,
+                    field="based_on",
+                )
             )
         if iterations is None or it.id in iterations:
             base = by_id.get(it.based_on) if it.based_on != it.id else None
@@ -148,12 +165,15 @@ def iteration_problems(it: Iteration, path: str, base: Iteration | None) -> list
                     error(
                         f"{element_path}.id",
                         f"duplicate {kind.value} id {element.id!r} (also used by {first[element.id]}){across}",
+                        kind=kind,
+                        element=element.id,
+                        field="id",
                     )
                 )
             else:
                 first[element.id] = element_path
             problems += element_problems(element, element_path, known, based, shared)
-    return problems + _warnings(it, path)
+    return [evolve(p, iteration=it.id) for p in problems + _warnings(it, path)]
 
 
 def element_problems(
@@ -172,19 +192,23 @@ def element_problems(
     name = label(element, shared)
     problems = []
     if not _ID.fullmatch(element.id):
-        problems.append(error(f"{path}.id", f"{element.id!r} {BAD_ID}"))
+        problems.append(error(f"{path}.id", f"{element.id!r} {BAD_ID}", field="id"))
     if not isinstance(element, (Relation, Flow)) and not element.name.strip():
-        problems.append(error(f"{path}.name", f"{name} has no name"))
+        problems.append(error(f"{path}.name", f"{name} has no name", field="name"))
     for ref in REFS.get(kind, ()):
+        names = known[ref.target]
         for j, value in enumerate(referenced(element, ref)):
+            if value and value in names:
+                continue
             where = f"{path}.{ref.field}[{j}]" if ref.many else f"{path}.{ref.field}"
             if not value:
-                problems.append(error(where, f"{name} needs a {ref.target.value} here"))
-            elif value not in known[ref.target]:
+                problems.append(error(where, f"{name} needs a {ref.target.value} here", field=ref.field))
+            else:
                 problems.append(
                     error(
                         where,
                         f"{name} names {ref.target.value} {value!r}, which does not exist in this iteration",
+                        field=ref.field,
                     )
                 )
     if isinstance(element, Step):
@@ -198,10 +222,11 @@ def element_problems(
                     error(
                         f"{path}.measurements[{j}].date",
                         f"{name} has two measurements of {day} (also measurements[{seen[day]}])",
+                        field="measurements",
                     )
                 )
             seen.setdefault(day, j)
-    return problems
+    return [evolve(p, kind=kind, element=element.id) for p in problems] if problems else problems
 
 
 def _step_values(step: Step, name: str, path: str, base: Base | None) -> list[Problem]:
@@ -211,6 +236,7 @@ def _step_values(step: Step, name: str, path: str, base: Base | None) -> list[Pr
             error(
                 f"{path}.emotion",
                 f"emotion {shown(step.emotion)} is out of range: use -2 (very bad) to +2 (very good)",
+                field="emotion",
             )
         )
     for field in ("effort", "gain"):
@@ -218,7 +244,9 @@ def _step_values(step: Step, name: str, path: str, base: Base | None) -> list[Pr
         if score is not None and not SCORE_MIN <= score <= SCORE_MAX:
             problems.append(
                 error(
-                    f"{path}.{field}", f"{field} {shown(score)} is out of range: use 1 (little) to 5 (a lot)"
+                    f"{path}.{field}",
+                    f"{field} {shown(score)} is out of range: use 1 (little) to 5 (a lot)",
+                    field=field,
                 )
             )
     for j, replaced in enumerate(step.replaces):
@@ -228,7 +256,7 @@ def _step_values(step: Step, name: str, path: str, base: Base | None) -> list[Pr
             message = f"{name} replaces step {replaced!r}, which iteration {base[0]!r} does not have"
         else:
             continue
-        problems.append(error(f"{path}.replaces[{j}]", message))
+        problems.append(error(f"{path}.replaces[{j}]", message, field="replaces"))
     return problems
 
 
@@ -263,24 +291,44 @@ def _warnings(it: Iteration, p: str) -> list[Problem]:
     journey_actors = {a for step in it.steps for a in step.actors}
     for k, step in enumerate(it.steps):
         if not step.actors:
-            problems.append(warning(f"{p}.steps[{k}]", f"{named(step)} has no actor: who takes part here?"))
+            problems.append(
+                warning(
+                    f"{p}.steps[{k}]",
+                    f"{named(step)} has no actor: who takes part here?",
+                    kind=Kind.STEP,
+                    element=step.id,
+                )
+            )
         if step.pain_points and not step.opportunities:
             for j, pain in enumerate(step.pain_points):
                 problems.append(
                     warning(
                         f"{p}.steps[{k}].pain_points[{j}]",
                         f"pain point {pain!r} has no opportunity in its step",
+                        kind=Kind.STEP,
+                        element=step.id,
+                        field="pain_points",
                     )
                 )
     for k, tp in enumerate(it.touchpoints):
         if tp.id not in used_touchpoints:
-            problems.append(warning(f"{p}.touchpoints[{k}]", f"{named(tp)} is not used by any step"))
+            problems.append(
+                warning(
+                    f"{p}.touchpoints[{k}]",
+                    f"{named(tp)} is not used by any step",
+                    kind=Kind.TOUCHPOINT,
+                    element=tp.id,
+                )
+            )
     for k, actor in enumerate(it.actors):
         if actor.id in journey_actors and actor.ring is None:
             problems.append(
                 warning(
                     f"{p}.actors[{k}].ring",
                     f"{named(actor)} takes part in the journey but has no ring on the actor map",
+                    kind=Kind.ACTOR,
+                    element=actor.id,
+                    field="ring",
                 )
             )
     return problems + _flow_warnings(it, p) + _benefit_warnings(it, p)
@@ -304,11 +352,23 @@ def _benefit_warnings(it: Iteration, p: str) -> list[Problem]:
         bp = f"{p}.benefits[{b}]"
         if not benefit.owner:
             problems.append(
-                warning(f"{bp}.owner", f"{named(benefit)} has no owner: who is responsible for realising it?")
+                warning(
+                    f"{bp}.owner",
+                    f"{named(benefit)} has no owner: who is responsible for realising it?",
+                    kind=Kind.BENEFIT,
+                    element=benefit.id,
+                    field="owner",
+                )
             )
         if not benefit.indicators:
             problems.append(
-                warning(bp, f"{named(benefit)} has no indicator: how will you know it is realised?")
+                warning(
+                    bp,
+                    f"{named(benefit)} has no indicator: how will you know it is realised?",
+                    kind=Kind.BENEFIT,
+                    element=benefit.id,
+                    field="indicators",
+                )
             )
         for j, text in enumerate(benefit.opportunities):
             if text not in opportunities:
@@ -316,6 +376,9 @@ def _benefit_warnings(it: Iteration, p: str) -> list[Problem]:
                     warning(
                         f"{bp}.opportunities[{j}]",
                         f"{named(benefit)} builds on opportunity {text!r}, which no step of this iteration has",
+                        kind=Kind.BENEFIT,
+                        element=benefit.id,
+                        field="opportunities",
                     )
                 )
         problems += _indicator_warnings(benefit, bp, named)
@@ -328,9 +391,25 @@ def _indicator_warnings(benefit: Benefit, bp: str, named: Callable[[Element], st
         ip = f"{bp}.indicators[{i}]"
         for name, message in _SMARTE:
             if getattr(indicator, name) in (None, ""):
-                problems.append(warning(f"{ip}.{name}", f"{named(indicator)} has {message}"))
+                problems.append(
+                    warning(
+                        f"{ip}.{name}",
+                        f"{named(indicator)} has {message}",
+                        field=name,
+                        kind=Kind.INDICATOR,
+                        element=indicator.id,
+                    )
+                )
         if indicator.baseline is not None and indicator.baseline == indicator.target:
-            problems.append(warning(f"{ip}.target", f"{named(indicator)} has a target equal to its baseline"))
+            problems.append(
+                warning(
+                    f"{ip}.target",
+                    f"{named(indicator)} has a target equal to its baseline",
+                    field="target",
+                    kind=Kind.INDICATOR,
+                    element=indicator.id,
+                )
+            )
     return problems
 
 
@@ -355,7 +434,12 @@ def _flow_warnings(it: Iteration, p: str) -> list[Problem]:
         sp = f"{p}.steps[{k}]"
         if step.id not in reached:
             problems.append(
-                warning(sp, f"{named(step)} cannot be reached by the flows from the first step {first!r}")
+                warning(
+                    sp,
+                    f"{named(step)} cannot be reached by the flows from the first step {first!r}",
+                    kind=Kind.STEP,
+                    element=step.id,
+                )
             )
         if step.kind is StepKind.DECISION:
             out = outgoing.get(step.id, [])
@@ -364,6 +448,8 @@ def _flow_warnings(it: Iteration, p: str) -> list[Problem]:
                     warning(
                         sp,
                         f"decision {step.id!r} has {len(out)} outgoing flow(s); a decision needs at least two",
+                        kind=Kind.STEP,
+                        element=step.id,
                     )
                 )
             for j in out:
@@ -372,6 +458,9 @@ def _flow_warnings(it: Iteration, p: str) -> list[Problem]:
                         warning(
                             f"{p}.flows[{j}].label",
                             f"branch {it.flows[j].id!r} out of decision {step.id!r} has no label",
+                            kind=Kind.FLOW,
+                            element=it.flows[j].id,
+                            field="label",
                         )
                     )
     return problems

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from journeymap.problems import JourneymapError
+from journeymap.errors import JourneymapError
 
 STALE_TEMP_SECONDS = 60.0
 """A temporary file of ours this old belongs to a write that crashed (a live one renames it in time)."""

@@ -8,9 +8,10 @@ import pytest
 from conftest import ROOT
 
 import journeymap as jm
+from journeymap.defaults import default_pair
 from journeymap.diff_format import render
 from journeymap.elements import Kind
-from journeymap.semantic_diff import default_pair, diff
+from journeymap.semantic_diff import diff
 
 
 def example_diff(name: str) -> jm.diff.Diff:

@@ -13,21 +13,23 @@ from journeymap.edit import (
     Add,
     Branch,
     DeleteIteration,
-    DuplicateIdError,
-    EditError,
     EditIteration,
     EditMap,
-    InUseError,
-    InvalidEditError,
     Lock,
-    LockedError,
     Move,
-    NotFoundError,
     Remove,
     Update,
     referrers,
 )
 from journeymap.elements import Kind, ids
+from journeymap.errors import (
+    DuplicateIdError,
+    EditError,
+    InUseError,
+    InvalidEditError,
+    LockedError,
+    NotFoundError,
+)
 
 HOME = jm.load(ROOT / "examples" / "home-training.toml")
 

@@ -21,7 +21,6 @@ from journeymap.edit import (
     Add,
     Branch,
     DeleteIteration,
-    EditError,
     EditIteration,
     EditMap,
     Lock,
@@ -32,6 +31,7 @@ from journeymap.edit import (
     Update,
 )
 from journeymap.elements import REFS, Kind, elements
+from journeymap.errors import EditError
 from journeymap.history import History
 from journeymap.validate import valid_id
 

@@ -10,8 +10,9 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from strategies import maps
 
 import journeymap as jm
-from journeymap.edit import Branch, EditError, InUseError, Lock, LockedError, Move, Remove, Update
+from journeymap.edit import Branch, Lock, Move, Remove, Update
 from journeymap.elements import KIND_OF, Kind, ids
+from journeymap.errors import EditError, InUseError, LockedError
 from journeymap.history import History
 from journeymap.semantic_diff import diff
 

@@ -500,4 +500,4 @@ def test_the_ci_recipe_fails_on_a_map_with_problems_and_shows_them(
     code, text = review(monkeypatch)
     assert code == 1
     assert "**Problems** (`journeymap validate --strict`):" in text
-    assert "warning: touchpoint 'app' is not used by any step" in text
+    assert "warning: touchpoint 'App' is not used by any step" in text

@@ -6,8 +6,9 @@ import pytest
 from conftest import ROOT
 
 import journeymap as jm
-from journeymap.edit import EditError, Update
+from journeymap.edit import Update
 from journeymap.elements import Kind
+from journeymap.errors import EditError
 from journeymap.history import History
 
 HOME = jm.load(ROOT / "examples" / "home-training.toml")

@@ -1,4 +1,4 @@
-"""Item 13: every element gets its own Graphviz node, whatever its id, in every view."""
+"""Every element gets its own Graphviz node, whatever its id, in every view."""
 
 from __future__ import annotations
 

@@ -14,7 +14,8 @@ from strategies import maps
 
 import journeymap as jm
 from journeymap.cli import main
-from journeymap.spreadsheet import KINDS, CsvError, export_csv, import_csv
+from journeymap.errors import CsvError
+from journeymap.spreadsheet import KINDS, export_csv, import_csv
 
 HOME = ROOT / "examples" / "home-training.toml"
 

@@ -1,4 +1,4 @@
-"""Item 17: text from a map or the command line never reaches the terminal as control sequences."""
+"""Text from a map or the command line never reaches the terminal as control sequences."""
 
 from __future__ import annotations
 

@@ -27,7 +27,6 @@ from journeymap.edit import (
     AddIteration,
     Branch,
     DeleteIteration,
-    EditError,
     EditIteration,
     EditMap,
     Lock,
@@ -40,6 +39,7 @@ from journeymap.edit import (
     referrers,
 )
 from journeymap.elements import Element, Kind, elements, locate, name_of, parent_of
+from journeymap.errors import EditError, JourneymapError
 from journeymap.exports import FORMATS, export_to
 from journeymap.gitsetup import user
 from journeymap.model import (
@@ -60,7 +60,7 @@ from journeymap.model import (
     Task,
     Touchpoint,
 )
-from journeymap.problems import JourneymapError, Problem
+from journeymap.problems import Problem
 from journeymap.semantic_diff import pair_for
 from journeymap.validate import ProblemCache, valid_id, validate
 from journeymap.views import VIEWS, ViewOptions

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from journeymap.model import Iteration, IterationState, JourneyMap, Step
-from journeymap.problems import JourneymapError
+from journeymap.defaults import iteration_or_current
+from journeymap.errors import JourneymapError, NotFoundError
+from journeymap.model import Iteration, JourneyMap, Step
 from journeymap.validate import has_errors, validate
 from journeymap.views.options import ViewOptions
 
 
 class ViewError(JourneymapError):
     """A diagram cannot be drawn: the map has errors, or an option names nothing."""
+
+
+class SameIterationError(ViewError):
+    """A comparison was asked of one ``iteration`` with itself."""
+
+    def __init__(self, iteration: str) -> None:
+        super().__init__(f"compare needs two different iterations, got {iteration!r} twice")
+        self.iteration = iteration
 
 
 def checked(journey_map: JourneyMap, *iterations: Iteration) -> None:
@@ -23,16 +32,10 @@ def checked(journey_map: JourneyMap, *iterations: Iteration) -> None:
 
 def iteration(journey_map: JourneyMap, iteration_id: str) -> Iteration:
     """The iteration with this id, or by default the current one (else the first)."""
-    if not journey_map.iterations:
-        raise ViewError("the map has no iterations")
-    if not iteration_id:
-        current = [it for it in journey_map.iterations if it.state is IterationState.CURRENT]
-        return (current or list(journey_map.iterations))[0]
     try:
-        return journey_map.iteration(iteration_id)
-    except KeyError:
-        known = ", ".join(it.id for it in journey_map.iterations)
-        raise ViewError(f"no iteration {iteration_id!r} (iterations: {known})") from None
+        return iteration_or_current(journey_map, iteration_id)
+    except NotFoundError as exc:
+        raise ViewError(str(exc)) from None
 
 
 def visible_steps(it: Iteration, options: ViewOptions) -> list[Step]:

@@ -11,11 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
+from journeymap.defaults import default_pair
 from journeymap.elements import Kind
 from journeymap.model import Iteration, JourneyMap, Step
-from journeymap.semantic_diff import Diff, default_pair, diff
+from journeymap.semantic_diff import Diff, diff
 from journeymap.views import style
-from journeymap.views.common import ViewError, checked, iteration, stage_runs, visible_steps
+from journeymap.views.common import (
+    SameIterationError,
+    ViewError,
+    checked,
+    iteration,
+    stage_runs,
+    visible_steps,
+)
 from journeymap.views.dot import Dot
 from journeymap.views.grid import CARD_WIDTH, Card, Grid, new_graph
 from journeymap.views.journey import flows, step_card, step_node, touchpoint_card
@@ -41,9 +49,7 @@ def pair(journey_map: JourneyMap, options: ViewOptions) -> tuple[Iteration, Iter
     a = iteration(journey_map, options.iteration) if options.iteration else a
     b = iteration(journey_map, options.against) if options.against else b
     if a.id == b.id:
-        raise ViewError(
-            f"compare needs two different iterations, got {a.id!r} twice; choose one with --against"
-        )
+        raise SameIterationError(a.id)
     return a, b
 
 

@@ -1,7 +1,5 @@
-"""The git commands of the CLI: ``git-setup``, ``resolve``, and the two drivers git runs.
-
-Each command has its arguments (``*_arguments``) and its body here; the CLI registers them.
-"""
+"""The git commands: ``git-setup``, ``resolve``, and the two drivers git runs (``merge-driver``,
+``diff-driver``); ``diff --since`` uses :func:`diff_since`."""
 
 from __future__ import annotations
 
@@ -10,15 +8,16 @@ import shlex
 import sys
 from collections.abc import Callable
 
+from journeymap.cli.command import Command
 from journeymap.conflicts import describe
 from journeymap.diff_format import render_versions
+from journeymap.errors import JourneymapError
 from journeymap.files import load, loads, save
 from journeymap.gitdrivers import merge_driver, textconv
 from journeymap.gitsetup import setup, show
 from journeymap.locking import map_lock
 from journeymap.map_diff import diff_versions
 from journeymap.model import JourneyMap
-from journeymap.problems import JourneymapError
 from journeymap.resolve import OURS, THEIRS, ResolveError, settle
 
 GIT_SETUP = (
@@ -191,3 +190,11 @@ def _ask(m: JourneyMap, ask: Callable[[str], str]) -> dict[int, str]:
                 continue
             break
     return choices
+
+
+COMMANDS = (
+    Command("git-setup", *GIT_SETUP, git_setup_arguments, git_setup),
+    Command("resolve", *RESOLVE, resolve_arguments, resolve),
+    Command("merge-driver", *MERGE_DRIVER, merge_driver_arguments, run_merge_driver),
+    Command("diff-driver", *DIFF_DRIVER, diff_driver_arguments, run_diff_driver),
+)

@@ -1,0 +1,39 @@
+"""``journeymap edit``: open a map in the terminal editor."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from journeymap.cli.command import Command, UsageError
+from journeymap.document import open_document
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file", metavar="FILE", help="the map to edit; a new file is offered as a starter map"
+    )
+
+
+def _edit(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    exists = os.path.lexists(path)  # a broken or looping link is an error to show, not a new map
+    if not exists and not path.parent.is_dir():
+        raise UsageError(f"{path}: the folder {path.parent} does not exist")
+    document, recovered = open_document(path) if exists else (None, None)
+    from tui import JourneymapApp  # only the editor needs Textual; the library never imports it
+
+    JourneymapApp(path, document, recovered).run()
+    return 0
+
+
+COMMANDS = (
+    Command(
+        "edit",
+        "Open a map in the terminal editor (also: journeymap FILE).",
+        "journeymap edit examples/home-training.toml",
+        _arguments,
+        _edit,
+    ),
+)

@@ -1,0 +1,87 @@
+"""``journeymap export``: draw a diagram of a map."""
+
+from __future__ import annotations
+
+import argparse
+
+from journeymap.cli.command import Command, UsageError, file_argument, iteration_option, output_option
+from journeymap.cli.output import write_output
+from journeymap.defaults import default_export_name
+from journeymap.errors import JourneymapError
+from journeymap.exports import FORMATS, export
+from journeymap.files import load
+from journeymap.render import RENDERERS
+from journeymap.views import VIEWS, ViewOptions
+from journeymap.views.common import SameIterationError
+from journeymap.views.options import LAYOUTS
+from journeymap.views.style import SCHEMES
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    file_argument(parser)
+    parser.add_argument(
+        "--view", choices=list(VIEWS), default="journey", help="what to draw (default: journey)"
+    )
+    iteration_option(parser, "iteration to draw (compare: the older one; default: current)")
+    parser.add_argument(
+        "--against", metavar="ID", help="compare: the newer iteration (default: newest future)"
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="svg", help="default: svg; png and pdf need Graphviz"
+    )
+    output_option(parser, None, help="file to write, or - for stdout (default: MAP-VIEW.FORMAT)")
+    parser.add_argument("--title", help="diagram title (default: map title and iteration)")
+    parser.add_argument(
+        "--direction", choices=["lr", "tb"], default="lr", help="left to right (default) or top down"
+    )
+    parser.add_argument("--scheme", choices=SCHEMES, default="color", help="mono: black, white and grays")
+    parser.add_argument("--details", action="store_true", help="journey: show pain points and opportunities")
+    parser.add_argument("--profile", metavar="ID", help="journey: only this user profile's steps")
+    parser.add_argument("--stages", metavar="FROM[:TO]", help="journey, compare: only these stages (ids)")
+    parser.add_argument(
+        "--layout", choices=LAYOUTS, default="merged", help="compare: one merged journey or two lanes"
+    )
+    parser.add_argument("--process", metavar="ID", help="process: which process (default: the first)")
+    parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    parser.add_argument("--renderer", choices=RENDERERS, default="auto",
+                        help="auto: Graphviz if installed, else built-in (SVG only)")  # fmt: skip
+
+
+def _export(args: argparse.Namespace) -> int:
+    m = load(args.file)
+    stages = tuple(args.stages.split(":", 1)) if args.stages else None
+    try:
+        options = ViewOptions(
+            iteration=args.iteration or "",
+            against=args.against or "",
+            title=args.title or "",
+            direction=args.direction.upper(),
+            scheme=args.scheme,
+            layout=args.layout,
+            details=args.details,
+            profile=args.profile or "",
+            stages=(stages[0], stages[-1]) if stages else None,
+            process=args.process or "",
+            legend=not args.no_legend,
+        )
+        data = export(m, args.view, args.format, options, renderer=args.renderer)
+    except SameIterationError as exc:
+        raise UsageError(f"{args.file}: {exc}; choose the other one with --against") from None
+    except JourneymapError as exc:
+        raise UsageError(f"{args.file}: {exc}") from None
+    output = args.output or default_export_name(
+        args.file, args.view, args.format, args.iteration, args.against
+    )
+    write_output(output, data, args.file)
+    return 0
+
+
+COMMANDS = (
+    Command(
+        "export",
+        "Draw a diagram of a map: journey blueprint, comparison, actor map or process.",
+        "journeymap export examples/home-training.toml --view compare --format svg -o changes.svg",
+        _arguments,
+        _export,
+    ),
+)
