@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from attrs import evolve
+from attrs import evolve, field, frozen
 from cattrs.errors import BaseValidationError
 
 from journeymap.conflicts import decode, describe
 from journeymap.converter import make_file_converter, structure_problems
 from journeymap.elements import Kind
-from journeymap.errors import JourneymapError
+from journeymap.errors import EditError
 from journeymap.model import Conflict, JourneyMap
 
 _converter = make_file_converter()
@@ -25,7 +25,7 @@ _converter = make_file_converter()
 OURS, THEIRS = "ours", "theirs"
 
 
-class ResolveError(JourneymapError):
+class ResolveError(EditError):
     """A conflict could not be settled as asked; the map was not changed."""
 
 
@@ -56,6 +56,29 @@ def settle(journey_map: JourneyMap, choices: Mapping[int, str]) -> JourneyMap:
         where = "; ".join(p.describe() for p in structure_problems(exc))
         raise ResolveError(f"the value does not fit the map: {where}") from None
     return evolve(settled, schema_ref=journey_map.schema_ref)
+
+
+def _as_dict(choices: Mapping[int, str]) -> dict[int, str]:
+    return dict(choices)
+
+
+@frozen
+class Settle:
+    """Settle merge conflicts as one edit (undoable in a :class:`journeymap.History`): see :func:`settle`."""
+
+    choices: Mapping[int, str] = field(converter=_as_dict)
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        return settle(journey_map, self.choices)
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        parts = [
+            f"{'kept ours' if choice == OURS else 'took theirs' if choice == THEIRS else 'set a value'} for "
+            + describe(journey_map.conflicts[index], journey_map).split(": ", 1)[0]
+            for index, choice in sorted(self.choices.items())
+            if 0 <= index < len(journey_map.conflicts)
+        ]
+        return f"Settled a merge conflict: {'; '.join(parts)}" if parts else "Settled no merge conflict"
 
 
 def _put(data: dict[str, Any], conflict: Conflict, value: Any) -> None:

@@ -391,3 +391,40 @@ async def test_locking_in_the_editor_signs_the_iteration_off(
         await pilot.press("l")
         await pilot.pause()
         assert not app.doc.map.iteration("current").locked_by
+
+
+async def test_merge_conflicts_are_settled_in_the_editor(tmp_path: Path) -> None:
+    from journeymap.merge import merge
+
+    base = jm.load(home_training(tmp_path))
+    ours = jm.EditMap({"title": "Ours"}).apply(base)
+    theirs = jm.EditMap({"title": "Theirs"}).apply(base)
+    ours = jm.EditIteration("future", {"label": "Our label"}).apply(ours)
+    theirs = jm.EditIteration("future", {"label": "Their label"}).apply(theirs)
+    merged, _ = merge(base, ours, theirs)
+    path = tmp_path / "merged.toml"
+    jm.save(merged, path)
+    app = open_editor(path)
+    shown = recorder(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        assert any("2 merge conflicts from git: press g" in m for m in shown)
+        await pilot.press("g")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        lines = [str(options.get_option_at_index(k).prompt) for k in range(options.option_count)]
+        assert lines[0] == "1. the map: title: ours 'Ours', theirs 'Theirs'"
+        await pilot.press("t")  # their title
+        await pilot.pause()
+        assert app.doc.map.title == "Theirs" and len(app.doc.map.conflicts) == 1
+        await pilot.press("o")  # our label
+        await pilot.pause()
+        assert not app.doc.map.conflicts
+        assert "No merge conflicts left" in str(app.screen.query_one("#conflicts-title", Static).content)
+        await pilot.press("escape", "ctrl+z")
+        await pilot.pause()
+        assert len(app.doc.map.conflicts) == 1
+        await pilot.press("ctrl+y", "ctrl+s")
+        await pilot.pause()
+    saved = jm.load(path)
+    assert (saved.title, saved.iteration("future").label, saved.conflicts) == ("Theirs", "Our label", ())

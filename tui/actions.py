@@ -63,6 +63,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("report", "r", "app.report", "Report", "write the steering-group report (Markdown and HTML) next to the map", "navigator", footer=False),
     Action("iteration", "i", "app.focus_iteration", "Iteration", "switch iteration", "navigator", footer=False),
     Action("problems", "p", "app.focus_problems", "Problems", "go to the problems; enter on one jumps to it", "navigator", footer=False),
+    Action("conflicts", "g", "app.conflicts", "Conflicts", "the merge conflicts git left in the map: keep ours or take theirs", "navigator", footer=False),
     Action("delete-iteration", "", "delete_iteration", "Delete iteration", "delete this iteration (undo brings it back)", "app"),
     Action("step-left", "left", "step(-1)", "Previous step", "the previous step", "journey", footer=False, palette=False),
     Action("step-right", "right", "step(1)", "Next step", "the next step", "journey", footer=False, palette=False),

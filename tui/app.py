@@ -61,12 +61,14 @@ from journeymap.model import (
     Touchpoint,
 )
 from journeymap.problems import Problem
+from journeymap.resolve import Settle
 from journeymap.semantic_diff import pair_for
 from journeymap.validate import ProblemCache, valid_id, validate
 from journeymap.views import VIEWS, ViewOptions
 from tui.actions import ACTIONS, PLACES, bindings, read_keymap
 from tui.blueprint import Blueprint
 from tui.compare import Compare
+from tui.conflicts import Conflicts
 from tui.dialogs import Confirm, Field, FormDialog, Help, PickMany
 from tui.fields import option_label
 from tui.form import Form
@@ -189,6 +191,15 @@ class JourneymapApp(App[None]):
         self.call_after_refresh(self._map_shown, start)
         if self.recovered is not None:
             self._offer_recovery(self.recovered)
+        if m.conflicts:
+            count = len(m.conflicts)
+            self.notify(
+                f"{self.path.name} has {count} merge conflict{'' if count == 1 else 's'} from git: press g to settle them.",
+                title="Merge conflicts",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
 
     def _offer_recovery(self, recovery: Recovery) -> None:
         """Offer unsaved changes found in a recovery copy back, saying when they were made."""
@@ -868,6 +879,18 @@ class JourneymapApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(Help(ACTIONS, PLACES))
+
+    def action_conflicts(self) -> None:
+        """The merge conflicts a git merge left in the map, to settle one by one."""
+        if not self.doc.map.conflicts:
+            self.notify("This map has no merge conflicts.", markup=False)
+            return
+        self.push_screen(Conflicts(self.doc.map))
+
+    @on(Conflicts.Settle)
+    def _settle(self, event: Conflicts.Settle) -> None:
+        if self.apply(Settle({event.index: event.choice})) and isinstance(self.screen, Conflicts):
+            self.screen.show(self.doc.map)
 
     def action_delete_iteration(self) -> None:
         self._delete_iteration()
