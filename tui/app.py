@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import time
-import unicodedata
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -21,6 +19,8 @@ from textual.widgets import Footer, Header, OptionList, Select, TabbedContent, T
 
 from journeymap import report
 from journeymap.benefits import parse_date, parse_number
+from journeymap.creation import new_element, new_id, unique
+from journeymap.defaults import current_iteration, pair_for
 from journeymap.document import ChangedOnDiskError, Document, Recovery, new_document
 from journeymap.edit import (
     Add,
@@ -43,25 +43,14 @@ from journeymap.errors import EditError, JourneymapError
 from journeymap.exports import FORMATS, export_to
 from journeymap.gitsetup import user
 from journeymap.model import (
-    Actor,
-    Benefit,
     BenefitKind,
     Channel,
-    Flow,
     Indicator,
     Iteration,
     IterationState,
     Measurement,
-    Process,
-    Profile,
-    Relation,
-    Stage,
-    Step,
-    Task,
-    Touchpoint,
 )
 from journeymap.problems import Problem
-from journeymap.semantic_diff import pair_for
 from journeymap.validate import ProblemCache, valid_id, validate
 from journeymap.views import VIEWS, ViewOptions
 from tui.actions import ACTIONS, PLACES, bindings, read_keymap
@@ -80,21 +69,6 @@ RECOVERY_DELAY = 0.5
 """Seconds of no edits after which the recovery copy is written (off the UI thread)."""
 RECOVERY_LATEST = 3.0
 """Seconds after an edit by which its recovery copy is written, however quickly edits follow."""
-
-
-def slug(text: str) -> str:
-    """An id made from a name: ``'Hjælp fra superbrugeren'`` -> ``'hjaelp-fra-superbrugeren'``."""
-    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replace("ß", "ss")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40].strip("-") or "item"
-
-
-def unique(base: str, taken: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... whichever is free."""
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
 
 
 class JourneymapApp(App[None]):
@@ -176,8 +150,7 @@ class JourneymapApp(App[None]):
 
     def _start(self) -> None:
         m = self.doc.map
-        current = next((it for it in m.iterations if it.state is IterationState.CURRENT), None)
-        self.iteration_id = (current or m.iterations[0]).id if m.iterations else ""
+        self.iteration_id = current_iteration(m).id if m.iterations else ""
         last_iteration, last = recall(self.path)
         start = ITERATION if m.iterations else MAP
         if any(it.id == last_iteration for it in m.iterations):
@@ -541,14 +514,12 @@ class JourneymapApp(App[None]):
         fields = _add_fields(it, kind, container)
 
         def operation(values: dict[str, str]) -> Operation | str:
-            ident = values.get("id") or unique(
-                slug(values.get("name") or values.get("label") or kind.value), taken
-            )
+            ident = values.get("id") or new_id(values.get("name") or values.get("label") or kind.value, taken)
             if not valid_id(ident):
                 return f"'{ident}' cannot be an id: use letters, digits, '-', '_' or '.'"
             try:
-                element = _element(kind, ident, values)
-            except (KeyError, ValueError) as exc:
+                element = new_element(kind, {**values, "id": ident})
+            except EditError as exc:
                 return f"missing or wrong value: {exc}"
             return _add_operation(it, element, after, values.get("parent", container))
 
@@ -557,7 +528,7 @@ class JourneymapApp(App[None]):
             if self.apply(op, Ref("element", kind, op.element.id)):
                 self.form.focus()
 
-        suggest = (lambda name: unique(slug(name), taken)) if "name" in {f.name for f in fields} else None
+        suggest = (lambda name: new_id(name, taken)) if "name" in {f.name for f in fields} else None
         self._ask(f"Add a {kind.value}", fields, operation, done, suggest)
 
     def _ask(
@@ -940,33 +911,6 @@ def _add_fields(it: Iteration, kind: Kind, container: str) -> list[Field]:
     if kind is Kind.BENEFIT:
         fields.append(Field("kind", "Kind", "quality", tuple((k.value, k.value) for k in BenefitKind)))
     return fields
-
-
-def _element(kind: Kind, ident: str, values: dict[str, str]) -> Element:
-    name = values.get("name", "")
-    if kind is Kind.ACTOR:
-        return Actor(id=ident, name=name)
-    if kind is Kind.PROFILE:
-        return Profile(id=ident, name=name)
-    if kind is Kind.TOUCHPOINT:
-        return Touchpoint(id=ident, name=name, channel=Channel(values["channel"] or "digital"))
-    if kind is Kind.PROCESS:
-        return Process(id=ident, name=name)
-    if kind is Kind.TASK:
-        return Task(id=ident, name=name)
-    if kind is Kind.BENEFIT:
-        return Benefit(id=ident, name=name, kind=BenefitKind(values.get("kind") or "quality"))
-    if kind is Kind.INDICATOR:
-        return Indicator(id=ident, name=name)
-    if kind is Kind.STAGE:
-        return Stage(id=ident, name=name)
-    if kind is Kind.STEP:
-        return Step(id=ident, name=name, stage=values["stage"])
-    if kind is Kind.RELATION:
-        return Relation(
-            id=ident, source=values["source"], target=values["target"], label=values.get("label", "")
-        )
-    return Flow(id=ident, source=values["source"], target=values["target"], label=values.get("label", ""))
 
 
 def _add_operation(it: Iteration, element: Element, after: str | None, parent: str) -> Add:
