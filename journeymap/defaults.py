@@ -45,6 +45,15 @@ def newest_future(journey_map: JourneyMap, besides: Iteration | None = None) -> 
     return futures[-1] if futures else None
 
 
+def base_iteration(journey_map: JourneyMap, it: Iteration) -> Iteration | None:
+    """The iteration ``it`` is based on, if it names one that exists."""
+    return (
+        next((other for other in journey_map.iterations if other.id == it.based_on), None)
+        if it.based_on
+        else None
+    )
+
+
 def iteration_or_current(journey_map: JourneyMap, iteration_id: str | None) -> Iteration:
     """The iteration asked for, or else the current one."""
     return find_iteration(journey_map, iteration_id) if iteration_id else current_iteration(journey_map)
@@ -78,7 +87,7 @@ def pair_for(journey_map: JourneyMap, iteration_id: str) -> tuple[Iteration, Ite
     if len(its) < 2:
         raise ValueError("the map has fewer than two iterations to compare")
     it = journey_map.iteration(iteration_id)
-    base = next((other for other in its if other.id == it.based_on), None)
+    base = base_iteration(journey_map, it)
     if base is not None:
         return base, it
     branches = [other for other in its if other.based_on == it.id]

@@ -14,8 +14,6 @@ from attrs import fields, frozen
 
 from journeymap.elements import Element, Kind, elements, name_of
 from journeymap.model import (
-    EMOTION_MAX,
-    EMOTION_MIN,
     Channel,
     Iteration,
     Step,
@@ -248,9 +246,12 @@ def _channels(a: Iteration, b: Iteration) -> tuple[ChannelChange, ...]:
     )
 
 
+_EMOTION = Kind.STEP.spec.ranges["emotion"]
+
+
 def _score(step: Step) -> int | None:
     """A step's emotion, if it is on the scale; one off the scale is a validation error, not a score."""
-    return step.emotion if step.emotion is not None and EMOTION_MIN <= step.emotion <= EMOTION_MAX else None
+    return step.emotion if step.emotion is not None and _EMOTION[0] <= step.emotion <= _EMOTION[1] else None
 
 
 def _emotions(a: Iteration, b: Iteration) -> tuple[EmotionChange, ...]:

@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from attrs import fields_dict
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -43,8 +44,6 @@ from journeymap.errors import EditError, JourneymapError
 from journeymap.exports import FORMATS, export_to
 from journeymap.gitsetup import user
 from journeymap.model import (
-    BenefitKind,
-    Channel,
     Indicator,
     Iteration,
     IterationState,
@@ -57,7 +56,7 @@ from tui.actions import ACTIONS, PLACES, bindings, read_keymap
 from tui.blueprint import Blueprint
 from tui.compare import Compare
 from tui.dialogs import Confirm, Field, FormDialog, Help, PickMany
-from tui.fields import option_label
+from tui.fields import element_fields, option_label
 from tui.form import Form
 from tui.journey import JourneyGrid
 from tui.navigator import ITERATION, MAP, Navigator, Ref
@@ -886,31 +885,34 @@ def _add_target(it: Iteration, ref: Ref) -> tuple[Kind | None, str | None, str]:
 
 
 def _add_fields(it: Iteration, kind: Kind, container: str) -> list[Field]:
+    """The add dialog's fields: what a new element of the kind needs, its id, and its parent."""
+
     def options(k: Kind) -> tuple[tuple[str, str], ...]:
         return tuple((option_label(e), e.id) for e in elements(it, k))
 
-    if kind in (Kind.RELATION, Kind.FLOW):
-        ends = Kind.ACTOR if kind is Kind.RELATION else Kind.STEP
-        return [
-            Field("source", "From", "", options(ends)),
-            Field("target", "To", "", options(ends)),
-            Field("label", "Label", ""),
-            Field("id", "Id", ""),
-        ]
-    fields = [Field("name", "Name", ""), Field("id", "Id (made from the name)", "")]
-    if kind is Kind.TOUCHPOINT:
-        fields.append(Field("channel", "Channel", "digital", tuple((c.value, c.value) for c in Channel)))
-    if kind is Kind.STEP:
-        fields.append(
-            Field("stage", "Stage", container or (it.stages[0].id if it.stages else ""), options(Kind.STAGE))
-        )
+    specs = {spec.name: spec for spec in element_fields(kind)}
+    made = []
+    for name in kind.spec.new_fields:
+        spec, title = specs[name], {"source": "From", "target": "To"}.get(name, specs[name].title)
+        if spec.target is not None:  # a step's stage starts at the selected stage, or the first
+            choices = options(spec.target)
+            start = (
+                (container or (choices[0][1] if choices else "")) if spec.target is kind.spec.under else ""
+            )
+            made.append(Field(name, title, start, choices))
+        elif spec.enum is not None:
+            default = fields_dict(kind.type)[name].default
+            start = default.value if isinstance(default, spec.enum) else next(iter(spec.enum)).value
+            made.append(Field(name, title, start, tuple((m.value, m.value) for m in spec.enum)))
+        else:
+            made.append(Field(name, title, ""))
+    ident = Field("id", "Id (made from the name)" if kind.spec.has_name else "Id", "")
+    made.insert(1 if kind.spec.has_name else len(made), ident)
     if kind.parent is not None:
         parents = elements(it, kind.parent)
-        fields.append(Field("parent", kind.parent.value.capitalize(), container or (parents[0].id if parents else ""),
-                            options(kind.parent)))  # fmt: skip
-    if kind is Kind.BENEFIT:
-        fields.append(Field("kind", "Kind", "quality", tuple((k.value, k.value) for k in BenefitKind)))
-    return fields
+        made.append(Field("parent", kind.parent.spec.title.capitalize(),
+                          container or (parents[0].id if parents else ""), options(kind.parent)))  # fmt: skip
+    return made
 
 
 def _add_operation(it: Iteration, element: Element, after: str | None, parent: str) -> Add:
