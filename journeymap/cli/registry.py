@@ -21,6 +21,19 @@ from journeymap.cli import (
 )
 from journeymap.cli.command import Command
 
-MODULES = (new, editor, validate, iterations, diff, export, priorities, benefits, report, spreadsheet, schema, git)
+MODULES = (
+    new,
+    editor,
+    validate,
+    iterations,
+    diff,
+    export,
+    priorities,
+    benefits,
+    report,
+    spreadsheet,
+    schema,
+    git,
+)
 
 COMMANDS: dict[str, Command] = {command.name: command for module in MODULES for command in module.COMMANDS}
