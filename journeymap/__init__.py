@@ -2,6 +2,7 @@
 
 from journeymap.benefits import IndicatorStatus, Status, benefit_status
 from journeymap.converter import MAX_TEXT_CHARS
+from journeymap.creation import new_element, new_id
 from journeymap.defaults import (
     current_iteration,
     default_export_name,
@@ -9,6 +10,7 @@ from journeymap.defaults import (
     find_iteration,
     newest_future,
     newest_iteration,
+    pair_for,
     title_from_filename,
 )
 from journeymap.diff_format import render as render_diff
@@ -159,8 +161,11 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "new_element",
+    "new_id",
     "newest_future",
     "newest_iteration",
+    "pair_for",
     "render_diff",
     "save",
     "starter_map",

@@ -45,6 +45,15 @@ def newest_future(journey_map: JourneyMap, besides: Iteration | None = None) -> 
     return futures[-1] if futures else None
 
 
+def base_iteration(journey_map: JourneyMap, it: Iteration) -> Iteration | None:
+    """The iteration ``it`` is based on, if it names one that exists."""
+    return (
+        next((other for other in journey_map.iterations if other.id == it.based_on), None)
+        if it.based_on
+        else None
+    )
+
+
 def iteration_or_current(journey_map: JourneyMap, iteration_id: str | None) -> Iteration:
     """The iteration asked for, or else the current one."""
     return find_iteration(journey_map, iteration_id) if iteration_id else current_iteration(journey_map)
@@ -66,6 +75,23 @@ def default_pair(journey_map: JourneyMap) -> tuple[Iteration, Iteration]:
     current = current_iteration(journey_map)
     newer = newest_future(journey_map, current) or its[-1]
     return current, newer if newer is not current else its[-1]
+
+
+def pair_for(journey_map: JourneyMap, iteration_id: str) -> tuple[Iteration, Iteration]:
+    """What to compare when one iteration is selected: (older, newer).
+
+    An iteration based on another is compared with its base; one that others are based on, with
+    its newest branch; any other, with the newest other iteration. ``ValueError`` with fewer than two.
+    """
+    its = journey_map.iterations
+    if len(its) < 2:
+        raise ValueError("the map has fewer than two iterations to compare")
+    it = journey_map.iteration(iteration_id)
+    base = base_iteration(journey_map, it)
+    if base is not None:
+        return base, it
+    branches = [other for other in its if other.based_on == it.id]
+    return it, branches[-1] if branches else next(other for other in reversed(its) if other is not it)
 
 
 def title_from_filename(path: str | PurePath) -> str:

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from enum import Enum
 
-from attrs import frozen
+from attrs import fields, frozen
 
 from journeymap.model import (
     Actor,
@@ -33,7 +33,7 @@ Parent = Process | Benefit
 
 
 class Kind(Enum):
-    """An element kind, named as users say it."""
+    """An element kind, named as users say it; everything else about it is in its :class:`Spec`."""
 
     ACTOR = "actor"
     RELATION = "relation"
@@ -50,19 +50,24 @@ class Kind(Enum):
     __hash__ = object.__hash__  # members are singletons; Enum's own hash is slow where kinds key dicts
 
     @property
+    def spec(self) -> Spec:
+        """Everything declared about this kind."""
+        return SPECS[self]
+
+    @property
     def type(self) -> type[Element]:
         """The model class of this kind."""
-        return _TYPES[self]
+        return SPECS[self].type
 
     @property
     def collection(self) -> str:
         """The attribute holding the elements: of the iteration, or of the parent for nested kinds."""
-        return _COLLECTIONS[self]
+        return SPECS[self].collection
 
     @property
     def parent(self) -> Kind | None:
         """The kind whose elements hold this kind's (a process its tasks, a benefit its indicators)."""
-        return _PARENTS.get(self)
+        return SPECS[self].parent
 
     @property
     def child(self) -> Kind | None:
@@ -70,55 +75,107 @@ class Kind(Enum):
         return _CHILDREN.get(self)
 
 
-_TYPES: dict[Kind, type[Element]] = {
-    Kind.ACTOR: Actor,
-    Kind.RELATION: Relation,
-    Kind.PROFILE: Profile,
-    Kind.TOUCHPOINT: Touchpoint,
-    Kind.PROCESS: Process,
-    Kind.TASK: Task,
-    Kind.STAGE: Stage,
-    Kind.STEP: Step,
-    Kind.FLOW: Flow,
-    Kind.BENEFIT: Benefit,
-    Kind.INDICATOR: Indicator,
-}
-KIND_OF: dict[type, Kind] = {t: k for k, t in _TYPES.items()}
-_COLLECTIONS = {kind: "processes" if kind is Kind.PROCESS else f"{kind.value}s" for kind in Kind}
-_PARENTS = {Kind.TASK: Kind.PROCESS, Kind.INDICATOR: Kind.BENEFIT}
-_CHILDREN = {parent: child for child, parent in _PARENTS.items()}
-
-
 @frozen
 class Ref:
-    """A field of an element that names other elements of the same iteration."""
+    """A field of an element that names other elements of the same iteration.
+
+    With ``base``, it names elements of the iteration this one is ``based_on`` instead (a step's
+    ``replaces``).
+    """
 
     field: str
     target: Kind
     required: bool = False
     many: bool = False
+    base: bool = False
 
 
+@frozen
+class Spec:
+    """One element kind, declared once; validation, edits, the diff, CSV and the editor read it.
+
+    ``title`` and ``plural`` are how people name the kind; ``new_fields`` are what the editor asks
+    for a new one (besides its id); ``under`` is the kind whose elements a navigator shows this
+    kind's under, by reference (steps under their stage); ``csv`` whether it imports and exports as
+    CSV rows.
+    """
+
+    type: type[Element]
+    collection: str
+    title: str
+    plural: str
+    new_fields: tuple[str, ...] = ("name",)
+    refs: tuple[Ref, ...] = ()
+    parent: Kind | None = None
+    under: Kind | None = None
+    csv: bool = False
+
+    @property
+    def has_name(self) -> bool:
+        """Whether elements of the kind have a name (relations and flows join two others instead)."""
+        return any(f.name == "name" for f in fields(self.type))
+
+    @property
+    def ranges(self) -> dict[str, tuple[int, int]]:
+        """The numeric fields with a range in the model's metadata: ``{"emotion": (-2, 2), ...}``."""
+        return {
+            f.name: (f.metadata["minimum"], f.metadata["maximum"])
+            for f in fields(self.type)
+            if "minimum" in f.metadata and "maximum" in f.metadata
+        }
+
+
+SPECS: dict[Kind, Spec] = {
+    Kind.ACTOR: Spec(Actor, "actors", "actor", "actors", csv=True),
+    Kind.RELATION: Spec(
+        Relation, "relations", "relation", "relations", ("source", "target", "label"),
+        (Ref("source", Kind.ACTOR, required=True), Ref("target", Kind.ACTOR, required=True)),
+    ),
+    Kind.PROFILE: Spec(Profile, "profiles", "user profile", "user profiles", refs=(Ref("actor", Kind.ACTOR),)),
+    Kind.TOUCHPOINT: Spec(
+        Touchpoint, "touchpoints", "touchpoint", "touchpoints", ("name", "channel"),
+        (Ref("owner", Kind.ACTOR),), csv=True,
+    ),
+    Kind.PROCESS: Spec(Process, "processes", "process", "processes", refs=(Ref("owner", Kind.ACTOR),)),
+    Kind.TASK: Spec(
+        Task, "tasks", "task", "tasks",
+        refs=(
+            Ref("responsible", Kind.ACTOR),
+            Ref("second_line", Kind.ACTOR, many=True),
+            Ref("third_line", Kind.ACTOR, many=True),
+        ),
+        parent=Kind.PROCESS,
+    ),
+    Kind.STAGE: Spec(Stage, "stages", "stage", "stages"),
+    Kind.STEP: Spec(
+        Step, "steps", "step", "steps", ("name", "stage"),
+        (
+            Ref("stage", Kind.STAGE, required=True),
+            Ref("profile", Kind.PROFILE),
+            Ref("actors", Kind.ACTOR, many=True),
+            Ref("touchpoints", Kind.TOUCHPOINT, many=True),
+            Ref("tasks", Kind.TASK, many=True),
+            Ref("replaces", Kind.STEP, many=True, base=True),
+        ),
+        under=Kind.STAGE,
+        csv=True,
+    ),
+    Kind.FLOW: Spec(
+        Flow, "flows", "flow", "flows", ("source", "target", "label"),
+        (Ref("source", Kind.STEP, required=True), Ref("target", Kind.STEP, required=True)),
+    ),
+    Kind.BENEFIT: Spec(
+        Benefit, "benefits", "benefit", "benefits", ("name", "kind"),
+        (Ref("owner", Kind.ACTOR), Ref("steps", Kind.STEP, many=True)),
+    ),
+    Kind.INDICATOR: Spec(Indicator, "indicators", "indicator", "indicators", parent=Kind.BENEFIT),
+}  # fmt: skip
+KIND_OF: dict[type, Kind] = {spec.type: kind for kind, spec in SPECS.items()}
+_CHILDREN = {spec.parent: kind for kind, spec in SPECS.items() if spec.parent is not None}
 REFS: dict[Kind, tuple[Ref, ...]] = {
-    Kind.RELATION: (Ref("source", Kind.ACTOR, required=True), Ref("target", Kind.ACTOR, required=True)),
-    Kind.PROFILE: (Ref("actor", Kind.ACTOR),),
-    Kind.TOUCHPOINT: (Ref("owner", Kind.ACTOR),),
-    Kind.PROCESS: (Ref("owner", Kind.ACTOR),),
-    Kind.TASK: (
-        Ref("responsible", Kind.ACTOR),
-        Ref("second_line", Kind.ACTOR, many=True),
-        Ref("third_line", Kind.ACTOR, many=True),
-    ),
-    Kind.STEP: (
-        Ref("stage", Kind.STAGE, required=True),
-        Ref("profile", Kind.PROFILE),
-        Ref("actors", Kind.ACTOR, many=True),
-        Ref("touchpoints", Kind.TOUCHPOINT, many=True),
-        Ref("tasks", Kind.TASK, many=True),
-    ),
-    Kind.FLOW: (Ref("source", Kind.STEP, required=True), Ref("target", Kind.STEP, required=True)),
-    Kind.BENEFIT: (Ref("owner", Kind.ACTOR), Ref("steps", Kind.STEP, many=True)),
+    kind: refs for kind, spec in SPECS.items() if (refs := tuple(r for r in spec.refs if not r.base))
 }
+"""The references within an iteration, by kind: what validation, edits and removal check."""
 
 
 def elements(it: Iteration, kind: Kind) -> tuple[Element, ...]:

@@ -19,9 +19,6 @@ SCHEMA_VERSION = 1
 SCHEMA_REF = "https://journeymap.github.io/schemas/journeymap-1.schema.json"
 """Where the ``#:schema`` comment of a new file points editors to."""
 
-EMOTION_MIN, EMOTION_MAX = -2, 2
-SCORE_MIN, SCORE_MAX = 1, 5
-"""The range of the effort and gain of a change (the priority matrix)."""
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 
 

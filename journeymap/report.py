@@ -21,7 +21,7 @@ from attrs import frozen
 
 from journeymap.benefits import IndicatorStatus, benefit_status, number
 from journeymap.characters import printable
-from journeymap.defaults import iteration_or_newest
+from journeymap.defaults import base_iteration, iteration_or_newest
 from journeymap.elements import Kind, name_of
 from journeymap.exports import export
 from journeymap.model import Benefit, Indicator, Iteration, JourneyMap
@@ -99,7 +99,7 @@ def build(
 ) -> Report:
     """The report of ``iteration`` (default: the newest); figures are named ``STEM-VIEW.svg``."""
     it = iteration_or_newest(journey_map, iteration)
-    base = _base(journey_map, it)
+    base = base_iteration(journey_map, it)
     today = today or dt.date.today()
     statuses = benefit_status(it, today)
 
@@ -142,13 +142,6 @@ def build(
     )  # fmt: skip
     subtitle = f"{it.label} ({it.state.value} iteration '{it.id}'), status as of {today.isoformat()}"
     return Report(journey_map.title, subtitle, sections)
-
-
-def _base(journey_map: JourneyMap, it: Iteration) -> Iteration | None:
-    try:
-        return journey_map.iteration(it.based_on) if it.based_on else None
-    except KeyError:
-        return None
 
 
 def _text(text: str, missing: Block) -> tuple[Block, ...]:

@@ -14,11 +14,8 @@ from attrs import fields, frozen
 
 from journeymap.elements import Element, Kind, elements, name_of
 from journeymap.model import (
-    EMOTION_MAX,
-    EMOTION_MIN,
     Channel,
     Iteration,
-    JourneyMap,
     Step,
     Touchpoint,
 )
@@ -132,23 +129,6 @@ class Diff:
             *(m.element for m in self.moved),
         ]
         return {(r.kind, r.id) for r in refs}
-
-
-def pair_for(journey_map: JourneyMap, iteration_id: str) -> tuple[Iteration, Iteration]:
-    """What to compare when one iteration is selected: (older, newer).
-
-    An iteration based on another is compared with its base; one that others are based on, with
-    its newest branch; any other, with the newest other iteration. ``ValueError`` with fewer than two.
-    """
-    its = journey_map.iterations
-    if len(its) < 2:
-        raise ValueError("the map has fewer than two iterations to compare")
-    it = journey_map.iteration(iteration_id)
-    base = next((other for other in its if other.id == it.based_on), None)
-    if base is not None:
-        return base, it
-    branches = [other for other in its if other.based_on == it.id]
-    return it, branches[-1] if branches else next(other for other in reversed(its) if other is not it)
 
 
 def diff(a: Iteration, b: Iteration) -> Diff:
@@ -266,9 +246,12 @@ def _channels(a: Iteration, b: Iteration) -> tuple[ChannelChange, ...]:
     )
 
 
+_EMOTION = Kind.STEP.spec.ranges["emotion"]
+
+
 def _score(step: Step) -> int | None:
     """A step's emotion, if it is on the scale; one off the scale is a validation error, not a score."""
-    return step.emotion if step.emotion is not None and EMOTION_MIN <= step.emotion <= EMOTION_MAX else None
+    return step.emotion if step.emotion is not None and _EMOTION[0] <= step.emotion <= _EMOTION[1] else None
 
 
 def _emotions(a: Iteration, b: Iteration) -> tuple[EmotionChange, ...]:

@@ -29,10 +29,13 @@ from journeymap.errors import CsvError, EditError
 from journeymap.model import Actor, Iteration, JourneyMap, Step, Touchpoint
 from journeymap.problems import Problem, Severity
 
-KINDS = {"steps": Kind.STEP, "touchpoints": Kind.TOUCHPOINT, "actors": Kind.ACTOR}
+KINDS = {kind.collection: kind for kind in Kind if kind.spec.csv}
+"""The kinds CSV holds, by the name of their rows' collection."""
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
-ID_LISTS = {"actors", "touchpoints", "tasks", "replaces"}
-SINGLE_REFS = ("stage", "profile", "owner")
+ID_LISTS = {ref.field for kind in KINDS.values() for ref in kind.spec.refs if ref.many}
+SINGLE_REFS = tuple(
+    dict.fromkeys(ref.field for kind in KINDS.values() for ref in kind.spec.refs if not ref.many)
+)
 CELL_LIMIT = MAX_TEXT_CHARS + 1
 """The longest cell, in characters, an import reads: the longest text, and an apostrophe before it."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -197,7 +200,8 @@ def _value(kind: Kind, name: str, cell: str) -> Any:
         try:
             return int(text.replace("+", ""))
         except ValueError:
-            span = "-2 to +2" if name == "emotion" else "1 to 5"
+            low, high = kind.spec.ranges[name]
+            span = f"{low:+d} to {high:+d}" if low < 0 else f"{low} to {high}"
             raise ValueError(f"{name} must be a whole number from {span}, not {text!r}") from None
     args = get_args(kind_type) or (kind_type,)
     enums = [a for a in args if isinstance(a, type) and issubclass(a, Enum)]

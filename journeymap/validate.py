@@ -26,11 +26,7 @@ from journeymap.elements import (
     with_paths,
 )
 from journeymap.model import (
-    EMOTION_MAX,
-    EMOTION_MIN,
     ID_PATTERN,
-    SCORE_MAX,
-    SCORE_MIN,
     Benefit,
     Flow,
     Indicator,
@@ -229,23 +225,23 @@ def element_problems(
     return [evolve(p, kind=kind, element=element.id) for p in problems] if problems else problems
 
 
+_STEP_RANGES = Kind.STEP.spec.ranges
+"""Emotion, effort and gain: their ranges as the model declares them."""
+_SCALE_WORDS = {"emotion": ("very bad", "very good")}
+"""What the ends of a scale mean, where it is not 1 (little) to 5 (a lot)."""
+
+
 def _step_values(step: Step, name: str, path: str, base: Base | None) -> list[Problem]:
     problems = []
-    if step.emotion is not None and not EMOTION_MIN <= step.emotion <= EMOTION_MAX:
-        problems.append(
-            error(
-                f"{path}.emotion",
-                f"emotion {shown(step.emotion)} is out of range: use -2 (very bad) to +2 (very good)",
-                field="emotion",
-            )
-        )
-    for field in ("effort", "gain"):
-        score = getattr(step, field)
-        if score is not None and not SCORE_MIN <= score <= SCORE_MAX:
+    for field, (low, high) in _STEP_RANGES.items():
+        value = getattr(step, field)
+        if value is not None and not low <= value <= high:
+            ends = _SCALE_WORDS.get(field, ("little", "a lot"))
+            sign = "+" if low < 0 else ""
             problems.append(
                 error(
                     f"{path}.{field}",
-                    f"{field} {shown(score)} is out of range: use 1 (little) to 5 (a lot)",
+                    f"{field} {shown(value)} is out of range: use {low:{sign}d} ({ends[0]}) to {high:{sign}d} ({ends[1]})",
                     field=field,
                 )
             )

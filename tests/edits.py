@@ -105,44 +105,64 @@ def _field_values(m: JourneyMap, it: Iteration) -> dict[Kind, dict[str, Callable
     return fields
 
 
+Maker = Callable[[st.DrawFn, JourneyMap, Iteration, str], Element]
+
+
+def _step(draw: st.DrawFn, m: JourneyMap, it: Iteration, fid: str) -> Step:
+    return Step(
+        id=fid, name=draw(names), stage=_one(draw, ids(it, Kind.STAGE)), actors=_some(draw, ids(it, Kind.ACTOR)),
+        touchpoints=_some(draw, ids(it, Kind.TOUCHPOINT)), tasks=_some(draw, ids(it, Kind.TASK)),
+        emotion=draw(st.none() | st.integers(-2, 2)), pain_points=draw(texts), replaces=_some(draw, _base_steps(m, it)),
+    )  # fmt: skip
+
+
+NEW: dict[Kind, Maker] = {
+    Kind.ACTOR: lambda d, m, it, fid: Actor(id=fid, name=d(names), ring=d(st.none() | st.sampled_from(Ring))),
+    Kind.RELATION: lambda d, m, it, fid: Relation(
+        id=fid, source=_one(d, ids(it, Kind.ACTOR)), target=_one(d, ids(it, Kind.ACTOR)), label=d(text)
+    ),
+    Kind.PROFILE: lambda d, m, it, fid: Profile(
+        id=fid, name=d(names), actor=_maybe(d, ids(it, Kind.ACTOR)), needs=d(texts)
+    ),
+    Kind.TOUCHPOINT: lambda d, m, it, fid: Touchpoint(
+        id=fid, name=d(names), channel=d(st.sampled_from(Channel)), owner=_maybe(d, ids(it, Kind.ACTOR))
+    ),
+    Kind.PROCESS: lambda d, m, it, fid: Process(id=fid, name=d(names), owner=_maybe(d, ids(it, Kind.ACTOR))),
+    Kind.TASK: lambda d, m, it, fid: Task(
+        id=fid,
+        name=d(names),
+        responsible=_maybe(d, ids(it, Kind.ACTOR)),
+        third_line=_some(d, ids(it, Kind.ACTOR)),
+    ),
+    Kind.STAGE: lambda d, m, it, fid: Stage(id=fid, name=d(names)),
+    Kind.STEP: _step,
+    Kind.FLOW: lambda d, m, it, fid: Flow(
+        id=fid, source=_one(d, ids(it, Kind.STEP)), target=_one(d, ids(it, Kind.STEP)), label=d(text)
+    ),
+    Kind.BENEFIT: lambda d, m, it, fid: Benefit(
+        id=fid, name=d(names), owner=_maybe(d, ids(it, Kind.ACTOR)), steps=_some(d, ids(it, Kind.STEP))
+    ),
+    Kind.INDICATOR: lambda d, m, it, fid: Indicator(
+        id=fid, name=d(names), unit=d(text), target=d(st.none() | numbers)
+    ),
+}
+"""How to draw a valid new element of each kind, given that the kinds it needs have elements."""
+
+
 def new_element(draw: st.DrawFn, m: JourneyMap, it: Iteration, kind: Kind) -> tuple[Element, str] | None:
-    """A valid new element of a kind (and the process for a task), or None if it cannot exist yet."""
-    fid = fresh_id(draw, ids(it, kind), kind.value)
-    actors, stages, steps = ids(it, Kind.ACTOR), ids(it, Kind.STAGE), ids(it, Kind.STEP)
-    if kind is Kind.ACTOR:
-        return Actor(id=fid, name=draw(names), ring=draw(st.none() | st.sampled_from(Ring))), ""
-    if kind is Kind.RELATION and actors:
-        return Relation(id=fid, source=_one(draw, actors), target=_one(draw, actors), label=draw(text)), ""
-    if kind is Kind.PROFILE:
-        return Profile(id=fid, name=draw(names), actor=_maybe(draw, actors), needs=draw(texts)), ""
-    if kind is Kind.TOUCHPOINT:
-        return Touchpoint(
-            id=fid, name=draw(names), channel=draw(st.sampled_from(Channel)), owner=_maybe(draw, actors)
-        ), ""
-    if kind is Kind.PROCESS:
-        return Process(id=fid, name=draw(names), owner=_maybe(draw, actors)), ""
-    if kind is Kind.TASK and it.processes:
-        task = Task(
-            id=fid, name=draw(names), responsible=_maybe(draw, actors), third_line=_some(draw, actors)
-        )
-        return task, _one(draw, ids(it, Kind.PROCESS))
-    if kind is Kind.STAGE:
-        return Stage(id=fid, name=draw(names)), ""
-    if kind is Kind.STEP and stages:
-        step = Step(
-            id=fid, name=draw(names), stage=_one(draw, stages), actors=_some(draw, actors),
-            touchpoints=_some(draw, ids(it, Kind.TOUCHPOINT)), tasks=_some(draw, ids(it, Kind.TASK)),
-            emotion=draw(st.none() | st.integers(-2, 2)), pain_points=draw(texts), replaces=_some(draw, _base_steps(m, it)),
-        )  # fmt: skip
-        return step, ""
-    if kind is Kind.FLOW and steps:
-        return Flow(id=fid, source=_one(draw, steps), target=_one(draw, steps), label=draw(text)), ""
-    if kind is Kind.BENEFIT:
-        return Benefit(id=fid, name=draw(names), owner=_maybe(draw, actors), steps=_some(draw, steps)), ""
-    if kind is Kind.INDICATOR and it.benefits:
-        indicator = Indicator(id=fid, name=draw(names), unit=draw(text), target=draw(st.none() | numbers))
-        return indicator, _one(draw, ids(it, Kind.BENEFIT))
-    return None
+    """A valid new element of a kind (and its parent's id for a task or an indicator).
+
+    None only while a kind it needs (a required reference, its parent) has no elements yet; a kind
+    missing from :data:`NEW` fails loudly.
+    """
+    if kind not in NEW:
+        raise AssertionError(f"tests/edits.py: NEW has no way to draw a new {kind.value}")
+    needs = {ref.target for ref in kind.spec.refs if ref.required and not ref.base}
+    needs |= {kind.parent} if kind.parent is not None else set()
+    if any(not ids(it, k) for k in needs):
+        return None
+    element = NEW[kind](draw, m, it, fresh_id(draw, ids(it, kind), kind.value))
+    return element, _one(draw, ids(it, kind.parent)) if kind.parent is not None else ""
 
 
 def operation(draw: st.DrawFn, m: JourneyMap, iteration: str, moves: bool = True) -> Operation | None:

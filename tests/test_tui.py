@@ -14,8 +14,9 @@ from rich.console import Console
 from textual.widgets import Button, Input, OptionList, Select, SelectionList, Static, TextArea
 
 import journeymap as jm
+from journeymap.creation import slug
 from journeymap.document import open_document, recovery_path
-from tui.app import JourneymapApp, slug
+from tui.app import JourneymapApp
 from tui.compare import Compare
 from tui.dialogs import Confirm, FormDialog, PickMany
 from tui.form import Form

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import time
-import unicodedata
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from attrs import fields_dict
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -21,6 +20,8 @@ from textual.widgets import Footer, Header, OptionList, Select, TabbedContent, T
 
 from journeymap import report
 from journeymap.benefits import parse_date, parse_number
+from journeymap.creation import new_element, new_id, unique
+from journeymap.defaults import current_iteration, pair_for
 from journeymap.document import ChangedOnDiskError, Document, Recovery, new_document
 from journeymap.edit import (
     Add,
@@ -43,26 +44,13 @@ from journeymap.errors import EditError, JourneymapError
 from journeymap.exports import FORMATS, export_to
 from journeymap.gitsetup import user
 from journeymap.model import (
-    Actor,
-    Benefit,
-    BenefitKind,
-    Channel,
-    Flow,
     Indicator,
     Iteration,
     IterationState,
     Measurement,
-    Process,
-    Profile,
-    Relation,
-    Stage,
-    Step,
-    Task,
-    Touchpoint,
 )
 from journeymap.problems import Problem
 from journeymap.resolve import Settle
-from journeymap.semantic_diff import pair_for
 from journeymap.validate import ProblemCache, valid_id, validate
 from journeymap.views import VIEWS, ViewOptions
 from tui.actions import ACTIONS, PLACES, bindings, read_keymap
@@ -70,7 +58,7 @@ from tui.blueprint import Blueprint
 from tui.compare import Compare
 from tui.conflicts import Conflicts
 from tui.dialogs import Confirm, Field, FormDialog, Help, PickMany
-from tui.fields import option_label
+from tui.fields import element_fields, option_label
 from tui.form import Form
 from tui.journey import JourneyGrid
 from tui.navigator import ITERATION, MAP, Navigator, Ref
@@ -82,21 +70,6 @@ RECOVERY_DELAY = 0.5
 """Seconds of no edits after which the recovery copy is written (off the UI thread)."""
 RECOVERY_LATEST = 3.0
 """Seconds after an edit by which its recovery copy is written, however quickly edits follow."""
-
-
-def slug(text: str) -> str:
-    """An id made from a name: ``'Hjælp fra superbrugeren'`` -> ``'hjaelp-fra-superbrugeren'``."""
-    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replace("ß", "ss")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40].strip("-") or "item"
-
-
-def unique(base: str, taken: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... whichever is free."""
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
 
 
 class JourneymapApp(App[None]):
@@ -178,8 +151,7 @@ class JourneymapApp(App[None]):
 
     def _start(self) -> None:
         m = self.doc.map
-        current = next((it for it in m.iterations if it.state is IterationState.CURRENT), None)
-        self.iteration_id = (current or m.iterations[0]).id if m.iterations else ""
+        self.iteration_id = current_iteration(m).id if m.iterations else ""
         last_iteration, last = recall(self.path)
         start = ITERATION if m.iterations else MAP
         if any(it.id == last_iteration for it in m.iterations):
@@ -552,14 +524,12 @@ class JourneymapApp(App[None]):
         fields = _add_fields(it, kind, container)
 
         def operation(values: dict[str, str]) -> Operation | str:
-            ident = values.get("id") or unique(
-                slug(values.get("name") or values.get("label") or kind.value), taken
-            )
+            ident = values.get("id") or new_id(values.get("name") or values.get("label") or kind.value, taken)
             if not valid_id(ident):
                 return f"'{ident}' cannot be an id: use letters, digits, '-', '_' or '.'"
             try:
-                element = _element(kind, ident, values)
-            except (KeyError, ValueError) as exc:
+                element = new_element(kind, {**values, "id": ident})
+            except EditError as exc:
                 return f"missing or wrong value: {exc}"
             return _add_operation(it, element, after, values.get("parent", container))
 
@@ -568,7 +538,7 @@ class JourneymapApp(App[None]):
             if self.apply(op, Ref("element", kind, op.element.id)):
                 self.form.focus()
 
-        suggest = (lambda name: unique(slug(name), taken)) if "name" in {f.name for f in fields} else None
+        suggest = (lambda name: new_id(name, taken)) if "name" in {f.name for f in fields} else None
         self._ask(f"Add a {kind.value}", fields, operation, done, suggest)
 
     def _ask(
@@ -938,58 +908,34 @@ def _add_target(it: Iteration, ref: Ref) -> tuple[Kind | None, str | None, str]:
 
 
 def _add_fields(it: Iteration, kind: Kind, container: str) -> list[Field]:
+    """The add dialog's fields: what a new element of the kind needs, its id, and its parent."""
+
     def options(k: Kind) -> tuple[tuple[str, str], ...]:
         return tuple((option_label(e), e.id) for e in elements(it, k))
 
-    if kind in (Kind.RELATION, Kind.FLOW):
-        ends = Kind.ACTOR if kind is Kind.RELATION else Kind.STEP
-        return [
-            Field("source", "From", "", options(ends)),
-            Field("target", "To", "", options(ends)),
-            Field("label", "Label", ""),
-            Field("id", "Id", ""),
-        ]
-    fields = [Field("name", "Name", ""), Field("id", "Id (made from the name)", "")]
-    if kind is Kind.TOUCHPOINT:
-        fields.append(Field("channel", "Channel", "digital", tuple((c.value, c.value) for c in Channel)))
-    if kind is Kind.STEP:
-        fields.append(
-            Field("stage", "Stage", container or (it.stages[0].id if it.stages else ""), options(Kind.STAGE))
-        )
+    specs = {spec.name: spec for spec in element_fields(kind)}
+    made = []
+    for name in kind.spec.new_fields:
+        spec, title = specs[name], {"source": "From", "target": "To"}.get(name, specs[name].title)
+        if spec.target is not None:  # a step's stage starts at the selected stage, or the first
+            choices = options(spec.target)
+            start = (
+                (container or (choices[0][1] if choices else "")) if spec.target is kind.spec.under else ""
+            )
+            made.append(Field(name, title, start, choices))
+        elif spec.enum is not None:
+            default = fields_dict(kind.type)[name].default
+            start = default.value if isinstance(default, spec.enum) else next(iter(spec.enum)).value
+            made.append(Field(name, title, start, tuple((m.value, m.value) for m in spec.enum)))
+        else:
+            made.append(Field(name, title, ""))
+    ident = Field("id", "Id (made from the name)" if kind.spec.has_name else "Id", "")
+    made.insert(1 if kind.spec.has_name else len(made), ident)
     if kind.parent is not None:
         parents = elements(it, kind.parent)
-        fields.append(Field("parent", kind.parent.value.capitalize(), container or (parents[0].id if parents else ""),
-                            options(kind.parent)))  # fmt: skip
-    if kind is Kind.BENEFIT:
-        fields.append(Field("kind", "Kind", "quality", tuple((k.value, k.value) for k in BenefitKind)))
-    return fields
-
-
-def _element(kind: Kind, ident: str, values: dict[str, str]) -> Element:
-    name = values.get("name", "")
-    if kind is Kind.ACTOR:
-        return Actor(id=ident, name=name)
-    if kind is Kind.PROFILE:
-        return Profile(id=ident, name=name)
-    if kind is Kind.TOUCHPOINT:
-        return Touchpoint(id=ident, name=name, channel=Channel(values["channel"] or "digital"))
-    if kind is Kind.PROCESS:
-        return Process(id=ident, name=name)
-    if kind is Kind.TASK:
-        return Task(id=ident, name=name)
-    if kind is Kind.BENEFIT:
-        return Benefit(id=ident, name=name, kind=BenefitKind(values.get("kind") or "quality"))
-    if kind is Kind.INDICATOR:
-        return Indicator(id=ident, name=name)
-    if kind is Kind.STAGE:
-        return Stage(id=ident, name=name)
-    if kind is Kind.STEP:
-        return Step(id=ident, name=name, stage=values["stage"])
-    if kind is Kind.RELATION:
-        return Relation(
-            id=ident, source=values["source"], target=values["target"], label=values.get("label", "")
-        )
-    return Flow(id=ident, source=values["source"], target=values["target"], label=values.get("label", ""))
+        made.append(Field("parent", kind.parent.spec.title.capitalize(),
+                          container or (parents[0].id if parents else ""), options(kind.parent)))  # fmt: skip
+    return made
 
 
 def _add_operation(it: Iteration, element: Element, after: str | None, parent: str) -> Add:

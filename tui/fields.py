@@ -10,7 +10,8 @@ from typing import Any, get_args
 from attrs import fields, frozen, resolve_types
 
 from journeymap.benefits import parse_date, parse_number
-from journeymap.elements import REFS, Element, Kind, elements, name_of
+from journeymap.defaults import base_iteration
+from journeymap.elements import Element, Kind, Ref, elements, name_of
 from journeymap.model import Iteration, IterationState, JourneyMap
 
 
@@ -18,8 +19,9 @@ from journeymap.model import Iteration, IterationState, JourneyMap
 class FieldSpec:
     """One editable field.
 
-    ``widget`` is text, number, date, lines, enum, emotion, score (1..5), ref, refs, measurements
-    or readonly.
+    ``widget`` is text, number, date, lines, enum, scale (whole numbers from ``scale[0]`` to
+    ``scale[1]``), ref, refs, measurements or readonly. ``base``: a reference to elements of the
+    iteration this one is based on.
     """
 
     name: str
@@ -27,6 +29,8 @@ class FieldSpec:
     enum: type[Enum] | None = None
     target: Kind | None = None
     required: bool = False
+    scale: tuple[int, int] | None = None
+    base: bool = False
 
     @property
     def title(self) -> str:
@@ -35,24 +39,22 @@ class FieldSpec:
 
 def element_fields(kind: Kind) -> list[FieldSpec]:
     """The fields of an element kind, in model order (tasks and indicators are elements of their own)."""
-    refs = {ref.field: ref for ref in REFS.get(kind, ())}
+    refs = {ref.field: ref for ref in kind.spec.refs}
+    ranges = kind.spec.ranges
     resolve_types(kind.type)
     nested = kind.child.collection if kind.child is not None else ""
-    return [_spec(f.name, f.type, refs) for f in fields(kind.type) if f.name != nested]
+    return [_spec(f.name, f.type, refs, ranges) for f in fields(kind.type) if f.name != nested]
 
 
-def _spec(name: str, annotation: Any, refs: dict[str, Any]) -> FieldSpec:
+def _spec(name: str, annotation: Any, refs: dict[str, Ref], ranges: dict[str, tuple[int, int]]) -> FieldSpec:
     if name == "id":
         return FieldSpec(name, "readonly")
     if name in refs:
         ref = refs[name]
-        return FieldSpec(name, "refs" if ref.many else "ref", target=ref.target, required=ref.required)
-    if name == "replaces":
-        return FieldSpec(name, "refs", target=Kind.STEP)
-    if name == "emotion":
-        return FieldSpec(name, "emotion")
-    if name in ("effort", "gain"):
-        return FieldSpec(name, "score")
+        widget = "refs" if ref.many else "ref"
+        return FieldSpec(name, widget, target=ref.target, required=ref.required, base=ref.base)
+    if name in ranges:
+        return FieldSpec(name, "scale", scale=ranges[name])
     if name == "measurements":
         return FieldSpec(name, "measurements")
     optional = isinstance(annotation, types.UnionType)
@@ -98,11 +100,11 @@ MAP_FIELDS = [FieldSpec("title", "text"), FieldSpec("description", "text"), Fiel
 
 
 def choices(journey_map: JourneyMap, it: Iteration, spec: FieldSpec) -> list[tuple[str, str]]:
-    """(label, id) options of a reference field; ``replaces`` offers the base iteration's steps."""
-    if spec.name == "replaces":
-        base = next((i for i in journey_map.iterations if i.id == it.based_on), None)
-        return [(option_label(s), s.id) for s in base.steps] if base else []
+    """(label, id) options of a reference field; one to the base iteration offers the base's elements."""
     assert spec.target is not None
+    if spec.base:
+        base = base_iteration(journey_map, it)
+        return [(option_label(e), e.id) for e in elements(base, spec.target)] if base else []
     return [(option_label(e), e.id) for e in elements(it, spec.target)]
 
 

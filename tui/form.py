@@ -24,9 +24,6 @@ from tui.actions import bindings
 from tui.fields import ITERATION_FIELDS, MAP_FIELDS, FieldSpec, choices, element_fields, parse, value_text
 from tui.navigator import ITERATION, MAP, Ref
 
-SCORES = [(Text(str(n)), n) for n in range(1, 6)]
-EMOTIONS = [(Text(f"{n:+d}" if n else "0"), n) for n in (-2, -1, 0, 1, 2)]
-
 
 class FieldInput(Input):
     """A one-line field: ``ctrl+a`` selects all of it (typing then replaces it), ``ctrl+u`` clears to the start."""
@@ -274,7 +271,7 @@ class Form(VerticalScroll, can_focus=False):
             return
         value: Any = event.value
         if value is Select.NULL:
-            value = None if spec.widget in ("enum", "emotion", "score") else ""
+            value = None if spec.widget in ("enum", "scale") else ""
         self._commit(name, value)
 
     @on(Button.Pressed, ".record")
@@ -326,11 +323,8 @@ def _widget(spec: FieldSpec, locked: bool, value: Any, options: list[tuple[str, 
         )
         area.styles.height = max(2, min(8, len(value) + 1))
         return area
-    if spec.widget == "emotion":
-        return Select(EMOTIONS, value=value if value is not None else Select.NULL, id=wid, disabled=locked,
-                      prompt="not scored", compact=True)  # fmt: skip
-    if spec.widget == "score":
-        return Select(SCORES, value=value if value is not None else Select.NULL, id=wid, disabled=locked,
+    if spec.widget == "scale":
+        return Select(_scale(spec), value=value if value is not None else Select.NULL, id=wid, disabled=locked,
                       prompt="not scored", compact=True)  # fmt: skip
     if spec.widget == "enum":
         assert spec.enum is not None
@@ -382,3 +376,10 @@ def _subject(journey_map: JourneyMap, it: Iteration | None, ref: Ref) -> tuple[A
             hint += " (a stage here; select a stage to add a step to it)"
         return None, [], hint
     return None, [], ""
+
+
+def _scale(spec: FieldSpec) -> list[tuple[Text, int]]:
+    """The choices of a scale field, signed where the scale has negative numbers (-2, -1, 0, +1, +2)."""
+    assert spec.scale is not None
+    low, high = spec.scale
+    return [(Text(f"{n:+d}" if low < 0 and n else str(n)), n) for n in range(low, high + 1)]

@@ -13,20 +13,17 @@ from journeymap.elements import Element, Kind, elements, name_of, parent_of
 from journeymap.model import Benefit, Iteration, JourneyMap, Process, Step, StepKind
 from tui.actions import bindings
 
-SECTIONS = (
-    Kind.STAGE, Kind.ACTOR, Kind.RELATION, Kind.PROFILE, Kind.TOUCHPOINT, Kind.PROCESS, Kind.FLOW, Kind.BENEFIT
-)  # fmt: skip
+SECTIONS = tuple(
+    sorted((k for k in Kind if k.parent is None and k.spec.under is None), key=lambda k: k is not Kind.STAGE)
+)
+"""A section per kind that is not shown inside another's elements; the journey's stages first."""
+NESTED = {k: n for n in Kind if (k := n.parent or n.spec.under) is not None}
+"""The kind shown inside each kind's elements: a stage's steps, a process's tasks, a benefit's indicators."""
 TITLES = {
-    Kind.STAGE: "Stages and steps",
-    Kind.ACTOR: "Actors",
-    Kind.RELATION: "Relations",
-    Kind.PROFILE: "User profiles",
-    Kind.TOUCHPOINT: "Touchpoints",
-    Kind.PROCESS: "Processes and tasks",
-    Kind.FLOW: "Flows",
-    Kind.BENEFIT: "Benefits and indicators",
+    kind: " and ".join(k.spec.plural for k in (kind, NESTED.get(kind)) if k is not None).capitalize()
+    for kind in SECTIONS
 }
-PARENTS = (Kind.STAGE, Kind.PROCESS, Kind.BENEFIT)
+PARENTS = tuple(NESTED)
 """Kinds whose nodes hold other elements: a stage its steps, a process its tasks, a benefit its indicators."""
 
 
