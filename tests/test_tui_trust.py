@@ -428,3 +428,14 @@ async def test_merge_conflicts_are_settled_in_the_editor(tmp_path: Path) -> None
         await pilot.pause()
     saved = jm.load(path)
     assert (saved.title, saved.iteration("future").label, saved.conflicts) == ("Theirs", "Our label", ())
+
+
+async def test_shrinking_from_wide_to_small_at_once_does_not_crash(tmp_path: Path) -> None:
+    app = open_editor(home_training(tmp_path))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("p")  # the problems list, which wraps its lines to the room it has
+        for size in ((80, 24), (200, 50), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        assert app.is_running and app.screen.query_one("#panels").region.width >= 16
