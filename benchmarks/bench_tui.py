@@ -10,6 +10,8 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -40,13 +42,20 @@ async def _shown(app: JourneymapApp, pilot: Pilot[None]) -> None:
         await pilot.pause()
 
 
-async def baseline(path: Path, count: int = 30) -> list[float]:
-    """Milliseconds for a keypress that changes nothing but the cursor in a text field."""
+@asynccontextmanager
+async def _editor(path: Path, size: tuple[int, int]) -> AsyncIterator[tuple[JourneymapApp, Pilot[None]]]:
+    """The editor on ``path`` (ignoring any recovery copy), once its first screen is complete."""
     document, _ = open_document(path)
     app = JourneymapApp(path, document)
-    times = []
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await _shown(app, pilot)
+        yield app, pilot
+
+
+async def baseline(path: Path, count: int = 30) -> list[float]:
+    """Milliseconds for a keypress that changes nothing but the cursor in a text field."""
+    times = []
+    async with _editor(path, (120, 40)) as (app, pilot):
         app.form._body.query_one("#f-label").focus()  # type: ignore[union-attr]
         for k in range(count):
             start = time.perf_counter()
@@ -57,11 +66,8 @@ async def baseline(path: Path, count: int = 30) -> list[float]:
 
 async def edits(path: Path, count: int = 30) -> list[float]:
     """Milliseconds from committing a step's new name to the form and tree showing it."""
-    document, _ = open_document(path)
-    app = JourneymapApp(path, document)
     times = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _shown(app, pilot)
+    async with _editor(path, (120, 40)) as (app, pilot):
         it = app.doc.map.iterations[-1]
         app.iteration_id = it.id
         for k in range(count):
@@ -82,11 +88,8 @@ async def edits(path: Path, count: int = 30) -> list[float]:
 
 async def journey_keys(path: Path, count: int = 40) -> list[float]:
     """Milliseconds from a key that moves to the next step in the journey view to the grid showing it."""
-    document, _ = open_document(path)
-    app = JourneymapApp(path, document)
     times = []
-    async with app.run_test(size=(200, 50)) as pilot:
-        await _shown(app, pilot)
+    async with _editor(path, (200, 50)) as (app, pilot):
         app.iteration_id = app.doc.map.iterations[-1].id
         await pilot.press("v")
         for k in range(count):

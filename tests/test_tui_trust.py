@@ -439,3 +439,4 @@ async def test_shrinking_from_wide_to_small_at_once_does_not_crash(tmp_path: Pat
             await pilot.resize_terminal(*size)
             await pilot.pause()
         assert app.is_running and app.screen.query_one("#panels").region.width >= 16
+

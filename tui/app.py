@@ -58,7 +58,7 @@ from tui.blueprint import Blueprint
 from tui.compare import Compare
 from tui.conflicts import Conflicts
 from tui.dialogs import Confirm, Field, FormDialog, Help, PickMany
-from tui.fields import element_fields, option_label
+from tui.fields import counted, element_fields, option_label
 from tui.form import Form
 from tui.journey import JourneyGrid
 from tui.navigator import ITERATION, MAP, Navigator, Ref
@@ -166,7 +166,7 @@ class JourneymapApp(App[None]):
         if m.conflicts:
             count = len(m.conflicts)
             self.notify(
-                f"{self.path.name} has {count} merge conflict{'' if count == 1 else 's'} from git: press g to settle them.",
+                f"{self.path.name} has {counted(count, 'merge conflict')} from git: press g to settle them.",
                 title="Merge conflicts",
                 severity="warning",
                 markup=False,
@@ -264,9 +264,7 @@ class JourneymapApp(App[None]):
         self._show_selected()
         if not self.journey.has_class("hidden"):
             self.journey.show(it, self.selected.id if self.selected.kind is Kind.STEP else None)
-        self.title = f"{'● ' if self.doc.dirty else ''}{self.path.name}"
-        self.sub_title = f"{it.label} ({it.state.value}){' · locked, read-only' if it.locked else ''}"
-        self._schedule_checks()
+        self._titled(f"{it.label} ({it.state.value}){' · locked, read-only' if it.locked else ''}")
 
     def _show_empty(self) -> None:
         """A map without iterations: the map's fields, and an invitation to add the first iteration."""
@@ -279,8 +277,12 @@ class JourneymapApp(App[None]):
             self.nav.show_empty(m)
         self.form.show(m, None, MAP)
         self.blueprint.update(Text("This map has no iterations yet: press b to add the first one."))
+        self._titled("no iterations yet")
+
+    def _titled(self, sub_title: str) -> None:
+        """The header (the file, marked while there are unsaved edits), and the checks after a change."""
         self.title = f"{'● ' if self.doc.dirty else ''}{self.path.name}"
-        self.sub_title = "no iterations yet"
+        self.sub_title = sub_title
         self._schedule_checks()
 
     def _map_shown(self, start: Ref) -> None:
@@ -341,7 +343,7 @@ class JourneymapApp(App[None]):
         errors = sum(p.severity.value == "error" for p in problems)
         warnings = len(problems) - errors
         label = (
-            f"Problems ({_count(errors, 'error')}, {_count(warnings, 'warning')})"
+            f"Problems ({counted(errors, 'error')}, {counted(warnings, 'warning')})"
             if problems
             else "Problems (none)"
         )
@@ -880,11 +882,6 @@ class JourneymapApp(App[None]):
 
 
 # --- helpers: what to add where, and how ----------------------------------------------------
-
-
-def _count(n: int, noun: str) -> str:
-    """``1 warning``, ``2 warnings``."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _add_target(it: Iteration, ref: Ref) -> tuple[Kind | None, str | None, str]:

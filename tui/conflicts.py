@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from journeymap.conflicts import describe
 from journeymap.model import JourneyMap
 from journeymap.resolve import OURS, THEIRS
+from tui.fields import counted
 
 
 class Conflicts(Screen[None]):
@@ -54,7 +55,7 @@ class Conflicts(Screen[None]):
         self.journey_map = journey_map
         count = len(journey_map.conflicts)
         title = (
-            f"{count} merge conflict{'' if count == 1 else 's'}: o keeps ours (what the map holds now), "
+            f"{counted(count, 'merge conflict')}: o keeps ours (what the map holds now), "
             "t takes theirs; undo brings a settled one back."
             if count
             else "No merge conflicts left: save the map, then git add it and commit the merge."

@@ -114,6 +114,11 @@ def option_label(element: Element) -> str:
     return name if element.id in name else f"{name} ({element.id})"
 
 
+def counted(n: int, noun: str) -> str:
+    """``1 warning``, ``2 warnings``: a number of things as the editor says it."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def value_text(value: Any) -> str:
     """A field's value as the form shows it."""
     if value is None:
