@@ -440,3 +440,16 @@ async def test_shrinking_from_wide_to_small_at_once_does_not_crash(tmp_path: Pat
             await pilot.pause()
         assert app.is_running and app.screen.query_one("#panels").region.width >= 16
 
+
+async def test_a_recovery_copy_is_written_while_edits_keep_coming(tmp_path: Path) -> None:
+    path = home_training(tmp_path)
+    app = open_editor(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        for _ in range(11):  # an edit every 0.4 s for over 4 s: never a pause of half a second
+            await pilot.press("l")
+            await pilot.pause(0.4)
+            assert app.is_running
+        copy = read_recovery(path)
+        assert copy is not None and copy.map is not None
+        assert app.is_running

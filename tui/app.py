@@ -330,8 +330,11 @@ class JourneymapApp(App[None]):
             self._recovery_timer.stop()
         else:
             self._recovery_due = now + RECOVERY_LATEST
-        delay = min(RECOVERY_DELAY, max(0.0, self._recovery_due - now))
-        self._recovery_timer = self.set_timer(delay, self._write_recovery)
+        delay = min(RECOVERY_DELAY, self._recovery_due - now)
+        if delay <= 0:  # edits kept coming: the latest moment has come (Textual refuses a timer of 0 s)
+            self._write_recovery()
+        else:
+            self._recovery_timer = self.set_timer(delay, self._write_recovery)
 
     @work(thread=True, exclusive=True, group="validate")
     def _validate(self) -> None:
