@@ -102,6 +102,14 @@ class IterationState(Enum):
     FUTURE = "future"
 
 
+class Language(Enum):
+    """The language a map is written in (ISO 639-1); its diagrams, report and deck speak it."""
+
+    EN = "en"
+    DA = "da"
+    NB = "nb"
+
+
 @frozen(kw_only=True)
 class Actor:
     """Someone who takes part in the service."""
@@ -354,6 +362,10 @@ class JourneyMap:
     title: str = field(metadata=doc("Name of the service."))
     description: str = field(default="", metadata=doc("What the service is."))
     organisation: str = field(default="", metadata=doc("Who runs the service."))
+    language: Language = field(
+        default=Language.EN,
+        metadata=doc("Language of the map (ISO 639-1): its diagrams, report and deck use it."),
+    )
     iterations: tuple[Iteration, ...] = field(default=(), metadata=doc("Versions of the map."))
     conflicts: tuple[Conflict, ...] = field(
         default=(),
