@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jsonschema
@@ -140,3 +141,21 @@ def test_a_map_without_evidence_has_only_not_stated() -> None:
     assert counted.share(None) == 1.0
     assert not uses_evidence(m)
     assert shares(jm.Iteration(id="empty", label="Empty")).share(jm.Evidence.OBSERVED) == 0.0
+
+
+def test_diff_reports_evidence_and_source_changes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    m = jm.Update("today", Kind.ACTOR, "citizen", {"evidence": None, "sources": ()}).apply(jm.load(MAP))
+    path = tmp_path / "map.toml"
+    jm.save(m, path)
+    code, out, _ = run(capsys, "diff", str(path))
+    assert code == 0
+    assert (
+        "actor 'Citizen': evidence (none) → observed; sources +'Interview with a citizen, 2023-02-01'" in out
+    )
+    assert (
+        "evidence observed → assumed; sources -'Interview with home nurse 2023-02-01' -'Visit log, week 6'"
+        in out
+    )
+    code, out, _ = run(capsys, "diff", str(path), "--format", "json")
+    changed = {c["element"]["id"]: c["fields"] for c in json.loads(out)["changed"]}
+    assert {"field": "evidence", "old": None, "new": "observed"} in changed["citizen"]
