@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from attrs import evolve
 from conftest import FIXTURES
 
 import journeymap as jm
@@ -159,3 +160,50 @@ def test_diff_reports_evidence_and_source_changes(tmp_path: Path, capsys: pytest
     code, out, _ = run(capsys, "diff", str(path), "--format", "json")
     changed = {c["element"]["id"]: c["fields"] for c in json.loads(out)["changed"]}
     assert {"field": "evidence", "old": None, "new": "observed"} in changed["citizen"]
+
+
+@pytest.mark.parametrize(
+    ("view", "marked"),
+    [
+        ("journey", ["○ Gets a call", "● Nurse visits", "● Phone call", "◇ Book a visit"]),
+        ("compare", ["○ Gets a call", "◇ Books a time slot", "● Phone call"]),
+        ("actors", ["● Citizen", "○ Home nurse"]),
+        ("process", ["◇ Book a visit"]),
+    ],
+)
+def test_diagrams_mark_evidence_and_explain_it_in_the_legend(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], view: str, marked: list[str]
+) -> None:
+    for scheme in ("color", "mono"):
+        out = tmp_path / f"{view}-{scheme}.dot"
+        assert run(capsys, "export", str(MAP), "--view", view, "--scheme", scheme, "-o", str(out))[0] == 0
+        dot = out.read_text(encoding="utf-8")
+        for text in marked:
+            assert text in dot, (view, scheme, text)
+        assert "How we know it:" in dot and "● observed" in dot and "○ assumed" in dot and "◇ proposed" in dot
+
+
+@pytest.mark.parametrize("view", ["journey", "compare", "actors", "process"])
+def test_a_map_without_evidence_has_no_marks_and_no_evidence_legend(view: str) -> None:
+    m = jm.loads(
+        MAP.read_text(encoding="utf-8")
+        .replace('evidence = "observed"\n', "")
+        .replace('evidence = "assumed"\n', "")
+        .replace('evidence = "proposed"\n', "")
+    )
+    assert not uses_evidence(m)
+    dot = jm.dot_source(m, view)
+    assert "How we know it" not in dot
+    assert not any(mark in dot for mark in "●○◇")
+
+
+def test_the_evidence_legend_speaks_the_maps_language() -> None:
+    m = jm.loads(
+        MAP.read_text(encoding="utf-8").replace(
+            'title = "Home training"', 'title = "Home training"\nlanguage = "da"'
+        )
+    )
+    dot = jm.dot_source(m, "journey")
+    assert "● observeret" in dot and "○ antaget" in dot and "◇ foreslået" in dot
+    dot = jm.dot_source(evolve(m, language=jm.model.Language.NB), "journey")
+    assert "● observert" in dot and "○ antatt" in dot and "◇ foreslått" in dot

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from journeymap.i18n import translation
 from journeymap.model import Actor, JourneyMap, Profile, RelationKind, Ring
 from journeymap.views import style
 from journeymap.views.common import checked, iteration
@@ -56,7 +57,10 @@ def actors(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         middle = (inner + outer) / 2
         for k, actor in enumerate(members):
             angle = math.pi / 2 + 2 * math.pi * (k + 0.5) / len(members)
-            lines = [actor.name, *([f"({actor.organisation})"] if actor.organisation else [])]
+            lines = [
+                style.evidence_marked(actor.name, actor),
+                *([f"({actor.organisation})"] if actor.organisation else []),
+            ]
             card = text_card(node("actor", actor.id), lines, {}, width=ACTOR_WIDTH, fontsize=9)
             attrs = {"shape": "box", "style": "rounded,filled", "fillcolor": "#ffffff", "color": "#333333"}
             _place(graph, card, middle * math.cos(angle), middle * math.sin(angle), **attrs)
@@ -66,7 +70,8 @@ def actors(journey_map: JourneyMap, options: ViewOptions) -> Dot:
                    fontsize="8", **style.relation(options.scheme, relation.kind))  # fmt: skip
     if options.legend:
         outer = max((o for _, o, _ in bands.values()), default=centre)
-        _legend(graph, options, outer + 60, outer - 20, {r.kind for r in it.relations})
+        evidence = style.evidence_legend(translation(journey_map.language), it)
+        _legend(graph, options, outer + 60, outer - 20, {r.kind for r in it.relations}, evidence)
     return graph
 
 
@@ -101,11 +106,13 @@ def _bands(
 
 
 def _place(graph: Dot, card: Card, x: float, y: float, **attrs: str) -> None:
-    graph.node(card.node, label=label(card.lines), pos=f"{x:.1f},{y:.1f}!", width=f"{card.width / 72:.3f}",
+    graph.node(card.node, label=label(card.lines, card.align), pos=f"{x:.1f},{y:.1f}!", width=f"{card.width / 72:.3f}",
                height=f"{card.height / 72:.3f}", fontsize=f"{card.fontsize:g}", **{**card.attrs, **attrs})  # fmt: skip
 
 
-def _legend(graph: Dot, options: ViewOptions, x: float, top: float, used: set[RelationKind]) -> None:
+def _legend(
+    graph: Dot, options: ViewOptions, x: float, top: float, used: set[RelationKind], evidence: tuple[str, ...]
+) -> None:
     heading = text_card("legend", "Relations", {"shape": "plaintext"}, width=120, fontsize=11)
     _place(graph, heading, x + 60, top, shape="plaintext")
     kinds = [k for k in RelationKind if k in used] or list(RelationKind)
@@ -117,3 +124,6 @@ def _legend(graph: Dot, options: ViewOptions, x: float, top: float, used: set[Re
         graph.edge(start, end, **style.relation(options.scheme, kind))
         name = text_card(f"legend_{kind.value}", kind.value, {"shape": "plaintext"}, width=90, fontsize=9)
         _place(graph, name, x + 105, y, shape="plaintext")
+    if evidence:
+        card = Card("legend_evidence", evidence, {"shape": "plaintext"}, width=120, fontsize=9, align="left")
+        _place(graph, card, x + 60, top - 28 * (len(kinds) + 1) - card.height / 2, shape="plaintext")

@@ -13,6 +13,7 @@ from typing import Protocol, TypeVar
 
 from journeymap.defaults import default_pair
 from journeymap.elements import Kind
+from journeymap.i18n import translation
 from journeymap.model import Iteration, JourneyMap, Step
 from journeymap.semantic_diff import Diff, diff
 from journeymap.views import style
@@ -92,7 +93,8 @@ def compare(journey_map: JourneyMap, options: ViewOptions) -> Dot:
                 grid.add("after", column, _card(step, _after(step.id), statuses, options, side="b"))
     grid.lane("legend", "Legend")
     if options.legend:
-        _legend(grid, options, max(1, len(columns)))
+        evidence = style.evidence_legend(translation(journey_map.language), a, b)
+        _legend(grid, options, max(1, len(columns)), evidence)
     grid.draw(graph)
     if options.layout == "merged":
         flows(graph, b, columns, options.direction, {"color": "#777777"})
@@ -211,7 +213,7 @@ def _replacements(
                 )
 
 
-def _legend(grid: Grid, options: ViewOptions, columns: int) -> None:
+def _legend(grid: Grid, options: ViewOptions, columns: int, evidence: tuple[str, ...]) -> None:
     names = {
         "added": "new step",
         "removed": "removed step",
@@ -226,5 +228,7 @@ def _legend(grid: Grid, options: ViewOptions, columns: int) -> None:
         )
     text = ("dashed arrow: a new step", "replaces an old one")
     cards.append(Card("legend_replaces", text, {"shape": "plaintext"}, fontsize=9, width=CARD_WIDTH))
+    if evidence:
+        cards.append(Card("legend_evidence", evidence, {"shape": "plaintext"}, fontsize=9, align="left"))
     for k, card in enumerate(cards):
         grid.add("legend", k % columns, card)

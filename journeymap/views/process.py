@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 
+from journeymap.i18n import translation
 from journeymap.model import Iteration, JourneyMap, Process, Task
 from journeymap.views import style
 from journeymap.views.common import ViewError, checked, iteration
@@ -49,7 +50,7 @@ def process(journey_map: JourneyMap, options: ViewOptions) -> Dot:
             grid.add(_lane(actor), column, Card(name, ("3rd line",), style.SUPPORT, width=90, fontsize=9))
             escalations += [(source, name) for source in second or [_task(task.id)]]
     if options.legend:
-        _legend(grid, len(proc.tasks))
+        _legend(grid, len(proc.tasks), style.evidence_legend(translation(journey_map.language), it))
     grid.draw(graph)
     tail, head = ("e", "w") if options.direction == "LR" else ("s", "n")
     for a, b in itertools.pairwise(proc.tasks):
@@ -83,7 +84,7 @@ def lanes(proc: Process) -> list[str]:
 
 
 def task_card(task: Task) -> Card:
-    paragraphs = [task.name]
+    paragraphs = [style.evidence_marked(task.name, task)]
     if task.how:
         paragraphs.append(task.how)
     if task.response_time:
@@ -101,7 +102,7 @@ def _lane(actor: str) -> str:
     return node("actor", actor) if actor else UNASSIGNED
 
 
-def _legend(grid: Grid, columns: int) -> None:
+def _legend(grid: Grid, columns: int, evidence: tuple[str, ...]) -> None:
     cards = [
         Card("legend_task", ("task: what, how,", "how fast [blueprint lane]"), style.TASK, fontsize=9),
         Card(
@@ -112,5 +113,7 @@ def _legend(grid: Grid, columns: int) -> None:
             fontsize=9,
         ),
     ]
+    if evidence:
+        cards.append(Card("legend_evidence", evidence, {"shape": "plaintext"}, fontsize=9, align="left"))
     for k, card in enumerate(cards):
         grid.add("legend", k % columns, card)
