@@ -11,9 +11,11 @@ from attrs import evolve
 from conftest import FIXTURES
 
 import journeymap as jm
+from journeymap import report
 from journeymap.cli import main
 from journeymap.elements import Kind
 from journeymap.evidence import EVIDENCE_KINDS, shares, uses_evidence
+from journeymap.model import Language
 from journeymap.tomlparser import parse
 
 MAP = FIXTURES / "evidence.toml"
@@ -205,5 +207,29 @@ def test_the_evidence_legend_speaks_the_maps_language() -> None:
     )
     dot = jm.dot_source(m, "journey")
     assert "● observeret" in dot and "○ antaget" in dot and "◇ foreslået" in dot
-    dot = jm.dot_source(evolve(m, language=jm.model.Language.NB), "journey")
+    dot = jm.dot_source(evolve(m, language=Language.NB), "journey")
     assert "● observert" in dot and "○ antatt" in dot and "◇ foreslått" in dot
+
+
+def test_report_states_the_shares_of_the_current_and_future_journeys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "report", str(MAP), "-o", str(tmp_path), "--renderer", "wasm")[0] == 0
+    md = (tmp_path / "evidence-report.md").read_text(encoding="utf-8")
+    journey = md[md.index("## 4. The updated journey") : md.index("## 5.")]
+    assert "| Journey | Observed | Assumed | Proposed | Not stated |" in journey
+    assert "| Today | 57 % (4) | 29 % (2) | 14 % (1) | 0 % (0) |" in journey
+    assert "| Booked visits | 33 % (1) | 33 % (1) | 33 % (1) | 0 % (0) |" in journey
+    html = (tmp_path / "evidence-report.html").read_text(encoding="utf-8")
+    assert "<td>57 % (4)</td>" in html
+
+
+def test_report_of_a_map_without_evidence_has_no_shares() -> None:
+    md = report.markdown(report.build(jm.starter_map("x"), renderer="wasm"))
+    assert "How the team knows it" not in md and "| Journey | Observed" not in md
+
+
+def test_report_shares_speak_the_maps_language() -> None:
+    m = evolve(jm.load(MAP), language=Language.NB)
+    md = report.markdown(report.build(m, renderer="wasm"))
+    assert "| Tjenestereise | Observert | Antatt | Foreslått | Ikke oppgitt |" in md
