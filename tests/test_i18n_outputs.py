@@ -112,8 +112,13 @@ def test_the_check_finds_english_chrome() -> None:
 def test_a_map_in_danish_is_drawn_in_danish_unless_told_otherwise(tmp_path: Path) -> None:
     source = ROOT / "examples" / "home-training.toml"
     danish = tmp_path / "kort.toml"
-    danish.write_text(source.read_text(encoding="utf-8").replace('title = "', 'language = "da"\ntitle = "', 1))
-    assert main(["export", str(danish), "--view", "journey", "--format", "dot", "-o", str(tmp_path / "da.dot")]) == 0
+    danish.write_text(
+        source.read_text(encoding="utf-8").replace('title = "', 'language = "da"\ntitle = "', 1)
+    )
+    assert (
+        main(["export", str(danish), "--view", "journey", "--format", "dot", "-o", str(tmp_path / "da.dot")])
+        == 0
+    )
     assert "Kontaktpunkter" in (tmp_path / "da.dot").read_text(encoding="utf-8")
     args = ["export", str(danish), "--format", "dot", "--language", "nb", "-o", str(tmp_path / "nb.dot")]
     assert main(args) == 0
