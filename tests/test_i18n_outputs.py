@@ -9,6 +9,7 @@ journeymap added.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from functools import cache
 from pathlib import Path
@@ -146,3 +147,12 @@ def test_numbers_and_dates_are_written_for_people(lang: Language, big: str, mone
     assert quantity(1_500_000, "kr", lang) == money
     assert day(dt.date(2023, 12, 31), lang) == date
     assert number(40.5, lang) == ("40.5" if lang is Language.EN else "40,5")
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_the_danish_example_ships_danish_diagrams(view: str) -> None:
+    path = ROOT / "examples" / "care-record-rollout.toml"
+    assert jm.load(path).language is Language.DA
+    svg = (ROOT / "examples" / "diagrams" / f"{path.stem}-{view}.svg").read_text(encoding="utf-8")
+    drawn = "\n".join(html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    assert english_in(drawn, Language.DA) == []
