@@ -90,8 +90,12 @@ class Compare(Screen[None]):
     def _walked(self, event: OptionList.OptionHighlighted) -> None:
         kind, ident = ((event.option.id or "") + "::").split(":")[:2]
         if kind == Kind.STEP.value:
-            self.query_one("#compare-old", JourneyGrid).show(self.journey_map.iteration(self.a), ident)
-            self.query_one("#compare-new", JourneyGrid).show(self.journey_map.iteration(self.b), ident)
+            self.query_one("#compare-old", JourneyGrid).show(
+                self.journey_map.iteration(self.a), (Kind.STEP, ident)
+            )
+            self.query_one("#compare-new", JourneyGrid).show(
+                self.journey_map.iteration(self.b), (Kind.STEP, ident)
+            )
 
 
 def step_marks(
