@@ -789,27 +789,41 @@ class JourneymapApp(App[None]):
 
     # --- files ------------------------------------------------------------------------------
 
-    def action_save(self, force: bool = False) -> None:
-        if self.document is None:
-            return
+    def action_save(self) -> None:
+        if self.document is not None:
+            self._save()
+
+    @work(thread=True, exclusive=True, group="save")
+    def _save(self, force: bool = False, then_leave: bool = False) -> None:
+        """Save off the UI thread (a large map takes a moment); ask before overwriting an outside change."""
         try:
             self.doc.save(force=force)
         except ChangedOnDiskError:
-            message = f"{self.path.name} was changed outside journeymap since you opened it. Overwrite it?"
-
-            def done(answer: str | None) -> None:
-                if answer == "yes":
-                    self.action_save(force=True)
-
-            self.push_screen(
-                Confirm(message, (("Overwrite", "yes", "warning"), ("Cancel", "cancel", "default"))), done
-            )
+            self.call_from_thread(self._ask_overwrite, then_leave)
             return
         except OSError as exc:
-            self.notify(f"Not saved: {exc.strerror or exc}", severity="error", markup=False)
+            self.call_from_thread(
+                self.notify, f"Not saved: {exc.strerror or exc}", severity="error", markup=False
+            )
             return
+        self.call_from_thread(self._saved, then_leave)
+
+    def _ask_overwrite(self, then_leave: bool) -> None:
+        message = f"{self.path.name} was changed outside journeymap since you opened it. Overwrite it?"
+
+        def done(answer: str | None) -> None:
+            if answer == "yes":
+                self._save(force=True, then_leave=then_leave)
+
+        self.push_screen(
+            Confirm(message, (("Overwrite", "yes", "warning"), ("Cancel", "cancel", "default"))), done
+        )
+
+    def _saved(self, then_leave: bool) -> None:
         self.notify(f"Saved {self.path}", markup=False, timeout=3)
-        self._changed()
+        self._titled(self.sub_title)
+        if then_leave:
+            self._leave()
 
     async def action_quit(self) -> None:
         if self.document is None or not self.doc.dirty:
@@ -820,9 +834,7 @@ class JourneymapApp(App[None]):
 
         def done(answer: str | None) -> None:
             if answer == "save":
-                self.action_save()
-                if not self.doc.dirty:
-                    self._leave()
+                self._save(then_leave=True)
             elif answer == "discard":
                 self.doc.close()
                 self._leave()
