@@ -250,3 +250,23 @@ async def test_the_navigator_and_the_journey_select_the_same_element(tmp_path: P
         await pilot.press("down", "v")  # the next task in the navigator: the journey shows it
         await pilot.pause()
         assert selected(grid) == "· Record the session"
+
+
+async def test_compare_at_80_by_24_shows_both_journeys_and_reaches_the_changes(tmp_path: Path) -> None:
+    app, _ = opened(tmp_path, "home-training")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await pilot.pause(0.3)
+        old, new = app.screen.query(JourneyGrid).results(JourneyGrid)
+        for grid, corner in ((old, "Before"), (new, "After")):
+            lines = screen_of(grid)
+            assert lines[0].startswith(corner)
+            assert any(line.startswith("Actions") for line in lines), (
+                corner
+            )  # the journey, not only its headers
+        await pilot.press("tab", "down", "down", "down", "down", "down", "down", "down")
+        await pilot.pause()
+        changes = app.screen.query_one("#compare-changes", OptionList)
+        assert app.focused is changes and changes.highlighted is not None
+        assert changes.size.height >= 7  # opened up to walk them

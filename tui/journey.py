@@ -89,6 +89,8 @@ class JourneyGrid(ScrollView, can_focus=True):
         self._cursor = 0
         self._chosen: Selection | None = None  # None: the step itself
         self._rows: list[Row] = []
+        self.corner = "Stage"
+        """The words in the top left corner (a comparison names each journey there)."""
 
     # --- what is shown ----------------------------------------------------------------------
 
@@ -228,6 +230,7 @@ class JourneyGrid(ScrollView, can_focus=True):
         steps = range(first, min(len(it.steps), first + count))
         if y < HEADER:
             title, cells = _header(it, y, steps, self._cursor, self._marks)
+            title = self.corner if y == 0 else title
         else:
             row = y - HEADER + int(self.scroll_y)
             if row >= len(self._rows):
