@@ -85,12 +85,12 @@ class Layout:
         return found
 
     def labels_far_from_edges(self, distance: float = 12.0) -> list[str]:
-        """Each edge label more than ``distance`` points from its own edge."""
+        """Each edge label (its nearest line) more than ``distance`` points from its own edge."""
         return [
-            f"{lab.text!r} ({lab.owner}) {gap:.0f} pt away"
+            f"{' '.join(lab.text for lab in edge.labels)!r} ({edge.tail} -> {edge.head}) {gap:.0f} pt away"
             for edge in self.edges
-            for lab in edge.labels
-            if (gap := min(_distance(p, lab.box) for p in edge.points)) > distance
+            if edge.labels
+            and (gap := min(_distance(p, lab.box) for p in edge.points for lab in edge.labels)) > distance
         ]
 
     def smallest_text(self, width: float, height: float) -> float:

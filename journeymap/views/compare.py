@@ -29,7 +29,6 @@ from journeymap.views.grid import CARD_WIDTH, Card, Grid, new_graph
 from journeymap.views.journey import flows, step_card, step_node, touchpoint_card
 from journeymap.views.nodes import node
 from journeymap.views.options import ViewOptions
-from journeymap.views.text import label
 
 
 class _HasId(Protocol):
@@ -93,16 +92,16 @@ def compare(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     grid.lane("legend", "Legend")
     if options.legend:
         _legend(grid, options, max(1, len(columns)))
-    grid.draw(graph)
     if options.layout == "merged":
-        flows(graph, b, columns, options.direction, {"color": "#777777"})
-        _replacements(graph, d, step_node, step_node, {s.id for s in columns})
+        flows(grid, b, columns, {"color": "#777777"})
+        _replacements(grid, d, step_node, step_node, {s.id for s in columns})
     else:
-        flows(graph, a, [s for s in columns if s.id in {x.id for x in old}], options.direction,
-              {"color": "#999999"}, node=_before)  # fmt: skip
-        flows(graph, b, [s for s in columns if s.id in in_b], options.direction,
-              {"color": "#777777"}, node=_after)  # fmt: skip
-        _replacements(graph, d, _before, _after, {s.id for s in columns})
+        flows(
+            grid, a, [s for s in columns if s.id in {x.id for x in old}], {"color": "#999999"}, node=_before
+        )
+        flows(grid, b, [s for s in columns if s.id in in_b], {"color": "#777777"}, node=_after)
+        _replacements(grid, d, _before, _after, {s.id for s in columns})
+    grid.draw(graph)
     return graph
 
 
@@ -194,7 +193,7 @@ def _touchpoints(it: Iteration, step: Step, d: Diff, options: ViewOptions) -> li
 
 
 def _replacements(
-    graph: Dot,
+    grid: Grid,
     d: Diff,
     old_node: Callable[[str], str],
     new_node: Callable[[str], str],
@@ -203,12 +202,7 @@ def _replacements(
     for rep in d.replacements:
         for replaced in rep.replaced:
             if replaced.id in shown and rep.step.id in shown and replaced.id != rep.step.id:
-                graph.edge(
-                    old_node(replaced.id),
-                    new_node(rep.step.id),
-                    label=label(["replaced by"]),
-                    **style.REPLACES,
-                )
+                grid.connect(old_node(replaced.id), new_node(rep.step.id), ["replaced by"], **style.REPLACES)
 
 
 def _legend(grid: Grid, options: ViewOptions, columns: int) -> None:

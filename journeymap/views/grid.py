@@ -4,13 +4,17 @@ Cards are placed in cells (stacked when a cell holds several), lanes are separat
 lines, stage bands span columns. The grid computes every position itself and hands Graphviz
 pinned coordinates (``neato`` with ``pos="x,y!"``), so the layout is the same with the ``dot``
 program and with the in-process renderer, and it never depends on Graphviz's heuristics.
-Edges are routed by Graphviz around the cards.
+
+Edges are routed here too, as straight lines (``splines=line``): to the next column across the
+gap between columns; anything else (backwards, skipping columns, to another column in another
+lane) down into the channel between two lanes, along it on a track of its own, and up into its
+target, through invisible waypoints. Gaps and channels widen to hold their edges' labels, so
+no edge crosses a card and no label sits on one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import accumulate
 
 from attrs import field, frozen
 
@@ -24,6 +28,9 @@ MAIN_GAP = 60.0
 CROSS_GAP = 36.0
 STACK_GAP = 10.0
 LABEL_SPACE = 150.0
+TRACK_GAP = 10.0  # between two edges running along the same channel
+EDGE_FONT = 9.0
+PORT_OFFSET = 12.0  # edges leave a card's underside left of its middle and arrive right of it
 CHAR_WIDTH = 0.56  # average character width as a share of the font size (Helvetica)
 
 
@@ -65,6 +72,21 @@ def text_card(
     return Card(node, lines, attrs, width=width, fontsize=fontsize, **kw)  # type: ignore[arg-type]
 
 
+def label_size(lines: Sequence[str], fontsize: float = EDGE_FONT) -> tuple[float, float]:
+    """The width and height in points of a label of these lines."""
+    if not lines:
+        return 0.0, 0.0
+    return max(len(line) for line in lines) * fontsize * CHAR_WIDTH + 6, len(lines) * fontsize * 1.25 + 4
+
+
+@frozen
+class _Edge:
+    tail: str
+    head: str
+    lines: tuple[str, ...]
+    attrs: Mapping[str, str]
+
+
 @frozen
 class _Lane:
     key: str
@@ -83,6 +105,8 @@ class Grid:
         self._pinned: list[tuple[str, int, float, Card]] = []
         self._bands: list[tuple[int, int, str, Mapping[str, str], str]] = []
         self._lines: dict[str, str] = {}
+        self._edges: list[_Edge] = []
+        self._boxes: dict[str, tuple[float, float, float, float]] = {}  # node -> main/cross extents
 
     # --- building -------------------------------------------------------------------------
 
@@ -106,6 +130,10 @@ class Grid:
         """Draw a labelled separator line before a lane, when the lane and one before it are shown."""
         self._lines[lane] = text
 
+    def connect(self, tail: str, head: str, lines: Sequence[str] = (), **attrs: str) -> None:
+        """An edge between two cards, labelled with ``lines``, routed when the grid is drawn."""
+        self._edges.append(_Edge(tail, head, tuple(lines), attrs))
+
     # --- geometry ---------------------------------------------------------------------------
 
     def _main(self, card: Card) -> float:
@@ -123,21 +151,163 @@ class Grid:
         return [ln for ln in self._lanes if ln.key in used or ln.key == first]
 
     def draw(self, graph: Dot) -> None:
-        """Add every card, band, lane title and separator to ``graph`` with pinned positions."""
+        """Add every card, band, lane title, separator and edge to ``graph`` with pinned positions."""
         lanes = self._shown()
         sizes = self._column_sizes()
-        starts = [
-            end - size + MAIN_GAP * c
-            for c, (size, end) in enumerate(zip(sizes, accumulate(sizes), strict=True))
-        ]
+        place = self._places(lanes)
+        occupied = set(place.values())
+        beside = [e for e in self._edges if _is_blocked(place[e.tail], place[e.head], occupied)]
+        direct = [e for e in self._edges if _is_direct(place[e.tail], place[e.head]) and e not in beside]
+        routed = [e for e in self._edges if e not in direct and e not in beside]
+        gaps = self._column_gaps(direct, place)
+        beside_tracks: list[tuple[int, int]] = []  # column, track (1 nearest the column)
+        per_column: dict[int, int] = {}
+        for edge in beside:
+            column = place[edge.tail][1]
+            per_column[column] = per_column.get(column, 0) + 1
+            beside_tracks.append((column, per_column[column]))
+        for column, count in per_column.items():
+            if column + 1 < self.columns:
+                gaps[column + 1] = max(gaps[column + 1], TRACK_GAP * (count + 1))
+        starts = [sum(sizes[:c]) + sum(gaps[: c + 1]) for c in range(self.columns)]
         total = (starts[-1] + sizes[-1]) if sizes else 0.0
+        tracks, channels = self._tracks(routed, place, len(lanes))
         cross = 0.0
         for k, lane in enumerate(lanes):
             if k and lane.key in self._lines:
-                self._separator(graph, lane.key, cross - CROSS_GAP / 2, total)
+                self._separator(graph, lane.key, cross - channels[k - 1][0] / 2, total)
             depth = self._lane_depth(lane)
             self._draw_lane(graph, lane, cross, depth, sizes, starts)
-            cross += depth + CROSS_GAP
+            cross += depth
+            channels[k] = (channels[k][0], cross)
+            cross += channels[k][0]
+        for edge in direct:
+            self._direct(graph, edge, place)
+        for n, edge in enumerate(routed):
+            self._route(graph, n, edge, place, tracks[n], channels)
+        for n, (edge, (column, track)) in enumerate(zip(beside, beside_tracks, strict=True), len(routed)):
+            self._beside(graph, n, edge, starts[column] + sizes[column] + TRACK_GAP * track)
+
+    def _places(self, lanes: list[_Lane]) -> dict[str, tuple[int, int]]:
+        """Each card's lane (index among the shown lanes) and column."""
+        index = {lane.key: k for k, lane in enumerate(lanes)}
+        place = {
+            card.node: (index[lane], column)
+            for lane, columns in self._cells.items()
+            for column, cards in columns.items()
+            for card in cards
+        }
+        place.update({card.node: (index[lane], column) for lane, column, _, card in self._pinned})
+        return place
+
+    def _column_gaps(self, direct: list[_Edge], place: dict[str, tuple[int, int]]) -> list[float]:
+        """The gap before each column (none before the first), wide enough for edge labels in it."""
+        gaps = [0.0] + [MAIN_GAP] * max(0, self.columns - 1)
+        for edge in direct:
+            width, height = label_size(edge.lines)
+            column = place[edge.head][1]
+            if edge.lines and column != place[edge.tail][1]:
+                need = (width if self.direction == "LR" else height) + 3 * TRACK_GAP
+                gaps[column] = max(gaps[column], need)
+        return gaps
+
+    def _tracks(
+        self, routed: list[_Edge], place: dict[str, tuple[int, int]], lanes: int
+    ) -> tuple[list[tuple[int, float]], list[tuple[float, float]]]:
+        """For each routed edge its channel and its track's distance into it; each channel's depth.
+
+        Channel ``k`` runs after lane ``k``. Edges whose column spans overlap get tracks of their
+        own, the shortest nearest to the lane, each with room for its label beside it.
+        """
+        spans: dict[int, list[list[tuple[int, int]]]] = {}  # channel -> track -> column spans
+        extents: dict[tuple[int, int], float] = {}
+        chosen: dict[int, tuple[int, int]] = {}
+        order = sorted(range(len(routed)), key=lambda n: _span_length(routed[n], place))
+        for n in order:
+            edge = routed[n]
+            channel = _channel(place[edge.tail][0], place[edge.head][0])
+            low, high = sorted((place[edge.tail][1], place[edge.head][1]))
+            taken = spans.setdefault(channel, [])
+            track = next(
+                (t for t, used in enumerate(taken) if all(high < a or low > b for a, b in used)), len(taken)
+            )
+            if track == len(taken):
+                taken.append([])
+            taken[track].append((low, high))
+            width, height = label_size(edge.lines)
+            extent = width if self.direction == "TB" else height
+            extents[channel, track] = max(extents.get((channel, track), 0.0), extent)
+            chosen[n] = (channel, track)
+        offsets: dict[tuple[int, int], float] = {}
+        channels: list[tuple[float, float]] = []
+        for channel in range(lanes):
+            at = 0.0
+            for track in range(len(spans.get(channel, []))):
+                at += TRACK_GAP + extents[channel, track]
+                offsets[channel, track] = at
+            channels.append((max(CROSS_GAP, at + TRACK_GAP), 0.0))
+        return [(chosen[n][0], offsets[chosen[n]]) for n in range(len(routed))], channels
+
+    def _direct(self, graph: Dot, edge: _Edge, place: dict[str, tuple[int, int]]) -> None:
+        """A straight edge: to the next column across the gap, or along a column to another lane."""
+        (tail_lane, tail_column), (head_lane, _) = place[edge.tail], place[edge.head]
+        if place[edge.head][1] != tail_column:
+            ports = ("e", "w") if self.direction == "LR" else ("s", "n")
+        else:
+            down = head_lane > tail_lane
+            ports = (
+                (("s", "n") if down else ("n", "s"))
+                if self.direction == "LR"
+                else (("e", "w") if down else ("w", "e"))
+            )
+        attrs = {"tailport": ports[0], "headport": ports[1], **edge.attrs}
+        if edge.lines:
+            attrs["label"] = label(edge.lines)
+        graph.edge(edge.tail, edge.head, **attrs)
+
+    def _route(
+        self,
+        graph: Dot,
+        n: int,
+        edge: _Edge,
+        place: dict[str, tuple[int, int]],
+        track: tuple[int, float],
+        channels: list[tuple[float, float]],
+    ) -> None:
+        """An edge down from its tail into a channel, along its track, and up into its head."""
+        channel, offset = track
+        along = channels[channel][1] + offset
+        tail, head = self._boxes[edge.tail], self._boxes[edge.head]
+        tail_side = tail[3] if place[edge.tail][0] <= channel else tail[1]
+        head_side = head[1] if place[edge.head][0] > channel else head[3]
+        tail_main = (tail[0] + tail[2]) / 2 - PORT_OFFSET
+        head_main = (head[0] + head[2]) / 2 + PORT_OFFSET
+        points = [(tail_main, tail_side), (tail_main, along), (head_main, along), (head_main, head_side)]
+        self._polyline(graph, f"route/{n}", points, edge)
+
+    def _beside(self, graph: Dot, n: int, edge: _Edge, along: float) -> None:
+        """An edge between two cards of a column with cards between them: along the gap beside it."""
+        tail, head = self._boxes[edge.tail], self._boxes[edge.head]
+        tail_cross, head_cross = (tail[1] + tail[3]) / 2, (head[1] + head[3]) / 2
+        points = [(tail[2], tail_cross), (along, tail_cross), (along, head_cross), (head[2], head_cross)]
+        self._polyline(graph, f"route/{n}", points, edge)
+
+    def _polyline(self, graph: Dot, name: str, points: list[tuple[float, float]], edge: _Edge) -> None:
+        """An edge through invisible waypoints; its label on the middle segment, its arrow at the end."""
+        names = [f"{name}/{k}" for k in range(len(points))]
+        for waypoint, (main, cross) in zip(names, points, strict=True):
+            x, y = self._xy(main, cross)
+            graph.node(waypoint, pos=f"{x:.1f},{y:.1f}!", **style.ANCHOR)
+        plain = {**{k: v for k, v in edge.attrs.items() if not k.startswith("arrow")}, "dir": "none"}
+        graph.edge(names[0], names[1], **plain)
+        middle = dict(plain)
+        if edge.lines:
+            middle["label"] = label(edge.lines)
+        graph.edge(names[1], names[2], **middle)
+        graph.edge(names[2], names[3], **edge.attrs)
+
+    def _xy(self, main: float, cross: float) -> tuple[float, float]:
+        return (main, -cross) if self.direction == "LR" else (cross, -main)
 
     def _column_sizes(self) -> list[float]:
         floor = CARD_WIDTH if self.direction == "LR" else 40.0
@@ -218,10 +388,12 @@ class Grid:
         extent: tuple[float, float] | None = None,
     ) -> None:
         """Place a card's centre; ``extent`` (along the columns, along the lanes) overrides its size."""
-        x, y = (main, -cross) if self.direction == "LR" else (cross, -main)
+        x, y = self._xy(main, cross)
         width, height = card.width, card.height
         if extent:
             width, height = extent if self.direction == "LR" else (extent[1], extent[0])
+        half_main, half_cross = (width / 2, height / 2) if self.direction == "LR" else (height / 2, width / 2)
+        self._boxes[card.node] = (main - half_main, cross - half_cross, main + half_main, cross + half_cross)
         attrs = {
             **card.attrs,
             "pos": f"{x:.1f},{y:.1f}!",
@@ -234,13 +406,33 @@ class Grid:
         graph.node(card.node, **attrs)
 
 
+def _is_direct(tail: tuple[int, int], head: tuple[int, int]) -> bool:
+    """Whether an edge between cards at (lane, column) runs straight: to the next column, or along one."""
+    return head[1] == tail[1] + 1 or (head[1] == tail[1] and head[0] != tail[0])
+
+
+def _is_blocked(tail: tuple[int, int], head: tuple[int, int], occupied: set[tuple[int, int]]) -> bool:
+    """Whether an edge along a column would cross cards in the lanes between its ends."""
+    low, high = sorted((tail[0], head[0]))
+    return tail[1] == head[1] and any((lane, tail[1]) in occupied for lane in range(low + 1, high))
+
+
+def _channel(tail_lane: int, head_lane: int) -> int:
+    """The channel an edge runs along: under its tail's lane, or over it when the head is above."""
+    return tail_lane if head_lane >= tail_lane else tail_lane - 1
+
+
+def _span_length(edge: _Edge, place: dict[str, tuple[int, int]]) -> int:
+    return abs(place[edge.head][1] - place[edge.tail][1])
+
+
 def new_graph(title: str, direction: str) -> Dot:
     """A graph set up for pinned positions, with the view's title."""
     graph = Dot("journeymap")
     graph.attr(
         layout="neato",
         inputscale="72",
-        splines="true",
+        splines="line",
         overlap="true",
         outputorder="edgesfirst",
         pad="0.4",

@@ -50,12 +50,11 @@ def process(journey_map: JourneyMap, options: ViewOptions) -> Dot:
             escalations += [(source, name) for source in second or [_task(task.id)]]
     if options.legend:
         _legend(grid, len(proc.tasks))
-    grid.draw(graph)
-    tail, head = ("e", "w") if options.direction == "LR" else ("s", "n")
     for a, b in itertools.pairwise(proc.tasks):
-        graph.edge(_task(a.id), _task(b.id), penwidth="1.4", tailport=tail, headport=head)
+        grid.connect(_task(a.id), _task(b.id), penwidth="1.4")
     for source, target in escalations:
-        graph.edge(source, target, style="dashed", color="#555555")
+        grid.connect(source, target, style="dashed", color="#555555")
+    grid.draw(graph)
     return graph
 
 
