@@ -8,6 +8,7 @@ interaction not straight across, and edge labels far from their own edge.
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 from collections.abc import Iterator
@@ -155,10 +156,12 @@ def _texts(ops: list[dict[str, object]], owner: str) -> Iterator[Label]:
             yield Label(owner, (left, y - 0.22 * size, left + width, y + 0.75 * size), str(op["text"]), size)
 
 
-def _bezier(points: list[list[float]], steps: int = 12) -> Iterator[Point]:
-    """Points along a piecewise cubic Bézier curve."""
+def _bezier(points: list[list[float]]) -> Iterator[Point]:
+    """Points along a piecewise cubic Bézier curve, at most about 3 points apart."""
     for k in range(0, len(points) - 3, 3):
         (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[k : k + 4]
+        hull = sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in itertools.pairwise(points[k : k + 4]))
+        steps = max(4, int(hull / 3))
         for n in range(steps + 1):
             t = n / steps
             a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3

@@ -47,8 +47,7 @@ def cases() -> Iterator[tuple[str, str, ViewOptions]]:
             yield path.stem, "priorities", ViewOptions(iteration=it.id)
 
 
-UNROUTED = pytest.mark.xfail(reason="the actor map's edges are not yet routed around its cards")
-CASES = [pytest.param(case, marks=UNROUTED) if case[1] == "actors" else case for case in cases()]
+CASES = list(cases())
 
 
 def _id(case: tuple[str, str, ViewOptions]) -> str:
