@@ -95,13 +95,15 @@ class Layout:
         ]
 
     def smallest_text(self, width: float, height: float) -> float:
-        """The smallest font size in points when the whole drawing fills a page of this size."""
+        """The smallest font size in points when the whole drawing (with its pad) fills a page of
+        this size (in points), as Graphviz scales it with ``size="W,H!"``."""
         left, bottom, right, top = self.bounds
-        scale = min(width / (right - left), height / (top - bottom))
+        scale = min(width / (right - left + 2 * self.pad), height / (top - bottom + 2 * self.pad))
         sizes = [lab.size for lab in self.labels] + self._card_text
         return min(sizes) * scale
 
     _card_text: list[float] = field(default_factory=list)
+    pad: float = 4.0  # points around the drawing (Graphviz's default)
 
 
 def layout(source: str) -> Layout:
@@ -141,6 +143,7 @@ def layout(source: str) -> Layout:
     graph_title = list(_texts(data.get("_ldraw_", []), "graph"))
     result = Layout(cards, labels + graph_title, edges, (left, bottom, right, top))
     result._card_text = card_text
+    result.pad = float(data.get("pad", 4 / 72)) * 72
     return result
 
 

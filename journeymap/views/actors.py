@@ -75,7 +75,7 @@ def actors(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     for relation in it.relations:
         text = relation.label or relation.kind.value
         graph.edge(node("actor", relation.source), node("actor", relation.target), label=label(wrap(text, 18, 2)),
-                   fontsize="8", **style.relation(options.scheme, relation.kind))  # fmt: skip
+                   fontsize="9", **style.relation(options.scheme, relation.kind))  # fmt: skip
     if options.legend:
         _legend(graph, options, outer + 60, outer - 20, {r.kind for r in it.relations})
     return graph

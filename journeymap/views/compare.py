@@ -54,6 +54,13 @@ def pair(journey_map: JourneyMap, options: ViewOptions) -> tuple[Iteration, Iter
 
 def compare(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """The compare view of two iterations."""
+    graph, grid = compare_grid(journey_map, options)
+    grid.draw(graph)
+    return graph
+
+
+def compare_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Grid]:
+    """The compare view's graph (title and settings) and its grid, not yet drawn."""
     a, b = pair(journey_map, options)
     checked(journey_map, a, b)
     d = diff(a, b)
@@ -101,8 +108,7 @@ def compare(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         )
         flows(grid, b, [s for s in columns if s.id in in_b], {"color": "#777777"}, node=_after)
         _replacements(grid, d, _before, _after, {s.id for s in columns})
-    grid.draw(graph)
-    return graph
+    return graph, grid
 
 
 def _before(step_id: str) -> str:

@@ -14,9 +14,9 @@ no edge crosses a card and no label sits on one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from attrs import field, frozen
+from attrs import define, field, frozen
 
 from journeymap.views import style
 from journeymap.views.dot import Dot
@@ -28,8 +28,10 @@ MAIN_GAP = 60.0
 CROSS_GAP = 36.0
 STACK_GAP = 10.0
 LABEL_SPACE = 150.0
+TB_LABEL_SPACE = 110.0  # top down, lane titles sit over the lanes
 TRACK_GAP = 10.0  # between two edges running along the same channel
 EDGE_FONT = 9.0
+NOTE_FONT = 10.0
 PORT_OFFSET = 12.0  # edges leave a card's underside left of its middle and arrive right of it
 CHAR_WIDTH = 0.56  # average character width as a share of the font size (Helvetica)
 
@@ -87,6 +89,21 @@ class _Edge:
     attrs: Mapping[str, str]
 
 
+@define
+class _Plan:
+    lanes: list[_Lane]
+    sizes: list[float]
+    starts: list[float]
+    total: float
+    place: dict[str, tuple[int, int]]
+    direct: list[_Edge]
+    routed: list[_Edge]
+    beside: list[_Edge]
+    beside_tracks: list[tuple[int, int]]
+    tracks: list[tuple[int, float]]
+    channels: list[tuple[float, float]]  # depth, and where it starts once drawn
+
+
 @frozen
 class _Lane:
     key: str
@@ -107,6 +124,9 @@ class Grid:
         self._lines: dict[str, str] = {}
         self._edges: list[_Edge] = []
         self._boxes: dict[str, tuple[float, float, float, float]] = {}  # node -> main/cross extents
+        self._joins: list[tuple[str, str, dict[str, str]]] = []
+        self._notes: tuple[str, str, str] = ("", "", "")  # node name prefix, before, after
+        self._narrow: set[int] = set()  # columns as narrow as their cards (page edges)
 
     # --- building -------------------------------------------------------------------------
 
@@ -134,7 +154,145 @@ class Grid:
         """An edge between two cards, labelled with ``lines``, routed when the grid is drawn."""
         self._edges.append(_Edge(tail, head, tuple(lines), attrs))
 
+    def join(self, tail: str, head: str, **attrs: str) -> None:
+        """A straight line between the centres of two cards (drawn when both are)."""
+        self._joins.append((tail, head, attrs))
+
+    # --- pages ------------------------------------------------------------------------------
+
+    @property
+    def lane_keys(self) -> list[str]:
+        """The lanes that are drawn, in order."""
+        return [lane.key for lane in self._shown()]
+
+    @property
+    def has_bands(self) -> bool:
+        """Whether the first lane holds header bands (stage names)."""
+        return bool(self._bands)
+
+    def band_columns(self) -> list[tuple[int, int]]:
+        """The first and last column of each band, in order."""
+        return sorted((first, last) for first, last, *_ in self._bands)
+
+    def part(
+        self, first: int, last: int, lanes: Collection[str] | None = None, notes: tuple[str, str] = ("", "")
+    ) -> Grid:
+        """Columns ``first``..``last`` and the ``lanes`` named (default: all) as a grid of their own.
+
+        Edges to cards left out end at the part's edge; ``notes`` are written before the first
+        and after the last column (say where the journey continues).
+        """
+        keys = {lane.key for lane in self._lanes} if lanes is None else {*lanes}
+        if self._bands and self._lanes:
+            keys.add(self._lanes[0].key)
+        where = self._where()
+        inside = {
+            name for name, (lane, column, _) in where.items() if first <= column <= last and lane in keys
+        }
+        cut = [
+            e
+            for e in self._edges
+            if (e.tail in inside) != (e.head in inside)
+            and where[e.head if e.tail in inside else e.tail][0] in keys
+        ]
+        left = any(where[e.head if e.tail in inside else e.tail][1] < first for e in cut)
+        shift = 1 if left else 0
+        right = any(where[e.head if e.tail in inside else e.tail][1] > last for e in cut)
+        part = Grid(last - first + 1 + shift + (1 if right else 0), self.direction)
+        part._lanes = [lane for lane in self._lanes if lane.key in keys]
+        part._lines = dict(self._lines)
+        part._narrow = {0} if left else set()
+        if right:
+            part._narrow.add(part.columns - 1)
+        for lane, columns in self._cells.items():
+            for column, cards in columns.items():
+                if lane in keys and first <= column <= last:
+                    part._cells.setdefault(lane, {})[column - first + shift] = list(cards)
+        part._pinned = [
+            (lane, column - first + shift, offset, card)
+            for lane, column, offset, card in self._pinned
+            if lane in keys and first <= column <= last
+        ]
+        part._bands = [
+            (max(a, first) - first + shift, min(b, last) - first + shift, text, attrs, name)
+            for a, b, text, attrs, name in self._bands
+            if b >= first and a <= last
+        ]
+        part._edges = [e for e in self._edges if e.tail in inside and e.head in inside]
+        part._joins = [j for j in self._joins if j[0] in inside and j[1] in inside]
+        for edge in cut:
+            mine = edge.tail if edge.tail in inside else edge.head
+            lane, column, card = where[mine]
+            side = "before" if where[edge.head if mine == edge.tail else edge.tail][1] < first else "after"
+            anchor = node("page-edge", side, mine)
+            if anchor not in {c.node for *_, c in part._pinned}:
+                at = 0 if side == "before" else part.columns - 1
+                part._pinned.append((lane, at, self._offset(part, lane, card), self._anchor(anchor, card)))
+            tail, head = (mine, anchor) if mine == edge.tail else (anchor, mine)
+            if all((e.tail, e.head) != (tail, head) for e in part._edges):
+                part._edges.append(_Edge(tail, head, (), edge.attrs))  # one unlabelled stub per card and side
+        part._notes = (node("page-note"), *notes)
+        return part
+
+    def _where(self) -> dict[str, tuple[str, int, Card]]:
+        """Each card's lane key, column and card."""
+        where = {
+            card.node: (lane, column, card)
+            for lane, columns in self._cells.items()
+            for column, cards in columns.items()
+            for card in cards
+        }
+        where.update({card.node: (lane, column, card) for lane, column, _, card in self._pinned})
+        return where
+
+    def _offset(self, part: Grid, lane: str, card: Card) -> float:
+        """Where ``card``'s middle is, from the middle of its lane in ``part``."""
+        for _, _, offset, pinned in self._pinned:
+            if pinned.node == card.node:
+                return offset
+        stack = next(cs for cs in self._cells[lane].values() if card in cs)
+        before = stack[: stack.index(card)]
+        at = sum(self._cross(c) + STACK_GAP for c in before) + self._cross(card) / 2
+        lane_info = next(ln for ln in part._lanes if ln.key == lane)
+        return at - part._lane_depth(lane_info) / 2
+
+    def _anchor(self, name: str, card: Card) -> Card:
+        """An invisible end at the page's edge for an edge to a card on another page."""
+        attrs = {"shape": "box", "style": "invis", "label": ""}
+        if self.direction == "LR":
+            return Card(name, (), attrs, width=1, min_height=card.height, padding=0)
+        return Card(name, (), attrs, width=card.width, min_height=1, padding=0)
+
+    def _draw_notes(self, graph: Dot, plan: _Plan) -> None:
+        """The notes (where the journey continues) beside the stage names, over the lane titles."""
+        prefix, *notes = self._notes
+        lines = [
+            line for text in notes if text for line in wrap(text, int(LABEL_SPACE / (NOTE_FONT * CHAR_WIDTH)))
+        ]
+        if not lines or not plan.lanes:
+            return
+        width, height = label_size(lines, NOTE_FONT)
+        card = Card(prefix, lines, style.NOTE, width=width, min_height=height, fontsize=NOTE_FONT, padding=0)
+        if self._bands:
+            self._node(graph, card, -self._space / 2 - 10, self._lane_depth(plan.lanes[0]) / 2)
+        else:  # before the first lane's title, which may reach out of its lane
+            depth = self._lane_depth(plan.lanes[0])
+            title = self._cross(self._title(plan.lanes[0], depth)) if plan.lanes[0].title else 0.0
+            self._node(
+                graph, card, -self._space / 2 - 10, min(0.0, depth / 2 - title / 2) - self._notes_depth() / 2
+            )
+
     # --- geometry ---------------------------------------------------------------------------
+
+    @property
+    def _space(self) -> float:
+        """The room for lane titles before the first column."""
+        return LABEL_SPACE if self.direction == "LR" else TB_LABEL_SPACE
+
+    @property
+    def has_cards(self) -> bool:
+        """Whether any lane holds a card (bands aside)."""
+        return any(self._cells.values()) or bool(self._pinned)
 
     def _main(self, card: Card) -> float:
         return card.width if self.direction == "LR" else card.height
@@ -152,6 +310,58 @@ class Grid:
 
     def draw(self, graph: Dot) -> None:
         """Add every card, band, lane title, separator and edge to ``graph`` with pinned positions."""
+        plan = self._plan()
+        cross = 0.0
+        for k, lane in enumerate(plan.lanes):
+            if k and lane.key in self._lines:
+                self._separator(graph, lane.key, cross - plan.channels[k - 1][0] / 2, plan.total)
+            depth = self._lane_depth(lane)
+            self._draw_lane(graph, lane, cross, depth, plan.sizes, plan.starts)
+            cross += depth
+            plan.channels[k] = (plan.channels[k][0], cross)
+            cross += plan.channels[k][0]
+        self._draw_notes(graph, plan)
+        for edge in plan.direct:
+            self._direct(graph, edge, plan.place)
+        for n, edge in enumerate(plan.routed):
+            self._route(graph, n, edge, plan.place, plan.tracks[n], plan.channels)
+        for n, (edge, (column, track)) in enumerate(
+            zip(plan.beside, plan.beside_tracks, strict=True), len(plan.routed)
+        ):
+            self._beside(graph, n, edge, plan.starts[column] + plan.sizes[column] + TRACK_GAP * track)
+        for tail, head, attrs in self._joins:
+            if tail in plan.place and head in plan.place:
+                graph.edge(tail, head, **attrs)
+
+    def _overhang(self, plan: _Plan) -> float:
+        """How far the first lane's title reaches out before the lane."""
+        if not plan.lanes or not plan.lanes[0].title:
+            return 0.0
+        depth = self._lane_depth(plan.lanes[0])
+        return self._cross(self._title(plan.lanes[0], depth)) / 2 - depth / 2
+
+    def _notes_depth(self) -> float:
+        """Room for the notes before the first lane of a grid without bands."""
+        return 2 * NOTE_FONT * 1.25 + 8 if self.direction == "LR" else LABEL_SPACE
+
+    def extent(self) -> tuple[float, float]:
+        """The width and height in points the grid takes when drawn (without the graph's title)."""
+        plan = self._plan()
+        main = self._space + 16 + plan.total
+        notes = 0.0 if self._bands else self._notes_depth() + max(0.0, self._overhang(plan))
+        cross = (
+            notes
+            + sum(self._lane_depth(lane) for lane in plan.lanes)
+            + sum(depth for depth, _ in plan.channels[:-1])
+            + max(
+                [offset + TRACK_GAP for channel, offset in plan.tracks if channel == len(plan.lanes) - 1]
+                or [0]
+            )
+        )
+        return (main, cross) if self.direction == "LR" else (cross, main)
+
+    def _plan(self) -> _Plan:
+        """Where everything goes along the columns and which way each edge runs."""
         lanes = self._shown()
         sizes = self._column_sizes()
         place = self._places(lanes)
@@ -172,21 +382,9 @@ class Grid:
         starts = [sum(sizes[:c]) + sum(gaps[: c + 1]) for c in range(self.columns)]
         total = (starts[-1] + sizes[-1]) if sizes else 0.0
         tracks, channels = self._tracks(routed, place, len(lanes))
-        cross = 0.0
-        for k, lane in enumerate(lanes):
-            if k and lane.key in self._lines:
-                self._separator(graph, lane.key, cross - channels[k - 1][0] / 2, total)
-            depth = self._lane_depth(lane)
-            self._draw_lane(graph, lane, cross, depth, sizes, starts)
-            cross += depth
-            channels[k] = (channels[k][0], cross)
-            cross += channels[k][0]
-        for edge in direct:
-            self._direct(graph, edge, place)
-        for n, edge in enumerate(routed):
-            self._route(graph, n, edge, place, tracks[n], channels)
-        for n, (edge, (column, track)) in enumerate(zip(beside, beside_tracks, strict=True), len(routed)):
-            self._beside(graph, n, edge, starts[column] + sizes[column] + TRACK_GAP * track)
+        return _Plan(
+            lanes, sizes, starts, total, place, direct, routed, beside, beside_tracks, tracks, channels
+        )
 
     def _places(self, lanes: list[_Lane]) -> dict[str, tuple[int, int]]:
         """Each card's lane (index among the shown lanes) and column."""
@@ -207,7 +405,7 @@ class Grid:
             width, height = label_size(edge.lines)
             column = place[edge.head][1]
             if edge.lines and column != place[edge.tail][1]:
-                need = (width if self.direction == "LR" else height) + 3 * TRACK_GAP
+                need = 2 * (width if self.direction == "LR" else height) + 2 * TRACK_GAP  # beside the middle
                 gaps[column] = max(gaps[column], need)
         return gaps
 
@@ -311,7 +509,7 @@ class Grid:
 
     def _column_sizes(self) -> list[float]:
         floor = CARD_WIDTH if self.direction == "LR" else 40.0
-        sizes = [floor] * self.columns
+        sizes = [1.0 if c in self._narrow else floor for c in range(self.columns)]
         placed = [(col, c) for columns in self._cells.values() for col, cs in columns.items() for c in cs]
         placed += [(col, c) for _, col, _, c in self._pinned]
         for column, card in placed:
@@ -336,11 +534,7 @@ class Grid:
         starts: list[float],
     ) -> None:
         if lane.title:
-            title_size = LABEL_SPACE - 20 if self.direction == "LR" else max(depth, 60.0)
-            title = text_card(
-                node("lane", lane.key), lane.title, style.LANE_LABEL, width=title_size, fontsize=11
-            )
-            self._node(graph, title, -LABEL_SPACE / 2 - 10, cross + depth / 2)
+            self._node(graph, self._title(lane, depth), -self._space / 2 - 10, cross + depth / 2)
         if self._bands and lane.key == self._lanes[0].key:
             for first, last, text, attrs, name in self._bands:
                 span = starts[last] + sizes[last] - starts[first]
@@ -357,10 +551,15 @@ class Grid:
             if key == lane.key:
                 self._node(graph, card, starts[column] + sizes[column] / 2, cross + depth / 2 + offset)
 
+    def _title(self, lane: _Lane, depth: float) -> Card:
+        """The card of a lane's title, beside the lane."""
+        size = LABEL_SPACE - 20 if self.direction == "LR" else max(depth, 60.0)
+        return text_card(node("lane", lane.key), lane.title, style.LANE_LABEL, width=size, fontsize=11)
+
     def _separator(self, graph: Dot, before: str, cross: float, total: float) -> None:
         left, right = node("line-start", before), node("line-end", before)
         self._node(
-            graph, Card(left, (), style.ANCHOR, width=1, min_height=1, padding=0), -LABEL_SPACE - 16, cross
+            graph, Card(left, (), style.ANCHOR, width=1, min_height=1, padding=0), -self._space - 16, cross
         )
         self._node(graph, Card(right, (), style.ANCHOR, width=1, min_height=1, padding=0), total, cross)
         graph.edge(left, right, **style.SEPARATOR)
@@ -368,15 +567,15 @@ class Grid:
         if not text:
             return
         name = text_card(
-            node("line-label", before), text, style.LINE_LABEL, width=LABEL_SPACE - 6, fontsize=8, padding=2
+            node("line-label", before), text, style.LINE_LABEL, width=LABEL_SPACE - 6, fontsize=9, padding=2
         )
         self._node(
             graph,
             name,
-            -LABEL_SPACE / 2 - 10
+            -self._space / 2 - 10
             if self.direction == "LR"
-            else -LABEL_SPACE + 6,  # TB: above the lane titles
-            cross - name.height / 2 - 2 if self.direction == "LR" else cross,
+            else -self._space + 6,  # TB: above the lane titles
+            cross - name.height / 2 - 2 if self.direction == "LR" else cross - name.width / 2 - 4,
         )
 
     def _node(

@@ -29,6 +29,14 @@ TASK_LANES = {
 
 def journey(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """The blueprint of ``options.iteration`` (default: the current one)."""
+    graph, grid = journey_grid(journey_map, options)
+    if grid:
+        grid.draw(graph)
+    return graph
+
+
+def journey_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Grid | None]:
+    """The blueprint's graph (title and settings) and its grid, not yet drawn (None: no steps)."""
     it = iteration(journey_map, options.iteration)
     checked(journey_map, it)
     steps = visible_steps(it, options)
@@ -37,7 +45,7 @@ def journey(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     graph = new_graph(title, options.direction)
     if not steps:
         graph.node("empty", label="No steps to show", shape="plaintext")
-        return graph
+        return graph, None
     grid = Grid(len(steps), options.direction)
     grid.lane("stages", "")
     for first, last, stage in stage_runs(steps):
@@ -72,9 +80,8 @@ def journey(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     if options.legend:
         _legend(grid, options, len(steps))
     flows(grid, it, steps)
-    grid.draw(graph)
-    _emotion_curve(graph, steps)
-    return graph
+    _emotion_curve(grid, steps)
+    return graph, grid
 
 
 def step_node(step_id: str) -> str:
@@ -163,10 +170,10 @@ def flows(
         )
 
 
-def _emotion_curve(graph: Dot, steps: list[Step]) -> None:
+def _emotion_curve(grid: Grid, steps: list[Step]) -> None:
     scored = [s for s in steps if s.emotion is not None]
     for a, b in itertools.pairwise(scored):
-        graph.edge(emotion_node(a.id), emotion_node(b.id), dir="none", penwidth="2", color="#888888")
+        grid.join(emotion_node(a.id), emotion_node(b.id), dir="none", penwidth="2", color="#888888")
 
 
 def _legend(grid: Grid, options: ViewOptions, columns: int) -> None:

@@ -22,6 +22,14 @@ UNASSIGNED = "unassigned"  # the lane of tasks nobody is responsible for
 
 def process(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """Swimlanes of ``options.process`` (default: the iteration's first process)."""
+    graph, grid = process_grid(journey_map, options)
+    if grid:
+        grid.draw(graph)
+    return graph
+
+
+def process_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Grid | None]:
+    """The swimlanes' graph (title and settings) and grid, not yet drawn (None: no tasks)."""
     it = iteration(journey_map, options.iteration)
     checked(journey_map, it)
     proc = chosen(it, options.process)
@@ -29,7 +37,7 @@ def process(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     graph = new_graph(title, options.direction)
     if not proc.tasks:
         graph.node("empty", label="This process has no tasks yet", shape="plaintext")
-        return graph
+        return graph, None
     names = {a.id: a.name + (f" ({a.organisation})" if a.organisation else "") for a in it.actors}
     grid = Grid(len(proc.tasks), options.direction)
     for k, actor in enumerate(lanes(proc)):
@@ -54,8 +62,7 @@ def process(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         grid.connect(_task(a.id), _task(b.id), penwidth="1.4")
     for source, target in escalations:
         grid.connect(source, target, style="dashed", color="#555555")
-    grid.draw(graph)
-    return graph
+    return graph, grid
 
 
 def chosen(it: Iteration, process_id: str) -> Process:
