@@ -14,9 +14,8 @@ from collections.abc import Callable
 
 from attrs import evolve
 
-from journeymap.i18n import translation
-from journeymap.model import JourneyMap, Language
-from journeymap.views.common import ViewError
+from journeymap.model import JourneyMap
+from journeymap.views.common import ViewError, catalog
 from journeymap.views.compare import compare_grid
 from journeymap.views.dot import Dot
 from journeymap.views.grid import CHAR_WIDTH, Grid
@@ -49,12 +48,11 @@ def pages(
     view: str = "journey",
     options: ViewOptions | None = None,
     page: str = "slide",
-    language: Language | str | None = None,
 ) -> list[str]:
     """The DOT texts of a view laid out for ``page`` (one of :data:`PAGE_SIZES`), one per page.
 
-    Each sets Graphviz's ``size`` to the page, so the drawing is scaled to fill it; ``language``
-    (default: the map's) is the language of the notes that say where a journey continues.
+    Each sets Graphviz's ``size`` to the page, so the drawing is scaled to fill it; the notes that
+    say where a journey continues are in ``options.language`` (default: the map's).
     """
     from journeymap.views import dot_source  # the views' registry imports this module
 
@@ -78,7 +76,7 @@ def pages(
         if grid.part(*span, lanes).has_cards
     ]
     starts = [1 + next(k for k, part in enumerate(parts) if part[0] == span) for span in spans]
-    tr = translation(language or journey_map.language)
+    tr = catalog(journey_map, options)
     result = []
     for (first, last), lanes in parts:
         k = spans.index((first, last))
