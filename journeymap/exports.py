@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import io
 import os
 from pathlib import Path
@@ -14,6 +15,8 @@ from journeymap.model import JourneyMap
 from journeymap.render import FORMATS as IMAGE_FORMATS
 from journeymap.render import render
 from journeymap.views import ENGINE, PAGE_SIZES, ViewError, ViewOptions, dot_source, pages
+from journeymap.views.common import catalog
+from journeymap.views.describe import describe, diagram_title
 from journeymap.writing import atomic_write
 
 FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "bpmn")
@@ -41,7 +44,7 @@ def export(
         return source.encode("utf-8")
     if fmt not in IMAGE_FORMATS:
         raise ViewError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
-    return render(source, fmt, ENGINE, renderer)
+    return render(source, fmt, ENGINE, renderer, diagram_title(source), describe(journey_map, view, options))
 
 
 def export_pages(
@@ -61,8 +64,20 @@ def export_pages(
     sources = pages(journey_map, view, options, page)
     if fmt == "dot":
         return [source.encode("utf-8") for source in sources]
-    rendered = [render(source, fmt, ENGINE, renderer) for source in sources]
+    words = describe(journey_map, view, options)
+    tr = catalog(journey_map, options or ViewOptions())
+    rendered = [
+        render(source, fmt, ENGINE, renderer, _paged(diagram_title(source), n, len(sources), tr), words)
+        for n, source in enumerate(sources, 1)
+    ]
     return [_one_pdf(rendered)] if fmt == "pdf" else rendered
+
+
+def _paged(title: str, page: int, pages: int, tr: gettext.NullTranslations) -> str:
+    if pages == 1:
+        return title
+    which = tr.gettext("page {page} of {count}").format(page=page, count=pages)
+    return f"{title} ({which})"
 
 
 def _one_pdf(documents: list[bytes]) -> bytes:

@@ -356,3 +356,49 @@ def test_compare_on_a_page_stacks_current_above_future_by_stage() -> None:
             assert bx == ax and by > ay  # the same column, the older iteration above
             kept += 1
     assert kept  # a step kept from current to future is in both rows
+
+
+def _words(svg: bytes) -> tuple[str, str, dict[str, str]]:
+    """The title and description an SVG names itself by, and its root's attributes."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg)
+    first, second = list(root)[:2]
+    assert first.tag.endswith("title") and second.tag.endswith("desc")  # first in the root
+    assert root.get("aria-labelledby") == f"{first.get('id')} {second.get('id')}"
+    return first.text or "", second.text or "", dict(root.attrib)
+
+
+@pytest.mark.parametrize("renderer", [pytest.param("graphviz", marks=needs_graphviz), "wasm"])
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_every_svg_says_in_words_what_it_shows(example_map: jm.JourneyMap, view: str, renderer: str) -> None:
+    it = example_map.iterations[-1] if view == "priorities" else example_map.iterations[0]
+    options = ViewOptions(iteration=it.id)
+    title, desc, attrs = _words(export(example_map, view, "svg", options, renderer))
+    assert attrs["role"] == "img" and example_map.title in title
+    if view == "journey":
+        assert all(s.name in desc for s in it.stages) and all(s.name in desc for s in it.steps)
+    elif view == "compare":
+        newer = example_map.iterations[-1]
+        added = [s.name for s in newer.steps if s.id not in {x.id for x in it.steps}]
+        assert all(name in desc for name in added)
+    elif view == "actors":
+        assert all(a.name in desc for a in it.actors)
+    elif view == "process":
+        assert all(t.name in desc for t in it.processes[0].tasks)
+
+
+def test_the_description_is_in_the_views_language() -> None:
+    m = jm.load(HOME_TRAINING)
+    _, danish, _ = _words(export(m, "journey", "svg", ViewOptions(language="da"), "wasm"))
+    _, norwegian, _ = _words(export(m, "journey", "svg", ViewOptions(language="nb"), "wasm"))
+    assert danish.startswith("Servicerejsen") and norwegian.startswith("Tjenestereisen")
+
+
+@needs_graphviz
+def test_every_page_of_a_paged_svg_names_its_page(tmp_path: Path) -> None:
+    sheets = jm.exports.export_pages(jm.load(HOME_TRAINING), "journey", "svg", None, "graphviz", "slide")
+    titles = [_words(sheet)[0] for sheet in sheets]
+    assert titles[0].endswith(f"(page 1 of {len(sheets)})") and titles[-1].endswith(
+        f"(page {len(sheets)} of {len(sheets)})"
+    )
