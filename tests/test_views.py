@@ -290,7 +290,14 @@ def test_page_slide_splits_a_long_journey_into_numbered_files(
         )  # type: ignore[union-attr]
         assert max(width / 960, height / 540) == pytest.approx(1, abs=0.01)  # fills the slide
         texts = set(svg_texts(path.read_bytes()))
-        assert texts & {"Touchpoints", "Actions", "Experience", "Frontstage", "Backstage"}  # lane titles
+        assert texts & {
+            "Touchpoints",
+            "Actions",
+            "Experience",
+            "Frontstage",
+            "Backstage",
+            "Support processes",
+        }
         assert texts & stages  # and the stage names, on every page
     first, last = svg_texts(files[0].read_bytes()), svg_texts(files[-1].read_bytes())
     assert any(t.startswith("continues on page") for t in first)

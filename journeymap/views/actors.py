@@ -32,6 +32,7 @@ RING_NAMES: dict[Ring | None, str] = {
     None: N_("Not placed on a ring"),
 }
 BAND = 150.0  # depth of a ring band
+RING_TURN = 2.4  # radians each ring starts further round, so rings of few actors do not line up
 CENTRE_GAP = 14.0  # between the cards stacked in the centre
 FRAME = 20.0  # from the outer ring to the drawing's lower left corner
 LEGEND_WIDTH = 230.0
@@ -69,10 +70,10 @@ def actors(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     for card in centre_cards:
         _place(graph, card, 0, top - card.height / 2, **style.PROFILE[options.scheme])
         top -= card.height + CENTRE_GAP
-    for inner, outer_radius, members in bands.values():
+    for band, (inner, outer_radius, members) in enumerate(bands.values()):
         middle = (inner + outer_radius) / 2
         for k, actor in enumerate(members):
-            angle = math.pi / 2 + 2 * math.pi * (k + 0.5) / len(members)
+            angle = math.pi / 2 + 2 * math.pi * (k + 0.5) / len(members) + band * RING_TURN
             lines = [
                 style.evidence_marked(actor.name, actor),
                 *([f"({actor.organisation})"] if actor.organisation else []),

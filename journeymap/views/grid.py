@@ -31,6 +31,7 @@ LABEL_SPACE = 150.0
 TB_LABEL_SPACE = 110.0  # top down, lane titles sit over the lanes
 TRACK_GAP = 10.0  # between two edges running along the same channel
 EDGE_FONT = 9.0
+EDGE_GAP = 24.0  # between a column and the page's edge, where edges to other pages end
 NOTE_FONT = 10.0
 PORT_OFFSET = 12.0  # edges leave a card's underside left of its middle and arrive right of it
 CHAR_WIDTH = 0.56  # average character width as a share of the font size (Helvetica)
@@ -400,7 +401,7 @@ class Grid:
 
     def _column_gaps(self, direct: list[_Edge], place: dict[str, tuple[int, int]]) -> list[float]:
         """The gap before each column (none before the first), wide enough for edge labels in it."""
-        gaps = [0.0] + [MAIN_GAP] * max(0, self.columns - 1)
+        gaps = [0.0] + [EDGE_GAP if {c - 1, c} & self._narrow else MAIN_GAP for c in range(1, self.columns)]
         for edge in direct:
             width, height = label_size(edge.lines)
             column = place[edge.head][1]

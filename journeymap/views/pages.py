@@ -18,7 +18,7 @@ from journeymap.model import JourneyMap
 from journeymap.views.common import ViewError, catalog
 from journeymap.views.compare import compare_grid
 from journeymap.views.dot import Dot
-from journeymap.views.grid import CHAR_WIDTH, Grid
+from journeymap.views.grid import Grid
 from journeymap.views.journey import journey_grid
 from journeymap.views.options import ViewOptions
 from journeymap.views.process import process_grid
@@ -34,6 +34,8 @@ MIN_TEXT = 14.0  # points, at full page size
 SMALLEST_FONT = 9.0  # the smallest font size any view uses
 PAD = 0.1  # inches of margin on every side of a page
 MARGIN = 0.98  # of the page estimated to be used, for Graphviz's own rounding
+TITLE_CHAR = 0.6  # a title's average character width as a share of its size, generously
+NARROWEST = 360.0  # points: the narrowest a page's title is wrapped to
 TITLE_FONT = 12.0  # a page's title (a slide has a title of its own)
 
 GRIDS: dict[str, Callable[[JourneyMap, ViewOptions], tuple[Dot, Grid | None]]] = {
@@ -66,8 +68,8 @@ def pages(
     if grid is None:
         return [_sized(graph.source, page)]
     width, height = (size * 72 * SMALLEST_FONT / MIN_TEXT - 2 * PAD * 72 for size in PAGE_SIZES[page])
-    title = _title(graph, width)
-    room = (width * MARGIN, (height - len(title) * TITLE_FONT * 1.25 - 8) * MARGIN)
+    lines = len(_title(graph, NARROWEST))  # a page's title is wrapped to the page's drawing
+    room = (width * MARGIN, (height - lines * TITLE_FONT * 1.25 - 8) * MARGIN)
     spans = _spans(grid, room)
     parts = [
         (span, lanes)
@@ -85,12 +87,14 @@ def pages(
             tr.gettext("continues on page {page}").format(page=starts[k + 1]) if k + 1 < len(spans) else "",
         )
         sheet = Dot(graph.name)
+        part = grid.part(first, last, lanes, notes)
+        title = _title(graph, max(NARROWEST, part.extent()[0]))
         sheet.graph_attrs.update(
             graph.graph_attrs, label="\\n".join(title), pad=f"{PAD:g}", margin="0", fontsize=f"{TITLE_FONT:g}"
         )
         for kind in ("node", "edge"):
             sheet.attr(kind, **graph.defaults(kind))
-        grid.part(first, last, lanes, notes).draw(sheet)
+        part.draw(sheet)
         result.append(_sized(sheet.source, page))
     return result
 
@@ -98,7 +102,7 @@ def pages(
 def _title(graph: Dot, width: float) -> list[str]:
     """The graph's title (already DOT text) in lines that fit ``width`` points."""
     text = graph.graph_attrs.get("label", "").replace("\\n", " ")
-    return wrap(text, max(20, int(width / (TITLE_FONT * CHAR_WIDTH))), 3)
+    return wrap(text, max(20, int(width / (TITLE_FONT * TITLE_CHAR))), 4)
 
 
 def _fits(part: Grid, room: tuple[float, float]) -> bool:
