@@ -19,6 +19,7 @@ from typing import Any
 import graphviz
 
 from journeymap import raster
+from journeymap.characters import printable
 from journeymap.errors import JourneymapError
 
 FORMATS = ("svg", "png", "pdf")
@@ -81,8 +82,8 @@ def with_words(svg: bytes, title: str, description: str) -> bytes:
     key = hashlib.sha1(f"{title}\n{description}".encode()).hexdigest()[:10]
     names = f' role="img" aria-labelledby="title-{key} desc-{key}"'.encode()
     words = (
-        f'\n<title id="title-{key}">{html.escape(title, quote=False)}</title>'
-        f'\n<desc id="desc-{key}">{html.escape(description, quote=False)}</desc>'
+        f'\n<title id="title-{key}">{html.escape(printable(title), quote=False)}</title>'
+        f'\n<desc id="desc-{key}">{html.escape(printable(description), quote=False)}</desc>'
     ).encode()
     return svg[:end] + names + svg[end : end + 1] + words + svg[end + 1 :]
 
