@@ -89,4 +89,6 @@ def test_the_add_dialog_of_every_kind_makes_a_valid_element(kind: Kind) -> None:
 def test_every_kind_says_what_it_is_in_a_sentence_the_editor_shows(kind: Kind) -> None:
     meaning = kind.spec.meaning
     article, rest = meaning.split(" ", 1)
-    assert article in ("A", "An") and rest.startswith(f"{kind.spec.title} ") and meaning.endswith("."), meaning
+    assert article in ("A", "An") and rest.startswith(f"{kind.spec.title} ") and meaning.endswith("."), (
+        meaning
+    )
