@@ -53,6 +53,13 @@ def test_the_wheel_works_and_is_typed_outside_the_repository(tmp_path: Path) -> 
     Path(purelib.strip(), "dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
     where = _run(python, "-c", "import journeymap, tui; print(journeymap.__file__, tui.__file__)", cwd=work)
     assert str(ROOT) not in where.stdout and str(venv) in where.stdout
+    # the compiled Danish and Norwegian catalogs ship in the wheel
+    _run(
+        python,
+        "-c",
+        "from journeymap.i18n import translation; translation('da'); translation('nb')",
+        cwd=work,
+    )
 
     (work / "map.toml").write_bytes((ROOT / "examples" / "home-training.toml").read_bytes())
     command = venv / "bin" / "journeymap"
