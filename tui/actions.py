@@ -34,7 +34,7 @@ class Action:
     help: str
     """What it does, for the help screen and the palette."""
     where: str
-    """``app`` (anywhere in the editor), ``navigator``, ``journey``, ``rename`` or ``field``."""
+    """``app`` (anywhere in the editor), ``navigator``, ``journey`` or ``field``."""
     footer: bool = True
     priority: bool = False
     palette: bool = True
@@ -77,9 +77,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("add-touchpoint", "t", "app.add_touchpoint", "Add touchpoint", "add a new touchpoint to this step", "journey", palette=False),
     Action("add-task", "k", "app.add_task", "Add task", "add a new task (of a process) behind this step", "journey", palette=False),
     Action("delete-element", "d,delete", "app.delete", "Delete", "delete the selected step, touchpoint or task (says first what refers to it)", "journey", palette=False),
-    Action("step-earlier", "ctrl+left", "app.move_step(-1)", "Move left", "move the step one place earlier in its stage", "journey", palette=False),
-    Action("step-later", "ctrl+right", "app.move_step(1)", "Move right", "move the step one place later in its stage", "journey", palette=False),
-    Action("cancel-rename", "escape", "cancel", "Cancel", "leave the name as it was", "rename", palette=False),
+    Action("step-earlier", "ctrl+left", "app.move_step(-1)", "Move left", "move the step one place earlier in its stage", "journey", footer=False, palette=False),
+    Action("step-later", "ctrl+right", "app.move_step(1)", "Move right", "move the step one place later in its stage", "journey", footer=False, palette=False),
     Action("select-all", "ctrl+a", "select_all", "Select all", "select the whole field: typing replaces it", "field", footer=False, palette=False),
 )  # fmt: skip
 
@@ -87,7 +86,6 @@ PLACES = {
     "app": "Anywhere",
     "navigator": "In the navigator",
     "journey": "In the journey view",
-    "rename": "While renaming in the journey view",
     "field": "In a field",
 }
 

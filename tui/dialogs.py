@@ -15,7 +15,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
+from journeymap.elements import Kind
 from tui.actions import Action
+from tui.fields import ITERATION_MEANING, MAP_MEANING
 
 
 class Confirm(ModalScreen[str]):
@@ -166,41 +168,29 @@ class PickMany(ModalScreen[tuple[str, ...] | None]):
 
 
 WORDS = (
-    ("map", "one file about one service, with all its iterations"),
-    (
-        "iteration",
-        "a complete version of the service: today's (current) or a designed one (future); branch one to design the next, lock one that was presented or approved",
+    ("map", MAP_MEANING),
+    ("iteration", ITERATION_MEANING),
+    *(
+        (kind.spec.title, kind.spec.meaning)
+        for kind in sorted(Kind, key=lambda k: k not in (Kind.STAGE, Kind.STEP, Kind.FLOW))
     ),
-    ("stage", "a phase of the journey; its steps follow each other in it"),
     (
-        "step",
-        "a moment in the journey, as the user lives it: who takes part, where (touchpoints), what is done behind it (tasks), how it feels",
+        "decision step",
+        "A decision step branches the journey: the flows out of it say which way, with a label.",
     ),
-    ("decision step", "a step where the journey branches: flows out of it say which way, with a label"),
-    ("flow", "connects steps when the journey is not a straight line (branches and loops)"),
-    ("touchpoint", "where the user meets the service: digital, physical or in person"),
-    ("actor", "who takes part: the user, relatives, staff, leaders, suppliers, authorities"),
     (
         "ring",
-        "where an actor stands on the actor map: core (at the centre of the service), direct (works with the core), indirect (in the background)",
+        "The ring says where an actor stands on the actor map: core (at the centre of the service), "
+        "direct (works with the core) or indirect (in the background).",
     ),
     (
-        "relation",
-        "what passes between two actors: information, service, money, support, an agreement, authority",
+        "lane",
+        "A task's lane in the blueprint: frontstage (the user sees it), backstage (out of sight) or support.",
     ),
-    ("profile", "a user profile (persona): who the journey is about, with needs, goals and pains"),
-    (
-        "process and task",
-        "the work behind the steps: who is responsible, how, how fast, and who helps at 2nd and 3rd line",
-    ),
-    ("emotion", "how a step feels for the user, from very bad (-2) to very good (+2)"),
+    ("emotion", "Emotion is how a step feels for the user, from very bad (-2) to very good (+2)."),
     (
         "effort and gain",
-        "what a change costs and what it brings, 1 to 5: together they place it on the priority matrix",
-    ),
-    (
-        "benefit and indicator",
-        "what the change should gain, and how it is measured (S.M.A.R.T.E.), with measurements over time",
+        "Effort and gain say what a change costs and what it brings, 1 to 5: together they place it on the priority matrix.",
     ),
 )
 """What the editor's words mean, in a designer's terms (shown in the help)."""

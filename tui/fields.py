@@ -7,7 +7,7 @@ import types
 from enum import Enum
 from typing import Any, get_args
 
-from attrs import fields, frozen, resolve_types
+from attrs import evolve, fields, frozen, resolve_types
 
 from journeymap.benefits import parse_date, parse_number
 from journeymap.defaults import base_iteration
@@ -31,10 +31,78 @@ class FieldSpec:
     required: bool = False
     scale: tuple[int, int] | None = None
     base: bool = False
+    of: Kind | None = None
+    """The kind whose field this is (None: the iteration's or the map's)."""
 
     @property
     def title(self) -> str:
-        return self.name.replace("_", " ").capitalize()
+        """The field's label, in a designer's words."""
+        return FIELD_WORDS.get((self.of, self.name), ("", ""))[0] or self.name.replace("_", " ").capitalize()
+
+    @property
+    def hint(self) -> str:
+        """What the field means, where its label alone may not say it ("" if it does)."""
+        return FIELD_WORDS.get((self.of, self.name), ("", ""))[1]
+
+
+MAP_MEANING = "The map is one file about one service, with all its iterations."
+ITERATION_MEANING = (
+    "An iteration is a complete version of the service: today's (current) or a designed one (future). "
+    "Branch one to design the next round; lock one that was presented or approved."
+)
+FIELD_WORDS: dict[tuple[Kind | None, str], tuple[str, str]] = {
+    (None, "state"): (
+        "State",
+        "Current is the service as it is today; future is a design of how it could be.",
+    ),
+    (None, "based_on"): (
+        "Based on",
+        "The iteration this one was branched from: compare shows what changed since.",
+    ),
+    (Kind.STEP, "kind"): (
+        "Kind of step",
+        "An action is a moment in the journey; a decision branches the journey (flows out of it say which way).",
+    ),
+    (Kind.STEP, "profile"): ("User profile", "Whose moment this is."),
+    (Kind.STEP, "touchpoints"): ("Touchpoints", "Where the user meets the service in this step."),
+    (Kind.STEP, "tasks"): ("Tasks behind it", "The work of the processes that makes this step happen."),
+    (Kind.STEP, "emotion"): (
+        "Emotion",
+        "How the step feels for the user: -2 very bad, -1 bad, 0 neutral, +1 good, +2 very good.",
+    ),
+    (Kind.STEP, "pain_points"): ("Pain points", "What hurts here, one a line."),
+    (Kind.STEP, "opportunities"): ("Opportunities", "Ideas to make it better, one a line."),
+    (Kind.STEP, "effort"): (
+        "Effort",
+        "What changing this step takes, 1 (little) to 5 (a lot): with gain, it places the step on the priority matrix.",
+    ),
+    (Kind.STEP, "gain"): ("Gain", "What changing this step brings, 1 (little) to 5 (a lot)."),
+    (Kind.STEP, "replaces"): (
+        "Replaces",
+        "The steps of the iteration this one is based on that this step replaces.",
+    ),
+    (Kind.FLOW, "source"): ("From step", "Flows connect steps when the journey is not a straight line."),
+    (Kind.FLOW, "target"): ("To step", ""),
+    (Kind.FLOW, "label"): ("Label", "Out of a decision: which way this is, for example 'yes' or 'no'."),
+    (Kind.ACTOR, "kind"): ("Role", "The actor's role towards the service."),
+    (Kind.ACTOR, "ring"): (
+        "Ring on the actor map",
+        "Core: at the centre of the service; direct: works with the core; indirect: in the background.",
+    ),
+    (Kind.TOUCHPOINT, "channel"): (
+        "Channel",
+        "Digital (an app, a web page), physical (a letter, a place) or interpersonal (in person, by phone).",
+    ),
+    (Kind.TOUCHPOINT, "medium"): ("Medium", "For example a mobile app, a brochure, a home visit."),
+    (Kind.TASK, "lane"): (
+        "Lane",
+        "Frontstage: the user sees it; backstage: done out of the user's sight; support: helps those who do it.",
+    ),
+    (Kind.TASK, "response_time"): ("How fast", "For example within 2 hours."),
+    (Kind.TASK, "second_line"): ("2nd line support", "Who helps when the one responsible cannot."),
+    (Kind.TASK, "third_line"): ("3rd line support", "Specialists or suppliers, when the 2nd line cannot."),
+}
+"""Field labels and hints in a designer's words, by (kind, field); other fields are named after the field."""
 
 
 def element_fields(kind: Kind) -> list[FieldSpec]:
@@ -43,7 +111,9 @@ def element_fields(kind: Kind) -> list[FieldSpec]:
     ranges = kind.spec.ranges
     resolve_types(kind.type)
     nested = kind.child.collection if kind.child is not None else ""
-    return [_spec(f.name, f.type, refs, ranges) for f in fields(kind.type) if f.name != nested]
+    return [
+        evolve(_spec(f.name, f.type, refs, ranges), of=kind) for f in fields(kind.type) if f.name != nested
+    ]
 
 
 def _spec(name: str, annotation: Any, refs: dict[str, Ref], ranges: dict[str, tuple[int, int]]) -> FieldSpec:
