@@ -14,16 +14,18 @@ from babel.dates import format_date
 
 from journeymap import report
 from journeymap.benefits import benefit_status
+from journeymap.charts import chart, grid
 from journeymap.defaults import base_iteration
 from journeymap.exports import export
 from journeymap.i18n import translation
 from journeymap.model import Iteration, JourneyMap, Language
 from journeymap.outline import FOILS
-from journeymap.status_look import LOOKS
 from journeymap.views import ViewOptions
 
 MAX_LINES = 5
 """Lines on a foil at 30 pt, each at most two lines long: what fits beside the title."""
+MAX_CHARTS = 4
+"""Indicator charts on the follow-up foil (two by two); the rest are in the notes."""
 MAX_CHARS = 90
 """Characters of a line on a foil: two lines of 30 pt text across a 16:9 slide."""
 
@@ -90,16 +92,15 @@ def foils(
         (),
         _lines(status, tr.gettext("No status recorded yet."), tr),
         _lines([b.name for b in it.benefits], tr.gettext("No benefits planned yet."), tr),
-        tuple(
-            Line(f"{LOOKS[s.status].symbol} {s.indicator.name}: {tr.gettext(LOOKS[s.status].word)}",
-                 LOOKS[s.status].colour)
-            for s in statuses[:MAX_LINES]
-        ) or (Line(tr.gettext("No indicators to follow up yet.")),),
+        _more(len(statuses) - MAX_CHARTS, tr) if statuses else (Line(tr.gettext("No indicators to follow up yet.")),),
         _lines(it.next_steps, tr.gettext("No further plan recorded yet."), tr),
         _lines(_first(it.maintenance), tr.gettext("Not described yet."), tr),
         _lines(it.lessons, tr.gettext("No lessons recorded yet."), tr),
     )  # fmt: skip
-    diagrams = (None, None, actors, picture("journey"), picture("priorities"), None, None, None, None, None)
+    charts = (
+        Diagram(grid([chart(s, language) for s in statuses[:MAX_CHARTS]]), titles[6]) if statuses else None
+    )
+    diagrams = (None, None, actors, picture("journey"), picture("priorities"), None, charts, None, None, None)
     deck = [
         Foil(title, lines, diagram, note)
         for title, lines, diagram, note in zip(titles, body, diagrams, notes, strict=True)
@@ -107,8 +108,8 @@ def foils(
     base = base_iteration(journey_map, it)
     compare = picture("compare")
     if base is not None and compare is not None:
-        title = tr.gettext("Appendix: from {old} to {new}").format(old=base.label, new=it.label)
-        deck.append(Foil(title, (), compare, notes[3]))
+        change = tr.gettext("From {old} to {new}").format(old=base.label, new=it.label)
+        deck.append(Foil(tr.gettext("Appendix: what changes"), (Line(_short(change)),), compare, notes[3]))
     return deck
 
 
@@ -137,11 +138,19 @@ def _lines(
     if not items:
         return (Line(missing),) if missing else ()
     shown = [Line(_short(item)) for item in items[: MAX_LINES - 1 if len(items) > MAX_LINES else MAX_LINES]]
-    rest = len(items) - len(shown)
-    if rest:
-        more = tr.ngettext("… and {n} more in the notes", "… and {n} more in the notes", rest)
-        shown.append(Line(more.format(n=rest), "#595959"))
-    return tuple(shown)
+    return (*shown, *_more(len(items) - len(shown), tr))
+
+
+def _more(rest: int, tr: gettext.NullTranslations) -> tuple[Line, ...]:
+    """A line that says how many more are in the notes, if any."""
+    if rest <= 0:
+        return ()
+    return (
+        Line(
+            tr.ngettext("… and {n} more in the notes", "… and {n} more in the notes", rest).format(n=rest),
+            "#595959",
+        ),
+    )
 
 
 def _short(text: str) -> str:
