@@ -34,8 +34,8 @@ def test_a_chart_shows_the_measurements_baseline_target_deadline_and_status_in_w
     root = ET.fromstring(svg)
     assert root.find(f"{SVG}title").text == "Support calls solved at 1st line: ▲ improving"
     assert (
-        "Baseline 0, target 80 by 2016-12-31. Measured: 2016-06-30: 55, 2016-09-30: 68."
-        == root.find(f"{SVG}desc").text
+        root.find(f"{SVG}desc").text
+        == "Baseline 0, target 80 by 2016-12-31. Measured: 2016-06-30: 55, 2016-09-30: 68."
     )
     shown = texts(svg)
     assert {"▲ improving", "baseline 0", "target 80", "deadline 2016-12-31", "68"} <= set(shown)

@@ -26,9 +26,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--against", metavar="ID", help="compare: the newer iteration (default: newest future)"
     )
-    parser.add_argument(
-        "--format", choices=FORMATS, default="svg", help="default: svg"
-    )
+    parser.add_argument("--format", choices=FORMATS, default="svg", help="default: svg")
     output_option(parser, None, help="file to write, or - for stdout (default: MAP-VIEW.FORMAT)")
     parser.add_argument("--title", help="diagram title (default: map title and iteration)")
     parser.add_argument(
