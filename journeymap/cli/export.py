@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from journeymap.cli.command import Command, UsageError, file_argument, iteration_option, output_option
+from journeymap.cli.command import (
+    Command,
+    UsageError,
+    file_argument,
+    iteration_option,
+    language_option,
+    output_option,
+)
 from journeymap.cli.output import write_output
 from journeymap.defaults import default_export_name
 from journeymap.errors import JourneymapError
@@ -41,6 +48,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--process", metavar="ID", help="process: which process (default: the first)")
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    language_option(parser)
     parser.add_argument("--renderer", choices=RENDERERS, default="auto",
                         help="auto: Graphviz if installed, else built-in")  # fmt: skip
 
@@ -61,6 +69,7 @@ def _export(args: argparse.Namespace) -> int:
             stages=(stages[0], stages[-1]) if stages else None,
             process=args.process or "",
             legend=not args.no_legend,
+            language=args.language or "",
         )
         data = export(m, args.view, args.format, options, renderer=args.renderer)
     except SameIterationError as exc:

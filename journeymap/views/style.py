@@ -6,9 +6,13 @@ style or a text marker, so a grayscale print still reads; ``mono`` is black, whi
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Mapping
 
-from journeymap.model import Channel, RelationKind, Ring
+from journeymap.elements import Element
+from journeymap.evidence import evidence_of, uses_evidence
+from journeymap.i18n import N_
+from journeymap.model import Channel, Evidence, Iteration, RelationKind, Ring
 
 FONT = "Helvetica,Arial,sans-serif"
 Attrs = Mapping[str, str]
@@ -89,20 +93,20 @@ LINE_LABEL: Attrs = {"shape": "plaintext", "fontsize": "8", "fontcolor": "#77777
 SEPARATOR: Attrs = {"dir": "none", "style": "dashed", "color": "#999999"}
 ANCHOR: Attrs = {"shape": "point", "style": "invis", "width": "0.01", "height": "0.01", "label": ""}
 
-# compare: (node attributes, marker written on the card)
+# compare: (node attributes, marker written on the card, in English: translated where drawn)
 _DIFF: dict[str, dict[str, tuple[Attrs, str]]] = {
     "color": {
         "added": (
             {"style": "filled,bold", "fillcolor": "#d9f0d3", "color": "#1b7837", "penwidth": "2.5"},
-            "+ new",
+            N_("+ new"),
         ),
         "removed": (
             {"style": "filled,dashed", "fillcolor": "#f7f7f7", "color": "#b2182b", "fontcolor": "#777777"},
-            "- removed",
+            N_("- removed"),
         ),
         "changed": (
             {"style": "filled", "fillcolor": "#fee8c8", "color": "#b35806", "penwidth": "2"},
-            "~ changed",
+            N_("~ changed"),
         ),
         "unchanged": (
             {"style": "filled", "fillcolor": "#ffffff", "color": "#bbbbbb", "fontcolor": "#888888"},
@@ -112,15 +116,15 @@ _DIFF: dict[str, dict[str, tuple[Attrs, str]]] = {
     "mono": {
         "added": (
             {"style": "filled,bold", "fillcolor": "#ffffff", "color": "#000000", "penwidth": "3"},
-            "+ new",
+            N_("+ new"),
         ),
         "removed": (
             {"style": "filled,dashed", "fillcolor": "#eeeeee", "color": "#000000", "fontcolor": "#555555"},
-            "- removed",
+            N_("- removed"),
         ),
         "changed": (
             {"style": "filled", "fillcolor": "#dddddd", "color": "#000000", "penwidth": "2"},
-            "~ changed",
+            N_("~ changed"),
         ),
         "unchanged": (
             {"style": "filled", "fillcolor": "#ffffff", "color": "#aaaaaa", "fontcolor": "#777777"},
@@ -172,3 +176,28 @@ def relation(scheme: str, kind: RelationKind) -> dict[str, str]:
     if scheme == "mono":
         attrs["color"] = "#000000"
     return attrs
+
+
+_EVIDENCE: dict[Evidence, tuple[str, str]] = {
+    Evidence.OBSERVED: ("●", N_("observed")),
+    Evidence.ASSUMED: ("○", N_("assumed")),
+    Evidence.PROPOSED: ("◇", N_("proposed")),
+}
+"""The symbol a card's text starts with for each kind of evidence (shapes, so they read in mono too)."""
+
+
+def evidence_marked(text: str, element: Element) -> str:
+    """``text`` with the element's evidence symbol in front (``● Gets a call``); as it is when not stated."""
+    evidence = evidence_of(element)
+    return f"{_EVIDENCE[evidence][0]} {text}" if evidence is not None else text
+
+
+def evidence_legend(tr: gettext.NullTranslations, *shown: Iteration) -> tuple[str, ...]:
+    """The legend's lines that explain the evidence symbols, in ``tr``'s language; none when no
+    element of the ``shown`` iterations states its evidence."""
+    if not any(uses_evidence(it) for it in shown):
+        return ()
+    return (
+        tr.gettext("How we know it:"),
+        *(f"{mark} {tr.gettext(word)}" for mark, word in _EVIDENCE.values()),
+    )
