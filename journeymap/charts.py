@@ -19,7 +19,7 @@ from journeymap.benefits import IndicatorStatus, number
 from journeymap.characters import printable
 from journeymap.i18n import translation
 from journeymap.model import Language
-from journeymap.status_look import LOOKS
+from journeymap.status_look import LOOKS, label
 
 WIDTH, HEIGHT = 480.0, 270.0
 """A chart's size in points (16:9)."""
@@ -39,7 +39,7 @@ def chart(status: IndicatorStatus, language: Language = Language.EN) -> str:
     points = [(m.date, m.value) for m in indicator.measurements]
     values = [v for _, v in points] + [v for v in (indicator.baseline, indicator.target) if v is not None]
     dates = [d for d, _ in points] + ([indicator.deadline] if indicator.deadline else [])
-    words = f"{look.symbol} {tr.gettext(look.word)}"
+    words = label(status.status, language)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH:g}pt" height="{HEIGHT:g}pt" '
         f'viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="img" font-family="{FONT}">',

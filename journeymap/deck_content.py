@@ -16,9 +16,10 @@ from journeymap import report
 from journeymap.benefits import benefit_status
 from journeymap.charts import chart, grid
 from journeymap.defaults import base_iteration
+from journeymap.evidence import shares, uses_evidence
 from journeymap.exports import export
 from journeymap.i18n import translation
-from journeymap.model import Iteration, JourneyMap, Language
+from journeymap.model import Evidence, Iteration, JourneyMap, Language
 from journeymap.outline import FOILS
 from journeymap.views import ViewOptions
 
@@ -65,7 +66,7 @@ def foils(
 ) -> list[Foil]:
     """The ten foils of ``it`` in ``language``, then appendix foils (the comparison with its base)."""
     tr = translation(language)
-    content = report.build(journey_map, it.id, "deck", today, renderer)
+    content = report.build(journey_map, it.id, "deck", today, renderer, language)
     notes = [_notes(section) for section in content.sections]
     figures = {f.view: f for f in content.figures}
     titles = [tr.gettext(title) for title in FOILS]
@@ -89,7 +90,7 @@ def foils(
         _title_lines(journey_map, it, today, language),
         goals,
         _lines(_first(it.note), "", tr),
-        (),
+        _evidence(it, tr),
         _lines(status, tr.gettext("No status recorded yet."), tr),
         _lines([b.name for b in it.benefits], tr.gettext("No benefits planned yet."), tr),
         _more(len(statuses) - MAX_CHARTS, tr) if statuses else (Line(tr.gettext("No indicators to follow up yet.")),),
@@ -123,6 +124,20 @@ def _title_lines(
     when = format_date(today, format="long", locale="en_GB" if language is Language.EN else language.value)
     lines.append(Line(tr.gettext("Status as of {date}").format(date=when), "#595959"))
     return tuple(lines)
+
+
+def _evidence(it: Iteration, tr: gettext.NullTranslations) -> tuple[Line, ...]:
+    """How the team knows the journey, in one line: the shares of observed, assumed and proposed."""
+    if not uses_evidence(it):
+        return ()
+    counted = shares(it)
+    percent = {e.value: f"{counted.share(e):.0%}".replace("%", " %") for e in Evidence}
+    return (
+        Line(
+            tr.gettext("Observed {observed}, assumed {assumed}, proposed {proposed}").format(**percent),
+            "#595959",
+        ),
+    )
 
 
 def _first(text: str) -> list[str]:

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from journeymap.benefits import IndicatorStatus, benefit_status, number
 from journeymap.characters import printable
@@ -26,7 +26,7 @@ from journeymap.elements import Kind, name_of
 from journeymap.evidence import shares
 from journeymap.exports import export
 from journeymap.i18n import translation
-from journeymap.model import Benefit, Evidence, Indicator, Iteration, JourneyMap
+from journeymap.model import Benefit, Evidence, Indicator, Iteration, JourneyMap, Language
 from journeymap.priorities import priorities
 from journeymap.problems import Severity
 from journeymap.semantic_diff import ElementRef, diff
@@ -99,14 +99,20 @@ def build(
     stem: str = "map",
     today: dt.date | None = None,
     renderer: str = "auto",
+    language: Language | None = None,
 ) -> Report:
-    """The report of ``iteration`` (default: the newest); figures are named ``STEM-VIEW.svg``."""
+    """The report of ``iteration`` (default: the newest); figures are named ``STEM-VIEW.svg``.
+
+    ``language`` is the language of the diagrams' words (default: the map's).
+    """
     it = iteration_or_newest(journey_map, iteration)
+    lang = (language or journey_map.language).value
     base = base_iteration(journey_map, it)
     today = today or dt.date.today()
     statuses = benefit_status(it, today)
 
     def figure(view: str, caption: str, options: ViewOptions) -> Figure:
+        options = evolve(options, language=lang)
         svg = export(journey_map, view, "svg", options, renderer).decode("utf-8")
         return Figure(f"{stem}-{view}.svg", caption, svg, view)
 

@@ -138,3 +138,11 @@ def test_libreoffice_impress_opens_the_deck_with_every_slide(example_deck: Path,
     assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type/Page/") + pdf.count(b"/Type /Page ") == len(
         titles(example_deck)
     )
+
+
+def test_the_journey_foil_says_how_the_team_knows_it(tmp_path: Path) -> None:
+    deck = make_deck(tmp_path, ROOT / "tests" / "fixtures" / "evidence.toml", "--language", "nb")
+    journey = Presentation(str(deck)).slides[3]
+    assert "Observert 33 %, antatt 33 %, foreslått 33 %" in [
+        s.text_frame.text for s in journey.shapes if s.has_text_frame
+    ]
