@@ -24,7 +24,7 @@ from journeymap import raster
 from journeymap.deck_content import Diagram, Foil, Line, foils
 from journeymap.defaults import iteration_to_present
 from journeymap.model import JourneyMap, Language
-from journeymap.writing import atomic_write
+from journeymap.writing import WriteError, atomic_write, same_file
 
 WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)
 """PowerPoint's 16:9 slide: 13.33 by 7.5 inches."""
@@ -67,9 +67,11 @@ def deck(
     return out.getvalue()
 
 
-def write_deck(data: bytes, path: str | os.PathLike[str]) -> Path:
-    """Write a deck atomically; returns the path."""
+def write_deck(data: bytes, path: str | os.PathLike[str], map_path: str | os.PathLike[str] = "") -> Path:
+    """Write a deck atomically, never onto the map at ``map_path``; returns the path."""
     target = Path(path)
+    if map_path and same_file(target, map_path):
+        raise WriteError(f"{target}: this is the map itself; choose another file for the deck")
     atomic_write(target, data)
     return target
 

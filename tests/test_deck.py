@@ -8,13 +8,17 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, ROOT
+from editor import open_editor
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Pt
+from test_tui import nav_key, select
 
 import journeymap
 from journeymap.cli import main
 from journeymap.model import Language
+from tui.dialogs import FormDialog
+from tui.navigator import ITERATION
 
 HOME = ROOT / "examples" / "home-training.toml"
 FOILS_EN = [
@@ -146,3 +150,18 @@ def test_the_journey_foil_says_how_the_team_knows_it(tmp_path: Path) -> None:
     assert "Observert 33 %, antatt 33 %, foreslått 33 %" in [
         s.text_frame.text for s in journey.shapes if s.has_text_frame
     ]
+
+
+async def test_the_editor_writes_the_deck_of_the_selected_iteration_next_to_the_map(tmp_path: Path) -> None:
+    path = tmp_path / "home-training.toml"
+    path.write_bytes(HOME.read_bytes())
+    app = open_editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select(app, pilot, ITERATION, "current")
+        await nav_key(app, pilot, "k")
+        assert isinstance(app.screen, FormDialog)
+        await pilot.click("#ok")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    deck = Presentation(str(tmp_path / "home-training-deck.pptx"))
+    assert "Training by all home-care staff" in deck.slides[0].shapes[1].text_frame.text
