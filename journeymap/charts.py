@@ -42,7 +42,7 @@ def chart(status: IndicatorStatus, language: Language = Language.EN) -> str:
     words = label(status.status, language)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH:g}pt" height="{HEIGHT:g}pt" '
-        f'viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="img" font-family="{FONT}">',
+        f'viewBox="0 0 {WIDTH:g} {HEIGHT:g}" font-family="{FONT}">',
         f"<title>{_esc(indicator.name)}: {_esc(words)}</title>",
         f"<desc>{_esc(_description(status, language))}</desc>",
         f'<rect width="{WIDTH:g}" height="{HEIGHT:g}" fill="white"/>',

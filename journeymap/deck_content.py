@@ -191,7 +191,9 @@ def _notes(section: report.Section) -> str:
         else:
             parts.append(
                 "\n".join(
-                    "; ".join(f"{h}: {c}" for h, c in zip(block.header, row, strict=True) if c)
+                    "; ".join(
+                        f"{h}: {report.cell_text(c)}" for h, c in zip(block.header, row, strict=True) if c
+                    )
                     for row in block.rows
                 )
             )
