@@ -429,7 +429,7 @@ th { background: #f3f3f3; }
 .date, .status { white-space: nowrap; } .status { font-weight: bold; }
 figure { margin: 1rem 0; overflow-x: auto; } figure svg { max-width: 100%; height: auto; }
 figure.chart { display: inline-block; width: 30rem; max-width: 100%; margin-right: 1rem; vertical-align: top; }
-figcaption { color: #555; font-size: .9rem; } figcaption a { color: #1a5490; }
+figcaption { color: #555; font-size: .9rem; }
 @page { size: A4; margin: 12mm; }
 @page wide { size: A4 landscape; }
 @media print {

@@ -106,12 +106,12 @@ def test_one_header_one_main_and_column_headers() -> None:
     assert all(th.get("scope") == "col" for th in root.iter(f"{H}th"))
 
 
-AXE = Path(__file__).parent / "axe" / "run.js"
+AXE = ROOT / "tools" / "axe-check" / "run.js"
 
 
 @pytest.mark.skipif(
     shutil.which("node") is None or not (AXE.parent / "node_modules" / "axe-core").is_dir(),
-    reason="needs node and 'npm install' in tests/axe",
+    reason="needs node and npm ci in tools/axe-check",
 )
 def test_the_html_passes_axe_core(tmp_path: Path) -> None:
     assert (
