@@ -15,9 +15,9 @@ import math
 from collections.abc import Callable
 from html import escape
 
-from journeymap.benefits import IndicatorStatus, number
+from journeymap.benefits import IndicatorStatus
 from journeymap.characters import printable
-from journeymap.i18n import translation
+from journeymap.i18n import number, translation
 from journeymap.model import Language
 from journeymap.status_look import LOOKS, label
 
@@ -81,7 +81,7 @@ def chart(status: IndicatorStatus, language: Language = Language.EN) -> str:
                                 (indicator.target, tr.gettext("target"), TARGET)):  # fmt: skip
         if value is not None:
             out.append(_line(LEFT, y(value), LEFT + plot_w, y(value), colour, "6 4"))
-            out.append(_label(end, y(value) - 5, f"{name} {number(value)}", 15, "end", colour))
+            out.append(_label(end, y(value) - 5, f"{name} {number(value, language)}", 15, "end", colour))
     if points:
         path = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in points)
         out.append(f'<polyline points="{path}" fill="none" stroke="{look.colour}" stroke-width="3"/>')
@@ -94,7 +94,7 @@ def chart(status: IndicatorStatus, language: Language = Language.EN) -> str:
             _label(
                 x(day) + shift,
                 y(value) + (20 if below else -10),
-                number(value),
+                number(value, language),
                 15,
                 anchor,
                 look.colour,
@@ -107,12 +107,12 @@ def chart(status: IndicatorStatus, language: Language = Language.EN) -> str:
 def _description(status: IndicatorStatus, language: Language) -> str:
     tr = translation(language)
     indicator = status.indicator
-    readings = ", ".join(f"{m.date.isoformat()}: {number(m.value)}" for m in indicator.measurements)
+    readings = ", ".join(f"{m.date.isoformat()}: {number(m.value, language)}" for m in indicator.measurements)
     unknown = tr.gettext("not set")
     parts = [
         tr.gettext("Baseline {baseline}, target {target} by {deadline}.").format(
-            baseline=number(indicator.baseline) if indicator.baseline is not None else unknown,
-            target=number(indicator.target) if indicator.target is not None else unknown,
+            baseline=number(indicator.baseline, language) if indicator.baseline is not None else unknown,
+            target=number(indicator.target, language) if indicator.target is not None else unknown,
             deadline=indicator.deadline.isoformat() if indicator.deadline else unknown,
         ),
         tr.gettext("Measured: {readings}.").format(readings=readings) if readings else "",

@@ -52,3 +52,10 @@ def test_charts_in_a_grid_are_drawn_with_their_words() -> None:
     picture = Image.open(io.BytesIO(png(grid([chart(s) for s in statuses()])))).convert("L")
     assert picture.size == (2 * 2 * 480, 2 * 270)
     assert sum(picture.histogram()[:128]) > 2000  # the names, words and lines are drawn
+
+
+def test_numbers_are_written_as_the_language_writes_them() -> None:
+    m = jm.load(ROOT / "examples" / "home-training.toml")
+    savings = next(s for s in benefit_status(m.iterations[-1]) if s.indicator.id == "yearly-savings")
+    assert "mål 1.500.000" in texts(chart(savings, Language.DA))
+    assert "target 1\u202f500\u202f000" in texts(chart(savings))
