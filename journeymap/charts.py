@@ -18,7 +18,7 @@ from html import escape
 from journeymap.benefits import IndicatorStatus
 from journeymap.characters import printable
 from journeymap.i18n import number, translation
-from journeymap.model import Language
+from journeymap.model import Indicator, Language
 from journeymap.status_look import LOOKS, label
 
 WIDTH, HEIGHT = 480.0, 270.0
@@ -169,6 +169,20 @@ def _cut(text: str, limit: int) -> str:
 
 def _esc(text: str) -> str:
     return escape(printable(text))
+
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+"""Eighth blocks, lowest first: a sparkline's letters."""
+
+
+def sparkline(indicator: Indicator) -> str:
+    """The measurements as one line of text, a block per measurement, on the scale from the lowest
+    to the highest of baseline, target and measurements (for terminals); empty if none."""
+    values = [m.value for m in indicator.measurements]
+    if not values:
+        return ""
+    low, high = _span([*values, *(v for v in (indicator.baseline, indicator.target) if v is not None)])
+    return "".join(BLOCKS[round((v - low) / (high - low) * (len(BLOCKS) - 1))] for v in values)
 
 
 def grid(charts: list[str], columns: int = 2) -> str:

@@ -5,15 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import io
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
+from attrs import evolve
 from conftest import ROOT
+from editor import open_editor
 from PIL import Image
+from rich.console import Console
+from test_tui import nav_key, select
 
 import journeymap as jm
 from journeymap.benefits import benefit_status
-from journeymap.charts import chart, grid
+from journeymap.charts import chart, grid, sparkline
 from journeymap.model import Language
 from journeymap.raster import png
+from tui.navigator import ITERATION
 
 SVG = "{http://www.w3.org/2000/svg}"
 TELEHEALTH = ROOT / "examples" / "telehealth-service-centre.toml"
@@ -59,3 +65,25 @@ def test_numbers_are_written_as_the_language_writes_them() -> None:
     savings = next(s for s in benefit_status(m.iterations[-1]) if s.indicator.id == "yearly-savings")
     assert "mål 1.500.000" in texts(chart(savings, Language.DA))
     assert "target 1\u202f500\u202f000" in texts(chart(savings))
+
+
+def test_sparklines_scale_measurements_between_baseline_and_target() -> None:
+    first, registered = statuses()
+    assert sparkline(first.indicator) == "▆▇"  # 55 and 68 on 0 … 80
+    assert sparkline(evolve(registered.indicator, measurements=())) == ""
+
+
+async def test_the_editors_indicator_screen_shows_each_indicators_measurements_as_a_sparkline(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "telehealth.toml"
+    path.write_bytes(TELEHEALTH.read_bytes())
+    app = open_editor(path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await select(app, pilot, ITERATION, "future")
+        await nav_key(app, pilot, "m")
+        console = Console(width=200, record=True, file=io.StringIO())
+        console.print(app.screen.overview)
+        body = console.export_text()
+    row = next(line for line in body.splitlines() if "Support calls solved" in line)
+    assert "Measurements" in body and "▆▇" in row
