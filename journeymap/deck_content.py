@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import html
+import re
 
 from attrs import frozen
 from babel.dates import format_date
@@ -23,6 +25,8 @@ from journeymap.model import Evidence, Iteration, JourneyMap, Language
 from journeymap.outline import FOILS
 from journeymap.views import ViewOptions
 
+_WORDS = re.compile(r"<(?:title|desc)\b[^>]*>(.*?)</(?:title|desc)>", re.S)
+"""An SVG's ``<title>`` and ``<desc>``: what it says it shows."""
 MAX_LINES = 5
 """Lines on a foil at 30 pt, each at most two lines long: what fits beside the title."""
 MAX_CHARTS = 4
@@ -37,6 +41,13 @@ class Diagram:
 
     svg: str
     description: str
+
+    @classmethod
+    def of(cls, svg: str, caption: str) -> Diagram:
+        """A diagram described by the SVG's own ``<title>`` and ``<desc>``, else by ``caption``."""
+        head = svg.split("<g", 1)[0]  # the root's own words, not those of the shapes in its groups
+        words = [html.unescape(m.group(1)).strip() for m in _WORDS.finditer(head)]
+        return cls(svg, " ".join(w for w in words if w) or caption)
 
 
 @frozen
@@ -73,10 +84,10 @@ def foils(
 
     def picture(view: str) -> Diagram | None:
         figure = figures.get(view)
-        return Diagram(figure.svg, figure.caption) if figure else None
+        return Diagram.of(figure.svg, figure.caption) if figure else None
 
     actors = (
-        Diagram(
+        Diagram.of(
             export(journey_map, "actors", "svg", ViewOptions(iteration=it.id), renderer).decode(), it.label
         )
         if it.actors
@@ -99,7 +110,7 @@ def foils(
         _lines(it.lessons, tr.gettext("No lessons recorded yet."), tr),
     )  # fmt: skip
     charts = (
-        Diagram(grid([chart(s, language) for s in statuses[:MAX_CHARTS]]), titles[6]) if statuses else None
+        Diagram.of(grid([chart(s, language) for s in statuses[:MAX_CHARTS]]), titles[6]) if statuses else None
     )
     diagrams = (None, None, actors, picture("journey"), picture("priorities"), None, charts, None, None, None)
     deck = [

@@ -110,6 +110,12 @@ def test_the_title_foil_states_the_date_and_the_notes_carry_the_full_tables(tmp_
     slides = list(Presentation(str(make_deck(tmp_path, HOME))).slides)
     assert "23 November 2026" in " ".join(s.text_frame.text for s in slides[0].shapes if s.has_text_frame)
     assert "Baseline" in slides[5].notes_slide.notes_text_frame.text  # the benefits plan's indicator table
+    (charts,) = [s for s in slides[6].shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    alt = charts._element.nvPicPr.cNvPr.get("descr")
+    assert (
+        "Care hours saved per citizen per year: ● reached" in alt
+        and "Baseline 27, target 40 by 2023-12-31" in alt
+    )
 
 
 def test_the_deck_speaks_danish(tmp_path: Path) -> None:
