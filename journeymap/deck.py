@@ -12,11 +12,13 @@ import datetime as dt
 import io
 import os
 import re
+import textwrap
 from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.text import PP_ALIGN
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
@@ -34,14 +36,16 @@ BODY_TOP = Emu(TITLE_TOP + TITLE_HEIGHT + Inches(0.1))
 TITLE_SIZE, TEXT_SIZE, FIRST_SIZE = Pt(36), Pt(30), Pt(40)
 """The title's size, the text's, and the first line of the first foil (the solution's name)."""
 TEXT_COLOUR = "#222222"
-AVERAGE_CHAR = 0.52
+AVERAGE_CHAR = 0.55
 """Average width of a character as a share of the font size, for wrapping estimates."""
 TEXT_COLUMN = Inches(4.6)
 """The text's width when it stands beside a diagram."""
 PIXELS_PER_INCH = 200
 """How sharp a diagram is on the slide."""
 _SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)pt"[^>]*?height="([\d.]+)pt"', re.S)
-_BLANK_LAYOUT = 6
+_TITLE_ONLY = 5
+"""The default template's layout with a title placeholder and nothing else: PowerPoint's outline and
+screen readers know each slide by that title."""
 
 
 def deck(
@@ -61,7 +65,7 @@ def deck(
     presentation = Presentation()
     presentation.slide_width, presentation.slide_height = WIDTH, HEIGHT
     for n, foil in enumerate(content):
-        _slide(presentation.slides.add_slide(presentation.slide_layouts[_BLANK_LAYOUT]), foil, first=n == 0)
+        _slide(presentation.slides.add_slide(presentation.slide_layouts[_TITLE_ONLY]), foil, first=n == 0)
     out = io.BytesIO()
     presentation.save(out)
     return out.getvalue()
@@ -78,9 +82,14 @@ def write_deck(data: bytes, path: str | os.PathLike[str], map_path: str | os.Pat
 
 def _slide(slide: Slide, foil: Foil, first: bool) -> None:
     width = WIDTH - 2 * MARGIN
-    title = slide.shapes.add_textbox(MARGIN, TITLE_TOP, Emu(width), TITLE_HEIGHT)
-    title.name = "Title"
+    title = slide.shapes.title
+    if title is None:
+        raise ValueError("the deck's slide layout has no title")
+    title.left, title.top, title.width, title.height = MARGIN, TITLE_TOP, Emu(width), TITLE_HEIGHT
+    title.text_frame.clear()
     _text(title.text_frame, (Line(foil.title),), TITLE_SIZE, bold=True)
+    for paragraph in title.text_frame.paragraphs:
+        paragraph.alignment = PP_ALIGN.LEFT
     room = HEIGHT - BODY_TOP - Inches(0.3)
     size = _points(foil.diagram) if foil.diagram else None
     if foil.lines and foil.diagram is not None and size is not None:
@@ -88,7 +97,8 @@ def _slide(slide: Slide, foil: Foil, first: bool) -> None:
         beside_left = MARGIN + TEXT_COLUMN + Inches(0.2)
         beside_box = (beside_left, BODY_TOP, WIDTH - MARGIN - beside_left, room)
         below_box = (MARGIN, BODY_TOP + below_height, width, room - below_height)
-        beside = _fit(size, beside_box) > _fit(size, below_box)
+        fits_beside = _height(foil.lines, TEXT_COLUMN) <= room
+        beside = fits_beside and _fit(size, beside_box) > _fit(size, below_box)
         text_width = TEXT_COLUMN if beside else width
         _lines(slide, foil.lines, text_width, min(room, _height(foil.lines, text_width)), first)
         _picture(slide, foil.diagram, size, *(beside_box if beside else below_box))
@@ -114,7 +124,7 @@ def _fit(size: tuple[float, float], box: tuple[int, int, int, int]) -> float:
 def _height(lines: tuple[Line, ...], width: int) -> int:
     """The height ``lines`` of 30 pt text take in a box ``width`` wide, wrapped at words."""
     per_row = int(width / Inches(1) * 72 / (TEXT_SIZE.pt * AVERAGE_CHAR))
-    rows = sum(max(1, -(-len(line.text) // per_row)) for line in lines)
+    rows = sum(max(1, len(textwrap.wrap(line.text, per_row))) for line in lines)
     return int(Pt(TEXT_SIZE.pt * 1.2) * rows + Pt(6) * len(lines) + Inches(0.2))
 
 

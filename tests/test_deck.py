@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,9 @@ def make_deck(tmp_path: Path, path: Path, *options: str) -> Path:
 
 
 def titles(deck: Path) -> list[str]:
-    return [slide.shapes[0].text_frame.text for slide in Presentation(str(deck)).slides]
+    return [
+        slide.shapes.title.text_frame.text for slide in Presentation(str(deck)).slides
+    ]  # the title placeholder
 
 
 @pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.stem)
@@ -171,3 +174,19 @@ async def test_the_editor_writes_the_deck_of_the_selected_iteration_next_to_the_
         await pilot.pause()
     deck = Presentation(str(tmp_path / "home-training-deck.pptx"))
     assert "Training by all home-care staff" in deck.slides[0].shapes[1].text_frame.text
+
+
+def test_text_stays_on_the_slide(example_deck: Path) -> None:
+    """Wrapped at words with characters 0.55 of their size wide (DejaVu Sans, wider than Calibri)."""
+    deck = Presentation(str(example_deck))
+    for n, slide in enumerate(deck.slides, 1):
+        for shape in slide.shapes:
+            assert shape.top + shape.height <= deck.slide_height, (n, shape.name)
+            if (
+                shape.has_text_frame
+                and shape.shape_type != MSO_SHAPE_TYPE.PICTURE
+                and shape != slide.shapes.title
+            ):
+                per_row = int(shape.width / 914400 * 72 / (30 * 0.55))
+                rows = sum(max(1, len(textwrap.wrap(p.text, per_row))) for p in shape.text_frame.paragraphs)
+                assert shape.top + rows * Pt(36) <= deck.slide_height, (n, shape.text_frame.text)
