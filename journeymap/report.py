@@ -17,30 +17,45 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from journeymap.benefits import IndicatorStatus, benefit_status, number
 from journeymap.characters import printable
+from journeymap.charts import chart
 from journeymap.defaults import base_iteration, iteration_or_newest
 from journeymap.elements import Kind, name_of
 from journeymap.evidence import shares
 from journeymap.exports import export
 from journeymap.i18n import translation
-from journeymap.model import Benefit, Evidence, Indicator, Iteration, JourneyMap
+from journeymap.model import Benefit, Evidence, Indicator, Iteration, JourneyMap, Language
+from journeymap.outline import FOILS
 from journeymap.priorities import priorities
 from journeymap.problems import Severity
 from journeymap.semantic_diff import ElementRef, diff
+from journeymap.status_look import LOOKS, label
 from journeymap.validate import validate
 from journeymap.views import ViewOptions
 from journeymap.writing import WriteError, atomic_write
 
 
 @frozen
+class Badge:
+    """A status in a table cell: its symbol and word, shown in its colour (``#rrggbb``)."""
+
+    text: str
+    colour: str
+
+
+Cell = str | Badge
+"""A table cell: plain text, or a status."""
+
+
+@frozen
 class Table:
-    """Rows of plain text under a header."""
+    """Rows of cells under a header."""
 
     header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
 
 
 @frozen
@@ -65,6 +80,11 @@ class Hint:
     """A sentence of the report's own (never the map's text): its `key` spans show as code."""
 
     text: str
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell as plain text (a status as its symbol and word)."""
+    return cell.text if isinstance(cell, Badge) else cell
 
 
 Block = str | Hint | Table | Figure | Items
@@ -99,18 +119,27 @@ def build(
     stem: str = "map",
     today: dt.date | None = None,
     renderer: str = "auto",
+    language: Language | None = None,
 ) -> Report:
-    """The report of ``iteration`` (default: the newest); figures are named ``STEM-VIEW.svg``."""
+    """The report of ``iteration`` (default: the newest); figures are named ``STEM-VIEW.svg``.
+
+    ``language`` is the language of the diagrams' words (default: the map's).
+    """
     it = iteration_or_newest(journey_map, iteration)
+    lang = (language or journey_map.language).value
     base = base_iteration(journey_map, it)
     today = today or dt.date.today()
     statuses = benefit_status(it, today)
 
     def figure(view: str, caption: str, options: ViewOptions) -> Figure:
+        options = evolve(options, language=lang)
         svg = export(journey_map, view, "svg", options, renderer).decode("utf-8")
         return Figure(f"{stem}-{view}.svg", caption, svg, view)
 
-    journey: list[Block] = [figure("journey", f"The journey: {it.label}", ViewOptions(iteration=it.id))]
+    journey: list[Block] = [
+        figure("journey", f"The journey: {it.label}", ViewOptions(iteration=it.id)),
+        _steps_table(it),
+    ]
     if base is not None:
         journey.append(
             figure("compare", f"{base.label} → {it.label}", ViewOptions(iteration=base.id, against=it.id))
@@ -132,20 +161,38 @@ def build(
             )
         )
         status.append(figure("priorities", "Priorities: gain against effort", ViewOptions(iteration=it.id)))
-    sections = (
-        Section("Name of the solution", _name(journey_map, it)),
-        Section("Goals", (Items(it.goals),) if it.goals else (Hint("No goals recorded (the iteration's `goals`)."),)),
-        Section("The final solution", _solution(it)),
-        Section("The updated journey", tuple(journey)),
-        Section("Implementation status and remaining work", tuple(status)),
-        Section("The benefits plan", _plan(journey_map, it)),
-        Section("Follow-up in operation and results so far", _follow_up(statuses, today)),
-        Section("Further plan for realising the benefits", _list(it.next_steps, "next_steps")),
-        Section("How the solution is maintained", _text(it.maintenance, Hint("Not described (the iteration's `maintenance`)."))),
-        Section("Lessons learned", _list(it.lessons, "lessons")),
-    )  # fmt: skip
-    subtitle = f"{it.label} ({it.state.value} iteration '{it.id}'), status as of {today.isoformat()}"
+    follow_up = [
+        *_follow_up(statuses, today),
+        *(
+            Figure(f"{stem}-chart-{s.indicator.id}.svg", s.indicator.name, chart(s, Language(lang)), "chart")
+            for s in statuses
+        ),
+    ]
+    contents = (
+        _name(journey_map, it),
+        (Items(it.goals),) if it.goals else (Hint("No goals recorded (the iteration's `goals`)."),),
+        _solution(it),
+        tuple(journey),
+        tuple(status),
+        _plan(journey_map, it),
+        tuple(follow_up),
+        _list(it.next_steps, "next_steps"),
+        _text(it.maintenance, Hint("Not described (the iteration's `maintenance`).")),
+        _list(it.lessons, "lessons"),
+    )
+    sections = tuple(Section(title, blocks) for title, blocks in zip(FOILS, contents, strict=True))
+    subtitle = f"{it.label}, status as of {today.isoformat()}"
     return Report(journey_map.title, subtitle, sections)
+
+
+def _steps_table(it: Iteration) -> Table:
+    """The journey diagram in words: each stage and its steps, in order."""
+    return Table(
+        ("Stage", "Steps"),
+        tuple(
+            (stage.name, "; ".join(s.name for s in it.steps if s.stage == stage.id)) for stage in it.stages
+        ),
+    )
 
 
 def _text(text: str, missing: Block) -> tuple[Block, ...]:
@@ -181,13 +228,14 @@ def _solution(it: Iteration) -> tuple[Block, ...]:
                 t.name,
                 actors.get(t.responsible, t.responsible),
                 t.response_time,
-                ", ".join(actors.get(a, a) for a in (*t.second_line, *t.third_line)),
+                ", ".join(actors.get(a, a) for a in t.second_line),
+                ", ".join(actors.get(a, a) for a in t.third_line),
             )
             for t in process.tasks
         )
         blocks += [
             f"Process: {process.name}",
-            Table(("Task", "Responsible", "How fast", "2nd/3rd line"), rows),
+            Table(("Task", "Responsible", "How fast", "2nd line", "3rd line"), rows),
         ]
     return tuple(blocks)
 
@@ -283,7 +331,7 @@ def _follow_up(statuses: list[IndicatorStatus], today: dt.date) -> tuple[Block, 
             _value(s.indicator.target, s.indicator.unit),
             s.latest_text(unit=True),
             s.progress_text(),
-            s.status.value,
+            Badge(label(s.status), LOOKS[s.status].colour),
         )
         for s in statuses
     )
@@ -364,11 +412,13 @@ def _md_block(block: Block) -> list[str]:
         return [f"![{_md_alt(block.caption)}]({quote(block.file)})"]
     header = "| " + " | ".join(block.header) + " |"
     rule = "|" + "|".join("---" for _ in block.header) + "|"
-    return [header, rule, *("| " + " | ".join(_md(c) for c in row) + " |" for row in block.rows)]
+    return [header, rule, *("| " + " | ".join(_md(cell_text(c)) for c in row) + " |" for row in block.rows)]
 
 
 # --- HTML -------------------------------------------------------------------------------
 
+FULL_SIZE = "Open the diagram at full size"
+"""What a diagram's link says when the pointer rests on it."""
 _STYLE = """
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
 h1 { margin-bottom: 0; } .subtitle { color: #555; margin-top: .2rem; }
@@ -376,57 +426,98 @@ h2 { border-bottom: 1px solid #ccc; padding-bottom: .2rem; margin-top: 2.5rem; }
 table { border-collapse: collapse; margin: 1rem 0; }
 th, td { border: 1px solid #ccc; padding: .3rem .6rem; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; }
+.date, .status { white-space: nowrap; } .status { font-weight: bold; }
 figure { margin: 1rem 0; overflow-x: auto; } figure svg { max-width: 100%; height: auto; }
+figure.chart { display: inline-block; width: 30rem; max-width: 100%; margin-right: 1rem; vertical-align: top; }
 figcaption { color: #555; font-size: .9rem; }
+@page { size: A4; margin: 12mm; }
+@page wide { size: A4 landscape; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+  figure.diagram { break-before: page; break-after: page; break-inside: avoid; overflow: visible; }
+  figure.diagram.wide { page: wide; }
+  figure.diagram svg { width: 100%; max-height: 170mm; }
+  figure.chart { width: 48%; break-inside: avoid; }
+  h2 { break-after: avoid; } tr { break-inside: avoid; }
+}
 """
 _SVG_PROLOG = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
+_SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)(?:pt)?"[^>]*?height="([\d.]+)(?:pt)?"', re.S)
+_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+WIDE = 1.3
+"""Diagrams wider than this (width by height) are printed on a landscape page."""
 
 
 def _esc(text: str) -> str:
     return html_text.escape(printable(text))
 
 
+def _esc_text(text: str) -> str:
+    """Text for the page's body: escaped, with dates kept on one line."""
+    return _DATE.sub(r'<span class="date">\1</span>', _esc(text))
+
+
 def html(report: Report) -> str:
-    """The report as one self-contained HTML page (well-formed XHTML syntax, inline SVG)."""
-    esc = _esc
+    """The report as one self-contained HTML page (well-formed XHTML syntax, inline SVG).
+
+    One ``<header>`` and one ``<main>``; every diagram links to its full-size SVG beside the
+    page, and prints on a page of its own (landscape where it is wide).
+    """
+    esc = _esc_text
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         '<head><meta charset="utf-8" />',
         '<meta name="viewport" content="width=device-width, initial-scale=1" />',
-        f"<title>{esc(report.title)}</title><style>{_STYLE}</style></head>",
+        f"<title>{_esc(report.title)}</title><style>{_STYLE}</style></head>",
         "<body>",
-        f"<h1>{esc(report.title)}</h1>",
-        f'<p class="subtitle">{esc(report.subtitle)}</p>',
+        f'<header><h1>{esc(report.title)}</h1><p class="subtitle">{esc(report.subtitle)}</p></header>',
+        "<main>",
     ]
     for n, section in enumerate(report.sections, 1):
         out.append(f"<section><h2>{n}. {esc(section.title)}</h2>")
         out += [_html_block(block) for block in section.blocks]
         out.append("</section>")
-    out += ["</body>", "</html>"]
+    out += ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
 def _html_block(block: Block) -> str:
-    esc = _esc
+    esc = _esc_text
     if isinstance(block, str):
         return f"<p>{esc(block)}</p>"
     if isinstance(block, Hint):
         parts = block.text.split("`")
         return (
             "<p>"
-            + "".join(f"<code>{esc(p)}</code>" if k % 2 else esc(p) for k, p in enumerate(parts))
+            + "".join(f"<code>{_esc(p)}</code>" if k % 2 else esc(p) for k, p in enumerate(parts))
             + "</p>"
         )
     if isinstance(block, Items):
         return "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in block.items) + "</ul>"
     if isinstance(block, Figure):
-        return (
-            f"<figure>{_SVG_PROLOG.sub('', block.svg)}<figcaption>{esc(block.caption)}</figcaption></figure>"
-        )
-    head = "".join(f"<th>{esc(h)}</th>" for h in block.header)
-    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in block.rows)
+        return _html_figure(block)
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in block.header)
+    body = "".join("<tr>" + "".join(f"<td>{_html_cell(c)}</td>" for c in row) + "</tr>" for row in block.rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _html_cell(cell: Cell) -> str:
+    if isinstance(cell, Badge):
+        return f'<span class="status" style="color: {cell.colour}">{_esc(cell.text)}</span>'
+    return _esc_text(cell)
+
+
+def _html_figure(figure: Figure) -> str:
+    """An inline diagram named by its caption; a click opens the full-size SVG beside the page."""
+    svg = _SVG_PROLOG.sub("", figure.svg)
+    if " role=" not in svg[: svg.find(">")]:  # an SVG named by its own <title> and <desc> keeps them
+        svg = svg.replace("<svg", f'<svg role="img" aria-label="{_esc(figure.caption)}"', 1)
+    size = _SVG_SIZE.search(svg[:2000])
+    wide = size is not None and float(size.group(1)) > WIDE * float(size.group(2))
+    kind = "chart" if figure.view == "chart" else "diagram wide" if wide else "diagram"
+    link = f'<a href="{_esc(quote(figure.file))}" title="{_esc(FULL_SIZE)}">{svg}</a>'
+    return f'<figure class="{kind}">{link}<figcaption>{_esc_text(figure.caption)}</figcaption></figure>'
 
 
 # --- files ------------------------------------------------------------------------------

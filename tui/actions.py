@@ -61,6 +61,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("export", "e", "app.export", "Export", "export a diagram (SVG, PNG, PDF, DOT, Mermaid, BPMN)", "navigator"),
     Action("priorities", "m", "app.priorities", "Priorities", "the priority matrix and where each benefit indicator stands", "navigator", footer=False),
     Action("report", "r", "app.report", "Report", "write the steering-group report (Markdown and HTML) next to the map", "navigator", footer=False),
+    Action("deck", "k", "app.deck", "Deck", "write the 10-20-30 deck (PowerPoint) of this iteration next to the map", "navigator", footer=False),
     Action("iteration", "i", "app.focus_iteration", "Iteration", "switch iteration", "navigator", footer=False),
     Action("problems", "p", "app.focus_problems", "Problems", "go to the problems; enter on one jumps to it", "navigator", footer=False),
     Action("conflicts", "g", "app.conflicts", "Conflicts", "the merge conflicts git left in the map: keep ours or take theirs", "navigator", footer=False),

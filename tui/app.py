@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, Select, TabbedContent, TabPane, Tree
 
-from journeymap import report
+from journeymap import deck, report
 from journeymap.benefits import parse_date, parse_number
 from journeymap.creation import new_element, new_id, unique
 from journeymap.defaults import current_iteration, pair_for
@@ -915,6 +915,27 @@ class JourneymapApp(App[None]):
             markup=False,
             timeout=6,
         )
+
+    def action_deck(self) -> None:
+        if self._usable(editing=False) is None:
+            return
+        target = self.path.with_name(f"{self.path.stem}-deck.pptx")
+        fields = [Field("file", "File", str(target))]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self._deck(Path(values["file"] or target))
+
+        self.push_screen(FormDialog(f"Deck of '{self.iteration.label}'", fields), done)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _deck(self, target: Path) -> None:
+        try:
+            written = deck.write_deck(deck.deck(self.doc.map, self.iteration.id), target, self.path)
+        except (JourneymapError, OSError) as exc:
+            self.call_from_thread(self.notify, f"No deck: {exc}", severity="error", markup=False)
+            return
+        self.call_from_thread(self.notify, f"Wrote {written}", title="Deck", markup=False, timeout=6)
 
     @on(Form.Record)
     def _record(self, event: Form.Record) -> None:

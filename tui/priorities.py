@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from journeymap.benefits import Status, benefit_status, number
+from journeymap.charts import sparkline
 from journeymap.model import Iteration
 from journeymap.priorities import Quadrant, priorities
 
@@ -54,13 +55,22 @@ def matrix(it: Iteration) -> Table:
 def follow_up(it: Iteration) -> Table:
     """One row per indicator: baseline, target, latest measurement, share of the way, status."""
     table = Table(title="Benefits: where each indicator stands", expand=True)
-    for column in ("Benefit", "Indicator", "Baseline → target", "Latest", "Of the way", "Status"):
+    for column in (
+        "Benefit",
+        "Indicator",
+        "Baseline → target",
+        "Measurements",
+        "Latest",
+        "Of the way",
+        "Status",
+    ):
         table.add_column(column)
     for s in benefit_status(it):
         i = s.indicator
         ends = " → ".join(number(v) if v is not None else "?" for v in (i.baseline, i.target))
         table.add_row(
-            Text(s.benefit.name), Text(f"{i.name} [{i.unit}]" if i.unit else i.name), ends, s.latest_text(), s.progress_text(),
+            Text(s.benefit.name), Text(f"{i.name} [{i.unit}]" if i.unit else i.name), ends,
+            Text(sparkline(i), style=STATUS_STYLES[s.status]), s.latest_text(), s.progress_text(),
             Text(s.status.value, style=STATUS_STYLES[s.status]),
         )  # fmt: skip
     return table
