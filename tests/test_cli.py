@@ -26,7 +26,7 @@ def test_validate_examples_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "validate", *map(str, EXAMPLES))
     assert code == 0
     assert out == ""
-    assert err.count("0 error(s), 0 warning(s)") == len(EXAMPLES)
+    assert err.count("0 errors, 0 warnings") == len(EXAMPLES)
 
 
 def test_validate_prints_problems_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -42,7 +42,7 @@ def test_validate_unreadable_file_exits_2_and_goes_on(capsys: pytest.CaptureFixt
     code, _, err = run(capsys, "validate", broken, str(EXAMPLES[0]))
     assert code == 2
     assert f"{broken}:6: error: not valid TOML" in err
-    assert f"{EXAMPLES[0]}: 0 error(s)" in err
+    assert f"{EXAMPLES[0]}: 0 errors" in err
 
 
 def test_validate_strict_and_errors_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
