@@ -227,16 +227,38 @@ def name_of(element: Element) -> str:
     return element.name
 
 
-def label(element: Element, shared: Collection[str] = ()) -> str:
+@frozen
+class Named:
+    """An element as messages name it: its kind, its name and, where the name is not enough, its id."""
+
+    kind: Kind
+    name: str
+    id: str = ""
+
+    def said(self, kind_name: str) -> str:
+        """``step 'Gets a call'``, with ``kind_name`` for the kind (the kind in another language)."""
+        if not self.name.strip():
+            return f"{kind_name} {self.id!r}"
+        return f"{kind_name} '{self.name}' ({self.id})" if self.id else f"{kind_name} '{self.name}'"
+
+    def __str__(self) -> str:
+        return self.said(self.kind.value)
+
+
+def named(element: Element, shared: Collection[str] = ()) -> Named:
     """How messages name an element: its kind and name (``step 'Gets a call'``).
 
     The id is added where the name does not tell the element apart: when it is empty, or one of
     ``shared``, the names that two elements of the kind have (see :func:`shared_names`).
     """
-    kind, name = KIND_OF[type(element)].value, name_of(element)
-    if not name.strip():
-        return f"{kind} {element.id!r}"
-    return f"{kind} '{name}' ({element.id})" if name in shared else f"{kind} '{name}'"
+    name = name_of(element)
+    needs_id = not name.strip() or name in shared
+    return Named(KIND_OF[type(element)], name, element.id if needs_id else "")
+
+
+def label(element: Element, shared: Collection[str] = ()) -> str:
+    """:func:`named` in English, as text."""
+    return str(named(element, shared))
 
 
 def shared_names(items: Iterable[Element]) -> frozenset[str]:

@@ -23,6 +23,7 @@ import journeymap as jm
 from journeymap.cli import main
 from journeymap.i18n import LOCALE_DIR, day, number, quantity
 from journeymap.model import Language
+from journeymap.problems import counted
 from journeymap.views import VIEWS, ViewOptions, dot_source
 
 TRANSLATED = [Language.DA, Language.NB]
@@ -156,3 +157,23 @@ def test_the_danish_example_ships_danish_diagrams(view: str) -> None:
     svg = (ROOT / "examples" / "diagrams" / f"{path.stem}-{view}.svg").read_text(encoding="utf-8")
     drawn = "\n".join(html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg))
     assert english_in(drawn, Language.DA) == []
+
+
+@pytest.mark.parametrize("fixture", ["dangling.toml", "duplicate-ids.toml"])
+@pytest.mark.parametrize("lang", TRANSLATED, ids=lambda lang: lang.value)
+def test_problems_are_said_in_the_language_asked_for(fixture: str, lang: Language) -> None:
+    problems = jm.validate(jm.load(ROOT / "tests" / "fixtures" / fixture))
+    assert problems
+    for problem in problems:
+        assert problem.text() == problem.message  # English, as the command line prints it
+        assert problem.said is not None and problem.text(lang) != problem.message
+
+
+def test_a_counted_problem_follows_the_count() -> None:
+    message = counted("decision {id} has {n} outgoing flow; a decision needs at least two",
+                      "decision {id} has {n} outgoing flows; a decision needs at least two", 0, id="'d'")  # fmt: skip
+    assert message.text() == "decision 'd' has 0 outgoing flows; a decision needs at least two"
+    one = attrs.evolve(message, values=(("n", 1), *message.values[1:]))
+    assert (
+        one.text(Language.DA) == "beslutningen 'd' har 1 udgående overgang; en beslutning skal have mindst to"
+    )
