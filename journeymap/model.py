@@ -102,12 +102,32 @@ class IterationState(Enum):
     FUTURE = "future"
 
 
+class Evidence(Enum):
+    """How the team knows what an element says."""
+
+    OBSERVED = "observed"
+    ASSUMED = "assumed"
+    PROPOSED = "proposed"
+
+
 class Language(Enum):
     """The language a map is written in (ISO 639-1); its diagrams, report and deck speak it."""
 
     EN = "en"
     DA = "da"
     NB = "nb"
+
+
+def evidence_doc(covers: str = "this") -> dict[str, Any]:
+    """The metadata of an ``evidence`` field: how the team knows ``covers`` (absent: not stated)."""
+    return doc(
+        f"How the team knows {covers}: observed (seen, heard, measured), assumed, or proposed "
+        "(a design). Absent: not stated."
+    )
+
+
+EVIDENCE = evidence_doc()
+SOURCES = doc("Where it was observed: an interview, a log, a document, a web address (one text each).")
 
 
 @frozen(kw_only=True)
@@ -120,6 +140,8 @@ class Actor:
     organisation: str = field(default="", metadata=doc("Organisation the actor belongs to."))
     ring: Ring | None = field(default=None, metadata=doc("Ring on the actor map."))
     description: str = field(default="", metadata=doc("Free text."))
+    evidence: Evidence | None = field(default=None, metadata=EVIDENCE)
+    sources: tuple[str, ...] = field(default=(), metadata=SOURCES)
 
 
 @frozen(kw_only=True)
@@ -131,6 +153,8 @@ class Relation:
     target: str = field(metadata=doc("Id of the actor the relation points to."))
     kind: RelationKind = field(default=RelationKind.OTHER, metadata=doc("What flows."))
     label: str = field(default="", metadata=doc("Short text on the arrow."))
+    evidence: Evidence | None = field(default=None, metadata=EVIDENCE)
+    sources: tuple[str, ...] = field(default=(), metadata=SOURCES)
 
 
 @frozen(kw_only=True)
@@ -158,6 +182,8 @@ class Touchpoint:
     medium: str = field(default="", metadata=doc("For example 'mobile app', 'brochure'."))
     owner: str = field(default="", metadata=doc("Id of the actor who owns the touchpoint."))
     description: str = field(default="", metadata=doc("Free text."))
+    evidence: Evidence | None = field(default=None, metadata=EVIDENCE)
+    sources: tuple[str, ...] = field(default=(), metadata=SOURCES)
 
 
 @frozen(kw_only=True)
@@ -173,6 +199,8 @@ class Task:
     third_line: tuple[str, ...] = field(default=(), metadata=doc("Ids of 3rd-line actors."))
     lane: Lane = field(default=Lane.BACKSTAGE, metadata=doc("Service blueprint lane."))
     notes: str = field(default="", metadata=doc("What to watch out for."))
+    evidence: Evidence | None = field(default=None, metadata=EVIDENCE)
+    sources: tuple[str, ...] = field(default=(), metadata=SOURCES)
 
 
 @frozen(kw_only=True)
@@ -229,6 +257,10 @@ class Step:
     replaces: tuple[str, ...] = field(
         default=(), metadata=doc("Ids of steps in the based_on iteration this step replaces.")
     )
+    evidence: Evidence | None = field(
+        default=None, metadata=evidence_doc("what the step says, its pain points included")
+    )
+    sources: tuple[str, ...] = field(default=(), metadata=SOURCES)
 
 
 @frozen(kw_only=True)

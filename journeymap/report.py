@@ -23,8 +23,10 @@ from journeymap.benefits import IndicatorStatus, benefit_status, number
 from journeymap.characters import printable
 from journeymap.defaults import base_iteration, iteration_or_newest
 from journeymap.elements import Kind, name_of
+from journeymap.evidence import shares
 from journeymap.exports import export
-from journeymap.model import Benefit, Indicator, Iteration, JourneyMap
+from journeymap.i18n import translation
+from journeymap.model import Benefit, Evidence, Indicator, Iteration, JourneyMap
 from journeymap.priorities import priorities
 from journeymap.problems import Severity
 from journeymap.semantic_diff import ElementRef, diff
@@ -43,11 +45,12 @@ class Table:
 
 @frozen
 class Figure:
-    """A diagram: the file it is written to, a caption, and its SVG text."""
+    """A diagram: the file it is written to, a caption, its SVG text and the view it draws."""
 
     file: str
     caption: str
     svg: str
+    view: str
 
 
 @frozen
@@ -105,7 +108,7 @@ def build(
 
     def figure(view: str, caption: str, options: ViewOptions) -> Figure:
         svg = export(journey_map, view, "svg", options, renderer).decode("utf-8")
-        return Figure(f"{stem}-{view}.svg", caption, svg)
+        return Figure(f"{stem}-{view}.svg", caption, svg, view)
 
     journey: list[Block] = [figure("journey", f"The journey: {it.label}", ViewOptions(iteration=it.id))]
     if base is not None:
@@ -113,6 +116,7 @@ def build(
             figure("compare", f"{base.label} → {it.label}", ViewOptions(iteration=base.id, against=it.id))
         )
         journey.append(Items(_diff_summary(base, it)))
+    journey += _evidence(journey_map, (base, it) if base is not None else (it,))
     status: list[Block] = [*_text(it.status, Hint("No status recorded (the iteration's `status`)."))]
     if it.remaining_work:
         status += ["Remaining work:", Items(it.remaining_work)]
@@ -210,6 +214,28 @@ def _diff_summary(base: Iteration, it: Iteration) -> tuple[str, ...]:
     if d.pain_points_gone:
         lines.append("Pain points that disappeared: " + "; ".join(d.pain_points_gone))
     return tuple(lines)
+
+
+def _evidence(journey_map: JourneyMap, its: tuple[Iteration, ...]) -> tuple[Block, ...]:
+    """How the team knows the journeys: the shares of observed, assumed and proposed elements of each;
+    nothing when no element states its evidence."""
+    tr = translation(journey_map.language)
+    counted = [(it, shares(it)) for it in its]
+    if all(s.not_stated == s.total for _, s in counted):
+        return ()
+    kinds = (Evidence.OBSERVED, Evidence.ASSUMED, Evidence.PROPOSED, None)
+    words = (tr.gettext("Observed"), tr.gettext("Assumed"), tr.gettext("Proposed"), tr.gettext("Not stated"))
+    rows = tuple(
+        (it.label, *(f"{s.share(e):.0%} ({s.count(e)})".replace("%", " %") for e in kinds))
+        for it, s in counted
+    )
+    return (
+        tr.gettext(
+            "How the team knows it: the share of the steps, touchpoints, actors, relations and tasks "
+            "that were observed, are assumed or are proposed."
+        ),
+        Table((tr.gettext("Journey"), *words), rows),
+    )
 
 
 def _plan(journey_map: JourneyMap, it: Iteration) -> tuple[Block, ...]:

@@ -26,13 +26,16 @@ from journeymap.elements import (
     shared_names,
     with_paths,
 )
+from journeymap.evidence import evidence_of, evidenced_with_paths
 from journeymap.i18n import N_
 from journeymap.model import (
     ID_PATTERN,
     Benefit,
+    Evidence,
     Flow,
     Indicator,
     Iteration,
+    IterationState,
     JourneyMap,
     Relation,
     Step,
@@ -393,7 +396,34 @@ def _warnings(it: Iteration, p: str) -> list[Problem]:
                     field="ring",
                 )
             )
-    return problems + _flow_warnings(it, p) + _benefit_warnings(it, p)
+    return problems + _flow_warnings(it, p) + _benefit_warnings(it, p) + _evidence_warnings(it, p)
+
+
+def _evidence_warnings(it: Iteration, p: str) -> list[Problem]:
+    """Observed elements that name no source, and steps of today's journey that are only assumed."""
+    name = _namer(it)
+    problems: list[Problem] = []
+    for path, element in evidenced_with_paths(it, p):
+        evidence, kind = evidence_of(element), KIND_OF[type(element)]
+        if evidence is Evidence.OBSERVED and not any(s.strip() for s in getattr(element, "sources", ())):
+            message = said(
+                "{element} is observed but names no source: add where it was seen or heard to its"
+                " sources (an interview, a log, a document, a web address), or mark it assumed",
+                element=name(element),
+            )
+            problems.append(
+                warning(f"{path}.sources", message, kind=kind, element=element.id, field="sources")
+            )
+        elif evidence is Evidence.ASSUMED and kind is Kind.STEP and it.state is IterationState.CURRENT:
+            message = said(
+                "{element} of today's journey is only assumed: check it with the people who live it"
+                " (an interview, an observation) and mark it observed with its source",
+                element=name(element),
+            )
+            problems.append(
+                warning(f"{path}.evidence", message, kind=kind, element=element.id, field="evidence")
+            )
+    return problems
 
 
 _SMARTE = (

@@ -12,6 +12,7 @@ from journeymap import (
     Benefit,
     BenefitKind,
     Channel,
+    Evidence,
     Flow,
     Indicator,
     Iteration,
@@ -37,6 +38,7 @@ names = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != "")
 texts = st.lists(text, max_size=3).map(tuple)
 some_dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
 dates = st.none() | some_dates
+evidence = st.none() | st.sampled_from(Evidence)
 numbers = st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(10**6), 10**6).map(float)
 
 
@@ -62,6 +64,8 @@ def iterations(draw: st.DrawFn, iteration_id: str, base: Iteration | None = None
             organisation=draw(text),
             ring=draw(st.none() | st.sampled_from(Ring)),
             description=draw(text),
+            evidence=draw(evidence),
+            sources=draw(texts),
         )
         for a in actor_ids
     )
@@ -74,6 +78,8 @@ def iterations(draw: st.DrawFn, iteration_id: str, base: Iteration | None = None
                 target=draw(st.sampled_from(actor_ids)),
                 kind=draw(st.sampled_from(RelationKind)),
                 label=draw(text),
+                evidence=draw(evidence),
+                sources=draw(texts),
             )
             for r in draw(st.lists(ids, unique=True, max_size=3))
         )
@@ -101,6 +107,8 @@ def iterations(draw: st.DrawFn, iteration_id: str, base: Iteration | None = None
             medium=draw(text),
             owner=_optional(draw, actor_ids),
             description=draw(text),
+            evidence=draw(evidence),
+            sources=draw(texts),
         )
         for t in touchpoint_ids
     )
@@ -120,6 +128,8 @@ def iterations(draw: st.DrawFn, iteration_id: str, base: Iteration | None = None
                 third_line=_pick(draw, actor_ids),
                 lane=draw(st.sampled_from(Lane)),
                 notes=draw(text),
+                evidence=draw(evidence),
+                sources=draw(texts),
             )
             for t in mine
         )
@@ -145,6 +155,8 @@ def iterations(draw: st.DrawFn, iteration_id: str, base: Iteration | None = None
             pain_points=draw(texts),
             opportunities=draw(texts),
             replaces=_pick(draw, base_steps),
+            evidence=draw(evidence),
+            sources=draw(texts),
         )
         for s in step_ids
     )

@@ -53,10 +53,10 @@ def test_compiled_catalog_is_the_translated_one(lang: Language) -> None:
         compiled = read_mo(f)
 
     def pairs(catalog):  # type: ignore[no-untyped-def]
-        def key(value):  # type: ignore[no-untyped-def]  # a .mo gives plural forms as lists
-            return tuple(value) if isinstance(value, (list, tuple)) else value
+        def text(string):  # type: ignore[no-untyped-def]
+            return tuple(string) if isinstance(string, list | tuple) else string  # plurals: a list in a .mo
 
-        return {key(m.id): key(m.string) for m in catalog if m.id and not m.fuzzy}
+        return {text(m.id): text(m.string) for m in catalog if m.id and not m.fuzzy}
 
     assert pairs(compiled) == pairs(source), "the .mo is stale: run tools/catalogs"
 

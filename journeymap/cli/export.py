@@ -33,9 +33,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--against", metavar="ID", help="compare: the newer iteration (default: newest future)"
     )
-    parser.add_argument(
-        "--format", choices=FORMATS, default="svg", help="default: svg; png and pdf need Graphviz"
-    )
+    parser.add_argument("--format", choices=FORMATS, default="svg", help="default: svg")
     output_option(parser, None, help="file to write, or - for stdout (default: MAP-VIEW.FORMAT)")
     parser.add_argument("--title", help="diagram title (default: map title and iteration)")
     parser.add_argument(
@@ -52,7 +50,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
     language_option(parser)
     parser.add_argument("--renderer", choices=RENDERERS, default="auto",
-                        help="auto: Graphviz if installed, else built-in (SVG only)")  # fmt: skip
+                        help="auto: Graphviz if installed, else built-in")  # fmt: skip
 
 
 def _export(args: argparse.Namespace) -> int:

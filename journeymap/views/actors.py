@@ -61,7 +61,10 @@ def actors(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         middle = (inner + outer) / 2
         for k, actor in enumerate(members):
             angle = math.pi / 2 + 2 * math.pi * (k + 0.5) / len(members)
-            lines = [actor.name, *([f"({actor.organisation})"] if actor.organisation else [])]
+            lines = [
+                style.evidence_marked(actor.name, actor),
+                *([f"({actor.organisation})"] if actor.organisation else []),
+            ]
             card = text_card(node("actor", actor.id), lines, {}, width=ACTOR_WIDTH, fontsize=9)
             attrs = {"shape": "box", "style": "rounded,filled", "fillcolor": "#ffffff", "color": "#333333"}
             _place(graph, card, middle * math.cos(angle), middle * math.sin(angle), **attrs)
@@ -71,7 +74,8 @@ def actors(journey_map: JourneyMap, options: ViewOptions) -> Dot:
                    fontsize="8", **style.relation(options.scheme, relation.kind))  # fmt: skip
     if options.legend:
         outer = max((o for _, o, _ in bands.values()), default=centre)
-        _legend(graph, options, outer + 60, outer - 20, {r.kind for r in it.relations}, tr)
+        evidence = style.evidence_legend(tr, it)
+        _legend(graph, options, outer + 60, outer - 20, {r.kind for r in it.relations}, tr, evidence)
     return graph
 
 
@@ -108,7 +112,7 @@ def _bands(
 
 
 def _place(graph: Dot, card: Card, x: float, y: float, **attrs: str) -> None:
-    graph.node(card.node, label=label(card.lines), pos=f"{x:.1f},{y:.1f}!", width=f"{card.width / 72:.3f}",
+    graph.node(card.node, label=label(card.lines, card.align), pos=f"{x:.1f},{y:.1f}!", width=f"{card.width / 72:.3f}",
                height=f"{card.height / 72:.3f}", fontsize=f"{card.fontsize:g}", **{**card.attrs, **attrs})  # fmt: skip
 
 
@@ -119,6 +123,7 @@ def _legend(
     top: float,
     used: set[RelationKind],
     tr: gettext.NullTranslations,
+    evidence: tuple[str, ...],
 ) -> None:
     heading = text_card("legend", tr.gettext("Relations"), {"shape": "plaintext"}, width=120, fontsize=11)
     _place(graph, heading, x + 60, top, shape="plaintext")
@@ -133,3 +138,6 @@ def _legend(
             f"legend_{kind.value}", tr.gettext(term(kind)), {"shape": "plaintext"}, width=90, fontsize=9
         )
         _place(graph, name, x + 105, y, shape="plaintext")
+    if evidence:
+        card = Card("legend_evidence", evidence, {"shape": "plaintext"}, width=120, fontsize=9, align="left")
+        _place(graph, card, x + 60, top - 28 * (len(kinds) + 1) - card.height / 2, shape="plaintext")

@@ -120,7 +120,8 @@ def compare(journey_map: JourneyMap, options: ViewOptions) -> Dot:
                 grid.add("after", column, _card(step, _after(step.id), statuses, options, tr, side="b"))
     grid.lane("legend", tr.gettext("Legend"))
     if options.legend:
-        _legend(grid, options, max(1, len(columns)), tr)
+        evidence = style.evidence_legend(tr, a, b)
+        _legend(grid, options, max(1, len(columns)), tr, evidence)
     grid.draw(graph)
     if options.layout == "merged":
         flows(graph, b, columns, options.direction, {"color": "#777777"})
@@ -251,7 +252,9 @@ def _replacements(
                 )
 
 
-def _legend(grid: Grid, options: ViewOptions, columns: int, tr: gettext.NullTranslations) -> None:
+def _legend(
+    grid: Grid, options: ViewOptions, columns: int, tr: gettext.NullTranslations, evidence: tuple[str, ...]
+) -> None:
     cards = []
     for status in style.STATUSES:
         attrs, marker = style.status(options.scheme, status)
@@ -259,5 +262,7 @@ def _legend(grid: Grid, options: ViewOptions, columns: int, tr: gettext.NullTran
         cards.append(Card(f"legend_{status}", lines, {**style.STEP, **attrs}))
     text = wrap(tr.gettext("dashed arrow: a new step replaces an old one"), 24, 3)
     cards.append(Card("legend_replaces", text, {"shape": "plaintext"}, fontsize=9, width=CARD_WIDTH))
+    if evidence:
+        cards.append(Card("legend_evidence", evidence, {"shape": "plaintext"}, fontsize=9, align="left"))
     for k, card in enumerate(cards):
         grid.add("legend", k % columns, card)

@@ -81,7 +81,7 @@ def journey(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         for task in (tasks[t] for t in step.tasks):
             grid.add(task.lane.value, column, task_card(task, actors, node("task", step.id, task.id)))
     if options.legend:
-        _legend(grid, options, len(steps), tr)
+        _legend(grid, options, len(steps), tr, style.evidence_legend(tr, it))
     grid.draw(graph)
     flows(graph, it, steps, options.direction)
     _emotion_curve(graph, steps)
@@ -108,12 +108,15 @@ def step_card(
     width = CARD_WIDTH
     text_width = width * 0.72 if decision else width
     per_line = chars(text_width, 10)
-    lines = [*wrap(step.name, per_line, 4), *(line for x in extra for line in wrap(x, per_line, 2))]
+    lines = [
+        *wrap(style.evidence_marked(step.name, step), per_line, 4),
+        *(line for x in extra for line in wrap(x, per_line, 2)),
+    ]
     return Card(node, lines, base, width=width, min_height=44 if decision else 0)
 
 
 def touchpoint_card(tp: Touchpoint, node: str, options: ViewOptions, extra: tuple[str, ...] = ()) -> Card:
-    text = [tp.name, *([f"({tp.medium})"] if tp.medium else []), *extra]
+    text = [style.evidence_marked(tp.name, tp), *([f"({tp.medium})"] if tp.medium else []), *extra]
     attrs = style.channel(options.scheme, tp.channel)
     width = CARD_WIDTH - 16
     if tp.channel.value == "interpersonal":
@@ -143,7 +146,9 @@ def details_card(step: Step) -> Card:
 def task_card(task: Task, actors: Mapping[str, str], node: str) -> Card:
     """A task behind a step: what, who and how fast; ``actors`` maps ids to names."""
     who = " · ".join(x for x in (actors.get(task.responsible, ""), task.response_time) if x)
-    return text_card(node, [task.name, *([who] if who else [])], style.TASK, fontsize=9)
+    return text_card(
+        node, [style.evidence_marked(task.name, task), *([who] if who else [])], style.TASK, fontsize=9
+    )
 
 
 def _emotion_offset(score: int, options: ViewOptions) -> float:
@@ -187,7 +192,9 @@ def _emotion_curve(graph: Dot, steps: list[Step]) -> None:
         graph.edge(emotion_node(a.id), emotion_node(b.id), dir="none", penwidth="2", color="#888888")
 
 
-def _legend(grid: Grid, options: ViewOptions, columns: int, tr: gettext.NullTranslations) -> None:
+def _legend(
+    grid: Grid, options: ViewOptions, columns: int, tr: gettext.NullTranslations, evidence: tuple[str, ...]
+) -> None:
     items: list[Card] = [
         Card("legend_step", (tr.gettext("step"),), style.STEP),
         Card("legend_decision", (tr.gettext("decision"),), style.DECISION, min_height=40),
@@ -205,5 +212,7 @@ def _legend(grid: Grid, options: ViewOptions, columns: int, tr: gettext.NullTran
         items.append(Card("legend_details", details, style.DETAILS, fontsize=9))
     task = (tr.gettext("task"), tr.gettext("responsible · how fast"))
     items.append(Card("legend_task", task, style.TASK, fontsize=9))
+    if evidence:
+        items.append(Card("legend_evidence", evidence, {"shape": "plaintext"}, fontsize=9, align="left"))
     for k, card in enumerate(items):
         grid.add("legend", k % columns, card)

@@ -61,7 +61,7 @@ def process(journey_map: JourneyMap, options: ViewOptions) -> Dot:
             )
             escalations += [(source, name) for source in second or [_task(task.id)]]
     if options.legend:
-        _legend(grid, len(proc.tasks), tr)
+        _legend(grid, len(proc.tasks), tr, style.evidence_legend(tr, it))
     grid.draw(graph)
     tail, head = ("e", "w") if options.direction == "LR" else ("s", "n")
     for a, b in itertools.pairwise(proc.tasks):
@@ -96,7 +96,7 @@ def lanes(proc: Process) -> list[str]:
 
 def task_card(task: Task, tr: gettext.NullTranslations) -> Card:
     """A task: what, how, how fast, and its blueprint lane."""
-    paragraphs = [task.name]
+    paragraphs = [style.evidence_marked(task.name, task)]
     if task.how:
         paragraphs.append(task.how)
     if task.response_time:
@@ -114,12 +114,14 @@ def _lane(actor: str) -> str:
     return node("actor", actor) if actor else UNASSIGNED
 
 
-def _legend(grid: Grid, columns: int, tr: gettext.NullTranslations) -> None:
+def _legend(grid: Grid, columns: int, tr: gettext.NullTranslations, evidence: tuple[str, ...]) -> None:
     task = wrap(tr.gettext("task: what, how, how fast [blueprint lane]"), 25, 3)
     support = wrap(tr.gettext("2nd / 3rd line support (dashed line)"), 21, 3)
     cards = [
         Card("legend_task", task, style.TASK, fontsize=9),
         Card("legend_support", support, style.SUPPORT, width=110, fontsize=9),
     ]
+    if evidence:
+        cards.append(Card("legend_evidence", evidence, {"shape": "plaintext"}, fontsize=9, align="left"))
     for k, card in enumerate(cards):
         grid.add("legend", k % columns, card)

@@ -6,10 +6,13 @@ style or a text marker, so a grayscale print still reads; ``mono`` is black, whi
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Mapping
 
+from journeymap.elements import Element
+from journeymap.evidence import evidence_of, uses_evidence
 from journeymap.i18n import N_
-from journeymap.model import Channel, RelationKind, Ring
+from journeymap.model import Channel, Evidence, Iteration, RelationKind, Ring
 
 FONT = "Helvetica,Arial,sans-serif"
 Attrs = Mapping[str, str]
@@ -173,3 +176,28 @@ def relation(scheme: str, kind: RelationKind) -> dict[str, str]:
     if scheme == "mono":
         attrs["color"] = "#000000"
     return attrs
+
+
+_EVIDENCE: dict[Evidence, tuple[str, str]] = {
+    Evidence.OBSERVED: ("●", N_("observed")),
+    Evidence.ASSUMED: ("○", N_("assumed")),
+    Evidence.PROPOSED: ("◇", N_("proposed")),
+}
+"""The symbol a card's text starts with for each kind of evidence (shapes, so they read in mono too)."""
+
+
+def evidence_marked(text: str, element: Element) -> str:
+    """``text`` with the element's evidence symbol in front (``● Gets a call``); as it is when not stated."""
+    evidence = evidence_of(element)
+    return f"{_EVIDENCE[evidence][0]} {text}" if evidence is not None else text
+
+
+def evidence_legend(tr: gettext.NullTranslations, *shown: Iteration) -> tuple[str, ...]:
+    """The legend's lines that explain the evidence symbols, in ``tr``'s language; none when no
+    element of the ``shown`` iterations states its evidence."""
+    if not any(uses_evidence(it) for it in shown):
+        return ()
+    return (
+        tr.gettext("How we know it:"),
+        *(f"{mark} {tr.gettext(word)}" for mark, word in _EVIDENCE.values()),
+    )
