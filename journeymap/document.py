@@ -23,8 +23,9 @@ from journeymap.edit import Operation
 from journeymap.errors import JourneymapError, LoadError
 from journeymap.files import load, loads, save
 from journeymap.history import History
+from journeymap.i18n import translation
 from journeymap.locking import map_lock
-from journeymap.model import JourneyMap
+from journeymap.model import JourneyMap, Language
 from journeymap.starter import starter_map
 from journeymap.writing import atomic_write
 
@@ -58,11 +59,17 @@ def recovery_path(path: Path) -> Path:
 
 
 class Document:
-    """An open map file with undo/redo."""
+    """An open map file with undo/redo; edits are described in ``language``."""
 
-    def __init__(self, path: str | os.PathLike[str], journey_map: JourneyMap, depth: int = 500) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        journey_map: JourneyMap,
+        depth: int = 500,
+        language: Language | str = Language.EN,
+    ) -> None:
         self.path = Path(path)
-        self.history = History(journey_map, depth)
+        self.history = History(journey_map, depth, language)
         self._recovery_lock = threading.Lock()
         self._closed = False
         self._disk = fingerprint(self.path)
@@ -167,18 +174,20 @@ class _Restore:
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         return self.recovered
 
-    def describe(self, journey_map: JourneyMap) -> str:
-        return "Restored the unsaved changes from the recovery copy"
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
+        return translation(language).gettext("Restored the unsaved changes from the recovery copy")
 
 
-def open_document(path: str | os.PathLike[str]) -> tuple[Document, Recovery | None]:
+def open_document(
+    path: str | os.PathLike[str], language: Language | str = Language.EN
+) -> tuple[Document, Recovery | None]:
     """Open a map file, and the recovery copy beside it if it holds unsaved changes.
 
     :class:`LoadError` if the file cannot be read. A recovery copy that cannot be read (not a
     map, not text, a folder) is moved aside to ``.NAME.recovery.unreadable`` and reported in the
-    returned :class:`Recovery`; one equal to the file is removed.
+    returned :class:`Recovery`; one equal to the file is removed. Edits are described in ``language``.
     """
-    document = Document(path, load(path))
+    document = Document(path, load(path), language=language)
     recovery = read_recovery(document.path)
     if recovery is not None and recovery.map == document.map:
         document.discard_recovery()

@@ -21,8 +21,10 @@ from conftest import EXAMPLES, ROOT
 
 import journeymap as jm
 from journeymap.cli import main
+from journeymap.edit import Measure, Remove
+from journeymap.elements import Kind
 from journeymap.i18n import LOCALE_DIR, day, number, quantity
-from journeymap.model import Language
+from journeymap.model import Language, Measurement
 from journeymap.problems import counted
 from journeymap.views import VIEWS, ViewOptions, dot_source
 
@@ -177,3 +179,16 @@ def test_a_counted_problem_follows_the_count() -> None:
     assert (
         one.text(Language.DA) == "beslutningen 'd' har 1 udgående overgang; en beslutning skal have mindst to"
     )
+
+
+def test_edits_are_described_in_the_history_language() -> None:
+    home = jm.load(ROOT / "examples" / "home-training.toml")
+    history = jm.History(home, language="nb")
+    remove = Remove("future", Kind.ACTOR, "trainer", cascade=True)
+    assert history.apply(remove) == "Fjernet aktør 'Dedicated trainer' og 11 henvisninger til det"
+    assert history.undo() == "Fjernet aktør 'Dedicated trainer' og 11 henvisninger til det"
+    assert remove.describe(home) == "Removed actor 'Dedicated trainer' and 11 references to it"
+    indicator = home.iteration("future").benefits[0].indicators[0]
+    measure = Measure("future", indicator.id, Measurement(date=dt.date(2023, 12, 31), value=1500))
+    assert "den 31. december 2023" in measure.describe(home, Language.DA)
+    assert "1.500" in measure.describe(home, Language.DA)
