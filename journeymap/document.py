@@ -178,16 +178,14 @@ class _Restore:
         return translation(language).gettext("Restored the unsaved changes from the recovery copy")
 
 
-def open_document(
-    path: str | os.PathLike[str], language: Language | str = Language.EN
-) -> tuple[Document, Recovery | None]:
+def open_document(path: str | os.PathLike[str]) -> tuple[Document, Recovery | None]:
     """Open a map file, and the recovery copy beside it if it holds unsaved changes.
 
     :class:`LoadError` if the file cannot be read. A recovery copy that cannot be read (not a
     map, not text, a folder) is moved aside to ``.NAME.recovery.unreadable`` and reported in the
-    returned :class:`Recovery`; one equal to the file is removed. Edits are described in ``language``.
+    returned :class:`Recovery`; one equal to the file is removed.
     """
-    document = Document(path, load(path), language=language)
+    document = Document(path, load(path))
     recovery = read_recovery(document.path)
     if recovery is not None and recovery.map == document.map:
         document.discard_recovery()
@@ -231,8 +229,10 @@ def _set_aside(copy: Path) -> Path | None:
     return target
 
 
-def new_document(path: str | os.PathLike[str], title: str = "") -> Document:
+def new_document(
+    path: str | os.PathLike[str], title: str = "", language: Language | str = Language.EN
+) -> Document:
     """A document for a file that does not exist yet, holding a starter map (not saved)."""
     target = Path(path)
     name = title or title_from_filename(target)
-    return Document(target, starter_map(name))
+    return Document(target, starter_map(name), language=language)

@@ -12,7 +12,72 @@ from attrs import fields, frozen, resolve_types
 from journeymap.benefits import parse_date, parse_number
 from journeymap.defaults import base_iteration
 from journeymap.elements import Element, Kind, Ref, elements, name_of
+from journeymap.i18n import N_
 from journeymap.model import Iteration, IterationState, JourneyMap
+from tui.words import _
+
+FIELD_TITLES = {
+    "id": N_("Id"),
+    "name": N_("Name"),
+    "kind": N_("Kind"),
+    "organisation": N_("Organisation"),
+    "ring": N_("Ring"),
+    "description": N_("Description"),
+    "evidence": N_("Evidence"),
+    "sources": N_("Sources"),
+    "source": N_("Source"),
+    "target": N_("Target"),
+    "label": N_("Label"),
+    "actor": N_("Actor"),
+    "summary": N_("Summary"),
+    "needs": N_("Needs"),
+    "goals": N_("Goals"),
+    "pains": N_("Pains"),
+    "context": N_("Context"),
+    "quote": N_("Quote"),
+    "channel": N_("Channel"),
+    "medium": N_("Medium"),
+    "owner": N_("Owner"),
+    "tasks": N_("Tasks"),
+    "responsible": N_("Responsible"),
+    "how": N_("How"),
+    "response_time": N_("Response time"),
+    "second_line": N_("Second line"),
+    "third_line": N_("Third line"),
+    "lane": N_("Lane"),
+    "notes": N_("Notes"),
+    "stage": N_("Stage"),
+    "profile": N_("Profile"),
+    "actors": N_("Actors"),
+    "touchpoints": N_("Touchpoints"),
+    "emotion": N_("Emotion"),
+    "pain_points": N_("Pain points"),
+    "opportunities": N_("Opportunities"),
+    "effort": N_("Effort"),
+    "gain": N_("Gain"),
+    "replaces": N_("Replaces"),
+    "steps": N_("Steps"),
+    "indicators": N_("Indicators"),
+    "unit": N_("Unit"),
+    "baseline": N_("Baseline"),
+    "deadline": N_("Deadline"),
+    "method": N_("Method"),
+    "frequency": N_("Frequency"),
+    "reporting": N_("Reporting"),
+    "measurements": N_("Measurements"),
+    "state": N_("State"),
+    "based_on": N_("Based on"),
+    "created": N_("Created"),
+    "locked": N_("Locked"),
+    "note": N_("Note"),
+    "status": N_("Status"),
+    "remaining_work": N_("Remaining work"),
+    "next_steps": N_("Next steps"),
+    "maintenance": N_("Maintenance"),
+    "lessons": N_("Lessons"),
+    "title": N_("Title"),
+}
+"""Each field's title in the form, in English (translated where shown); others are their name."""
 
 
 @frozen
@@ -34,7 +99,8 @@ class FieldSpec:
 
     @property
     def title(self) -> str:
-        return self.name.replace("_", " ").capitalize()
+        """The field's title in the editor's language."""
+        return _(FIELD_TITLES.get(self.name, self.name.replace("_", " ").capitalize()))
 
 
 def element_fields(kind: Kind) -> list[FieldSpec]:
@@ -112,11 +178,6 @@ def option_label(element: Element) -> str:
     """An element as a choice: its name, and its id unless the name already shows it."""
     name = name_of(element)
     return name if element.id in name else f"{name} ({element.id})"
-
-
-def counted(n: int, noun: str) -> str:
-    """``1 warning``, ``2 warnings``: a number of things as the editor says it."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def value_text(value: Any) -> str:
