@@ -73,7 +73,7 @@ _TERMS: dict[Enum, str] = {
     Status.UNCLEAR: N_("no baseline or target"),
     Kind.ACTOR: N_("actor"),
     Kind.RELATION: N_("relation"),
-    Kind.PROFILE: N_("user profile"),
+    Kind.PROFILE: N_("profile"),
     Kind.TOUCHPOINT: N_("touchpoint"),
     Kind.PROCESS: N_("process"),
     Kind.TASK: N_("task"),

@@ -14,6 +14,7 @@ from strategies import maps
 
 import journeymap as jm
 from journeymap.cli import main
+from journeymap.elements import elements
 from journeymap.errors import CsvError
 from journeymap.spreadsheet import KINDS, export_csv, import_csv
 
@@ -39,8 +40,8 @@ def test_generated_maps_round_trip(m: jm.JourneyMap, name: str) -> None:
     # a list of texts is one item per line in a cell: items must be one non-blank line each
     texts = [
         t
-        for e in (*it.steps, *it.profiles)
-        for f in ("pain_points", "opportunities")
+        for e in elements(it, KINDS[name])
+        for f in ("pain_points", "opportunities", "sources")
         for t in getattr(e, f, ())
     ]
     assume(all(t.strip() and "\n" not in t and "\r" not in t for t in texts))

@@ -36,7 +36,7 @@ class Action:
     help: str
     """What it does, for the help screen and the palette (English: translated where shown)."""
     where: str
-    """``app`` (anywhere in the editor), ``navigator`` or ``journey``."""
+    """``app`` (anywhere in the editor), ``navigator``, ``journey``, ``rename`` or ``field``."""
     footer: bool = True
     priority: bool = False
     palette: bool = True
@@ -71,13 +71,17 @@ ACTIONS: tuple[Action, ...] = (
     Action("step-right", "right", "step(1)", N_("Next step"), N_("the next step"), "journey", footer=False, palette=False),
     Action("first-step", "home", "step_to(0)", N_("First step"), N_("the first step"), "journey", footer=False, palette=False),
     Action("last-step", "end", "step_to(-1)", N_("Last step"), N_("the last step"), "journey", footer=False, palette=False),
-    Action("lanes-up", "up", "scroll_up", N_("Scroll up"), N_("scroll the lanes up"), "journey", footer=False, palette=False),
-    Action("lanes-down", "down", "scroll_down", N_("Scroll down"), N_("scroll the lanes down"), "journey", footer=False, palette=False),
-    Action("open-step", "enter", "open", N_("Edit step"), N_("edit the step in the form"), "journey", palette=False),
-    Action("add-step", "a", "app.add", N_("Add step"), N_("add a step after this one, in its stage"), "journey", palette=False),
-    Action("delete-step", "d,delete", "app.delete", N_("Delete"), N_("delete this step"), "journey", palette=False),
-    Action("step-earlier", "ctrl+left", "app.move(-1)", N_("Move left"), N_("move the step one place earlier in its stage"), "journey", palette=False),
-    Action("step-later", "ctrl+right", "app.move(1)", N_("Move right"), N_("move the step one place later in its stage"), "journey", palette=False),
+    Action("element-up", "up", "element(-1)", N_("Up"), N_("the element above in this step: a touchpoint, the step, a task"), "journey", footer=False, palette=False),
+    Action("element-down", "down", "element(1)", N_("Down"), N_("the element below in this step: a touchpoint, the step, a task"), "journey", footer=False, palette=False),
+    Action("open-element", "enter", "app.open_element", N_("Edit"), N_("edit the selected step, touchpoint or task in the form"), "journey", palette=False),
+    Action("rename", "r,f2", "app.rename", N_("Rename"), N_("rename the selected element where it is (enter applies, escape cancels)"), "journey", palette=False),
+    Action("add-step", "a", "app.add_step", N_("Add step"), N_("add a step after this one, in its stage"), "journey", palette=False),
+    Action("add-touchpoint", "t", "app.add_touchpoint", N_("Add touchpoint"), N_("add a new touchpoint to this step"), "journey", palette=False),
+    Action("add-task", "k", "app.add_task", N_("Add task"), N_("add a new task (of a process) behind this step"), "journey", palette=False),
+    Action("delete-element", "d,delete", "app.delete", N_("Delete"), N_("delete the selected step, touchpoint or task (says first what refers to it)"), "journey", palette=False),
+    Action("step-earlier", "ctrl+left", "app.move_step(-1)", N_("Move left"), N_("move the step one place earlier in its stage"), "journey", palette=False),
+    Action("step-later", "ctrl+right", "app.move_step(1)", N_("Move right"), N_("move the step one place later in its stage"), "journey", palette=False),
+    Action("cancel-rename", "escape", "cancel", N_("Cancel"), N_("leave the name as it was"), "rename", palette=False),
     Action("select-all", "ctrl+a", "select_all", N_("Select all"), N_("select the whole field: typing replaces it"), "field", footer=False, palette=False),
 )  # fmt: skip
 
@@ -85,6 +89,7 @@ PLACES = {
     "app": N_("Anywhere"),
     "navigator": N_("In the navigator"),
     "journey": N_("In the journey view"),
+    "rename": N_("While renaming in the journey view"),
     "field": N_("In a field"),
 }
 """Where actions work, as the help screen groups them (translated where shown)."""
