@@ -25,8 +25,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_validate_examples_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "validate", *map(str, EXAMPLES))
     assert code == 0
-    assert out == ""
-    assert err.count("0 errors, 0 warnings") == len(EXAMPLES)
+    assert err.count(": 0 errors, ") == len(EXAMPLES)
+    # the only warnings: steps of today's journeys the seeds do not report (tests/test_evidence.py)
+    assert all("of today's journey is only assumed" in line for line in out.splitlines())
 
 
 def test_validate_prints_problems_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,6 +20,7 @@ from babel.messages.pofile import read_po
 from conftest import EXAMPLES, ROOT
 
 import journeymap as jm
+from journeymap import report
 from journeymap.cli import main
 from journeymap.edit import Measure, Remove
 from journeymap.elements import Kind
@@ -30,7 +31,10 @@ from journeymap.views import VIEWS, ViewOptions, dot_source
 
 TRANSLATED = [Language.DA, Language.NB]
 REFERENCES = {"id", "stage", "profile", "actor", "owner", "responsible", "source", "target", "based_on"}
-TEXT_LISTS = {"pain_points", "opportunities", "reporting"}
+TEXT_LISTS = {
+    "pain_points", "opportunities", "reporting", "sources", "needs", "goals", "pains", "remaining_work",
+    "next_steps", "lessons",
+}  # fmt: skip
 """Tuples of the map's own text (other tuples of strings are ids)."""
 
 
@@ -50,7 +54,7 @@ def english_words(lang: Language) -> tuple[str, ...]:
         for msgid in ids:
             for piece in re.split(r"\{[^}]*\}", msgid):
                 phrase = re.sub(r"^\W+|\W+$", "", piece)
-                if re.search(r"[A-Za-z]{2}", phrase):
+                if len(re.sub(r"[^A-Za-z]", "", phrase)) >= 4:  # not "on", "for": Danish has them too
                     words.add(phrase)
     return tuple(sorted(words))
 
@@ -192,3 +196,21 @@ def test_edits_are_described_in_the_history_language() -> None:
     measure = Measure("future", indicator.id, Measurement(date=dt.date(2023, 12, 31), value=1500))
     assert "den 31. december 2023" in measure.describe(home, Language.DA)
     assert "1.500" in measure.describe(home, Language.DA)
+
+
+@pytest.mark.parametrize("lang", TRANSLATED, ids=lambda lang: lang.value)
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_the_report_carries_no_english_chrome(path: Path, lang: Language) -> None:
+    m = neutral(jm.load(path))
+    content = report.build(m, stem="map", today=dt.date(2026, 11, 23), language=lang)
+    text = report.markdown(content)
+    read = re.sub(r"`[^`]*`|\]\([^)]*\)", " ", text)  # file keys in code, and the figures' file names
+    assert re.search(r"\bQ\d+\b", read)
+    assert english_in(read, lang) == []
+    assert f'<html lang="{lang.value}">' in report.html(content)
+    assert day(dt.date(2026, 11, 23), lang) in content.subtitle
+
+
+def test_an_english_report_says_so() -> None:
+    content = report.build(jm.load(EXAMPLES[1]), stem="map", today=dt.date(2026, 11, 23))
+    assert '<html lang="en">' in report.html(content)

@@ -36,7 +36,7 @@ class Action:
     help: str
     """What it does, for the help screen and the palette (English: translated where shown)."""
     where: str
-    """``app`` (anywhere in the editor), ``navigator``, ``journey``, ``rename`` or ``field``."""
+    """``app`` (anywhere in the editor), ``navigator``, ``journey`` or ``field``."""
     footer: bool = True
     priority: bool = False
     palette: bool = True
@@ -63,6 +63,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("export", "e", "app.export", N_("Export"), N_("export a diagram (SVG, PNG, PDF, DOT, Mermaid, BPMN)"), "navigator"),
     Action("priorities", "m", "app.priorities", N_("Priorities"), N_("the priority matrix and where each benefit indicator stands"), "navigator", footer=False),
     Action("report", "r", "app.report", N_("Report"), N_("write the steering-group report (Markdown and HTML) next to the map"), "navigator", footer=False),
+    Action("deck", "k", "app.deck", N_("Deck"), N_("write the 10-20-30 deck (PowerPoint) of this iteration next to the map"), "navigator", footer=False),
     Action("iteration", "i", "app.focus_iteration", N_("Iteration"), N_("switch iteration"), "navigator", footer=False),
     Action("problems", "p", "app.focus_problems", N_("Problems"), N_("go to the problems; enter on one jumps to it"), "navigator", footer=False),
     Action("conflicts", "g", "app.conflicts", N_("Conflicts"), N_("the merge conflicts git left in the map: keep ours or take theirs"), "navigator", footer=False),
@@ -79,9 +80,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("add-touchpoint", "t", "app.add_touchpoint", N_("Add touchpoint"), N_("add a new touchpoint to this step"), "journey", palette=False),
     Action("add-task", "k", "app.add_task", N_("Add task"), N_("add a new task (of a process) behind this step"), "journey", palette=False),
     Action("delete-element", "d,delete", "app.delete", N_("Delete"), N_("delete the selected step, touchpoint or task (says first what refers to it)"), "journey", palette=False),
-    Action("step-earlier", "ctrl+left", "app.move_step(-1)", N_("Move left"), N_("move the step one place earlier in its stage"), "journey", palette=False),
-    Action("step-later", "ctrl+right", "app.move_step(1)", N_("Move right"), N_("move the step one place later in its stage"), "journey", palette=False),
-    Action("cancel-rename", "escape", "cancel", N_("Cancel"), N_("leave the name as it was"), "rename", palette=False),
+    Action("step-earlier", "ctrl+left", "app.move_step(-1)", N_("Move left"), N_("move the step one place earlier in its stage"), "journey", footer=False, palette=False),
+    Action("step-later", "ctrl+right", "app.move_step(1)", N_("Move right"), N_("move the step one place later in its stage"), "journey", footer=False, palette=False),
     Action("select-all", "ctrl+a", "select_all", N_("Select all"), N_("select the whole field: typing replaces it"), "field", footer=False, palette=False),
 )  # fmt: skip
 
@@ -89,10 +89,8 @@ PLACES = {
     "app": N_("Anywhere"),
     "navigator": N_("In the navigator"),
     "journey": N_("In the journey view"),
-    "rename": N_("While renaming in the journey view"),
     "field": N_("In a field"),
 }
-"""Where actions work, as the help screen groups them (translated where shown)."""
 
 
 def bindings(where: str) -> list[BindingType]:

@@ -11,14 +11,14 @@ from typing import Any
 
 from attrs import fields_dict
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Select, TabbedContent, TabPane, Tree
+from textual.widgets import Footer, Header, OptionList, Select, TabbedContent, TabPane, Tree
 
-from journeymap import report
+from journeymap import deck, report
 from journeymap.benefits import parse_date, parse_number
 from journeymap.creation import new_element, new_id, unique
 from journeymap.defaults import current_iteration, pair_for
@@ -65,7 +65,7 @@ from tui.conflicts import Conflicts
 from tui.dialogs import Confirm, Field, FormDialog, Help, PickMany
 from tui.fields import element_fields, option_label
 from tui.form import Form
-from tui.journey import InlineName, JourneyGrid
+from tui.journey import JourneyGrid
 from tui.navigator import ITERATION, MAP, Navigator, Ref
 from tui.priorities import Priorities
 from tui.problems import Problems
@@ -126,7 +126,6 @@ class JourneymapApp(App[None]):
         self.blueprint = Blueprint(id="blueprint")
         self.problems = Problems(id="problems")
         self.journey = JourneyGrid(id="journey", classes="hidden")
-        self.renaming = InlineName(id="rename", classes="hidden", compact=True)
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -144,7 +143,6 @@ class JourneymapApp(App[None]):
                     with TabPane(_("Problems"), id="tab-problems"):
                         yield self.problems
         yield self.journey
-        yield self.renaming
         yield Footer()
 
     def on_mount(self) -> None:
@@ -284,13 +282,18 @@ class JourneymapApp(App[None]):
         return it
 
     def _changed(self, select: Ref | None = None) -> None:
-        """Show the map as it is now in every pane."""
+        """Show the map as it is now in every pane that is shown (the journey view hides the others:
+        they catch up when it closes)."""
         if select is not None:
             self.selected = select
         if not self.doc.map.iterations:
             self._show_empty()
             return
         m, it = self.doc.map, self.iteration
+        if not self.journey.has_class("hidden"):
+            self.journey.show(it, _selection(self.selected))
+            self._titled(_subtitle(it))
+            return
         options = [
             (Text(f"{i.label} ({i.state.value}{', locked' if i.locked else ''})"), i.id) for i in m.iterations
         ]
@@ -302,9 +305,7 @@ class JourneymapApp(App[None]):
                 self.picker.value = it.id
             self.nav.show(m, it, self.selected)
         self._show_selected()
-        if not self.journey.has_class("hidden"):
-            self.journey.show(it, _selection(self.selected))
-        self._titled(f"{it.label} ({it.state.value}){' · locked, read-only' if it.locked else ''}")
+        self._titled(_subtitle(it))
 
     def _show_empty(self) -> None:
         """A map without iterations: the map's fields, and an invitation to add the first iteration."""
@@ -323,12 +324,14 @@ class JourneymapApp(App[None]):
         """The header (the file, marked while there are unsaved edits), and the checks after a change."""
         self.title = f"{'● ' if self.doc.dirty else ''}{self.path.name}"
         self.sub_title = sub_title
-        self._schedule_checks()
+        if self.ready:  # the first checks wait for the first screen (validating a large map takes a while)
+            self._schedule_checks()
 
     def _map_shown(self, start: Ref) -> None:
-        """Once the tree is laid out: the cursor on ``start``, and the app ready for input."""
+        """Once the tree is laid out: the cursor on ``start``, the app ready for input, and the checks begun."""
         self._select(start)
         self.ready = True
+        self._schedule_checks()
 
     def _leave(self) -> None:
         """Quit, remembering where the user was in this map for the next time it is opened."""
@@ -382,7 +385,8 @@ class JourneymapApp(App[None]):
         self.call_from_thread(self._show_problems, problems)
 
     def _show_problems(self, problems: list[Problem]) -> None:
-        self.problems.show(problems, [self._place(p) for p in problems])
+        labels = {it.id: it.label for it in self.doc.map.iterations}
+        self.problems.show(problems, [_place(p, labels) for p in problems])
         errors = sum(p.severity.value == "error" for p in problems)
         warnings = len(problems) - errors
         label = (
@@ -394,14 +398,6 @@ class JourneymapApp(App[None]):
             else _("Problems (none)")
         )
         self.panels.get_tab("tab-problems").label = label
-
-    def _place(self, problem: Problem) -> str:
-        """Where a problem is, in words: the iteration's label (or the map)."""
-        found = locate(self.doc.map, problem.path)
-        if found is None:
-            return _("in the map")
-        label = next((it.label for it in self.doc.map.iterations if it.id == found[0]), found[0])
-        return _("in '{iteration}'").format(iteration=label)
 
     def _write_recovery(self) -> None:
         self._recovery_timer = None
@@ -456,7 +452,10 @@ class JourneymapApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Page keys are the app's only in option lists (a select's open list, the problems); the
-        journey view's edits only in the editor's journey (a comparison's journeys are read-only)."""
+        journey view's edits only in the editor's journey (a comparison's journeys are read-only);
+        while a name is typed there, keys are letters (saving and quitting still work)."""
+        if self.journey.editing is not None:
+            return action in ("save", "quit")
         if action == "page_list":
             return self._paged_list() is not None
         if action in GRID_EDITS and isinstance(self.focused, JourneyGrid):
@@ -503,9 +502,11 @@ class JourneymapApp(App[None]):
         self.query_one("#main").set_class(shown, "hidden")
         if shown:
             self.journey.show(self.iteration, _selection(self.selected))
+            if self.journey.element is not None:  # the journey's cursor is the selection from now on
+                self.selected = Ref("element", *self.journey.element)
             self.journey.focus()
         elif was_shown:
-            self._select(self.selected)
+            self._changed(self.selected)
 
     @on(JourneyGrid.Selected, "#journey")
     def _journey_selected(self, event: JourneyGrid.Selected) -> None:
@@ -522,29 +523,26 @@ class JourneymapApp(App[None]):
         it, chosen = self._usable(), self.journey.element
         if it is None or chosen is None:
             return
-        element = next(e for e in elements(it, chosen[0]) if e.id == chosen[1])
-        region = self.journey.cell_region()
-        self.renaming.styles.offset = (region.x, region.y)
-        self.renaming.styles.width = max(region.width, min(48, self.size.width - region.x))
-        self.renaming.value = name_of(element)
-        self.renaming.remove_class("hidden")
-        self.renaming.focus()
-        self.renaming.action_select_all()
+        self.journey.rename(name_of(next(e for e in elements(it, chosen[0]) if e.id == chosen[1])))
 
-    @on(Input.Submitted, "#rename")
-    def _renamed(self, event: Input.Submitted) -> None:
-        chosen = self.journey.element
-        self._end_rename()
-        if chosen is not None and event.value != name_of(
-            next(e for e in elements(self.iteration, chosen[0]) if e.id == chosen[1])
-        ):
-            self.apply(Update(self.iteration_id, chosen[0], chosen[1], {"name": event.value}), field="name")
+    def on_key(self, event: events.Key) -> None:
+        """Keys while a name is typed in the journey view go to the name, in the order they were typed.
 
-    @on(InlineName.Cancelled)
-    def _end_rename(self) -> None:
-        if not self.renaming.has_class("hidden"):
-            self.renaming.add_class("hidden")
-            self.journey.focus()
+        They come here after the journey has passed them on (its bindings are off meanwhile), so that
+        keys typed in one go with r land in the name too.
+        """
+        if self.journey.editing is not None and self.focused is self.journey:
+            event.stop()
+            event.prevent_default()  # no binding either: a letter is a letter
+            self.journey.type_key(event.key, event.character)
+
+    @on(JourneyGrid.Renamed)
+    def _renamed(self, event: JourneyGrid.Renamed) -> None:
+        element = next((e for e in elements(self.iteration, event.kind) if e.id == event.element), None)
+        if element is not None and name_of(element) != event.name:
+            self.apply(
+                Update(self.iteration_id, event.kind, event.element, {"name": event.name}), field="name"
+            )
 
     def action_focus_iteration(self) -> None:
         self.picker.focus()
@@ -973,6 +971,29 @@ class JourneymapApp(App[None]):
             timeout=6,
         )
 
+    def action_deck(self) -> None:
+        if self._usable(editing=False) is None:
+            return
+        target = self.path.with_name(f"{self.path.stem}-deck.pptx")
+        fields = [Field("file", _("File"), str(target))]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self._deck(Path(values["file"] or target))
+
+        self.push_screen(FormDialog(_("Deck of '{label}'").format(label=self.iteration.label), fields), done)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _deck(self, target: Path) -> None:
+        try:
+            written = deck.write_deck(deck.deck(self.doc.map, self.iteration.id), target, self.path)
+        except (JourneymapError, OSError) as exc:
+            failed = _("No deck: {reason}").format(reason=exc)
+            self.call_from_thread(self.notify, failed, severity="error", markup=False)
+            return
+        wrote = _("Wrote {path}").format(path=written)
+        self.call_from_thread(self.notify, wrote, title=_("Deck"), markup=False, timeout=6)
+
     @on(Form.Record)
     def _record(self, event: Form.Record) -> None:
         it = self.iteration
@@ -1147,3 +1168,15 @@ def _selection(ref: Ref) -> tuple[Kind, str] | None:
 
 def _step(it: Iteration, ident: str) -> Element:
     return next(s for s in it.steps if s.id == ident)
+
+
+def _place(problem: Problem, labels: dict[str, str]) -> str:
+    """Where a problem is, in words: in the iteration with its label, or in the map."""
+    if not problem.iteration:
+        return _("in the map")
+    return _("in '{iteration}'").format(iteration=labels.get(problem.iteration, problem.iteration))
+
+
+def _subtitle(it: Iteration) -> str:
+    """The header's second part: the iteration shown, and whether it is locked."""
+    return f"{it.label} ({it.state.value}){' · locked, read-only' if it.locked else ''}"

@@ -15,8 +15,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
+from journeymap.elements import Kind
 from journeymap.i18n import N_
 from tui.actions import Action
+from tui.fields import ITERATION_MEANING, MAP_MEANING
 from tui.words import _, bind
 
 
@@ -172,50 +174,36 @@ class PickMany(ModalScreen[tuple[str, ...] | None]):
 
 
 WORDS = (
-    (N_("map"), N_("one file about one service, with all its iterations")),
-    (
-        N_("iteration"),
-        N_(
-            "a complete version of the service: today's (current) or a designed one (future); branch one to design the next, lock one that was presented or approved"
-        ),
-    ),
-    (N_("stage"), N_("a phase of the journey; its steps follow each other in it")),
-    (
-        N_("step"),
-        N_(
-            "a moment in the journey, as the user lives it: who takes part, where (touchpoints), what is done behind it (tasks), how it feels"
-        ),
+    (N_("map"), MAP_MEANING),
+    (N_("iteration"), ITERATION_MEANING),
+    *(
+        (kind.spec.title, kind.spec.meaning)
+        for kind in sorted(Kind, key=lambda k: k not in (Kind.STAGE, Kind.STEP, Kind.FLOW))
     ),
     (
         N_("decision step"),
-        N_("a step where the journey branches: flows out of it say which way, with a label"),
+        N_("A decision step branches the journey: the flows out of it say which way, with a label."),
     ),
-    (N_("flow"), N_("connects steps when the journey is not a straight line (branches and loops)")),
-    (N_("touchpoint"), N_("where the user meets the service: digital, physical or in person")),
-    (N_("actor"), N_("who takes part: the user, relatives, staff, leaders, suppliers, authorities")),
     (
         N_("ring"),
         N_(
-            "where an actor stands on the actor map: core (at the centre of the service), direct (works with the core), indirect (in the background)"
+            "The ring says where an actor stands on the actor map: core (at the centre of the service), "
+            "direct (works with the core) or indirect (in the background)."
         ),
     ),
     (
-        N_("relation"),
-        N_("what passes between two actors: information, service, money, support, an agreement, authority"),
+        N_("lane"),
+        N_(
+            "A task's lane in the blueprint: frontstage (the user sees it), backstage (out of sight) or support."
+        ),
     ),
-    (N_("profile"), N_("a user profile (persona): who the journey is about, with needs, goals and pains")),
-    (
-        N_("process and task"),
-        N_("the work behind the steps: who is responsible, how, how fast, and who helps at 2nd and 3rd line"),
-    ),
-    (N_("emotion"), N_("how a step feels for the user, from very bad (-2) to very good (+2)")),
+    (N_("emotion"), N_("Emotion is how a step feels for the user, from very bad (-2) to very good (+2).")),
     (
         N_("effort and gain"),
-        N_("what a change costs and what it brings, 1 to 5: together they place it on the priority matrix"),
-    ),
-    (
-        N_("benefit and indicator"),
-        N_("what the change should gain, and how it is measured (S.M.A.R.T.E.), with measurements over time"),
+        N_(
+            "Effort and gain say what a change costs and what it brings, 1 to 5: together they place it on "
+            "the priority matrix."
+        ),
     ),
 )
 """What the editor's words mean, in a designer's terms (shown in the help, translated there)."""
@@ -237,7 +225,7 @@ class Help(ModalScreen[None]):
         table.add_column(ratio=1)
         table.add_row("", Text(_("The words"), style="bold underline"))
         for word, meaning in WORDS:
-            table.add_row(_(word), _(meaning))
+            table.add_row(_(word), _(meaning) if meaning else "")
         for place, title in self.places.items():
             table.add_row("", "")
             table.add_row("", Text(_(title), style="bold underline"))

@@ -7,7 +7,7 @@ import types
 from enum import Enum
 from typing import Any, get_args
 
-from attrs import fields, frozen, resolve_types
+from attrs import evolve, fields, frozen, resolve_types
 
 from journeymap.benefits import parse_date, parse_number
 from journeymap.defaults import base_iteration
@@ -96,11 +96,101 @@ class FieldSpec:
     required: bool = False
     scale: tuple[int, int] | None = None
     base: bool = False
+    of: Kind | None = None
+    """The kind whose field this is (None: the iteration's or the map's)."""
 
     @property
     def title(self) -> str:
-        """The field's title in the editor's language."""
-        return _(FIELD_TITLES.get(self.name, self.name.replace("_", " ").capitalize()))
+        """The field's label, in a designer's words, in the editor's language."""
+        label = FIELD_WORDS.get((self.of, self.name), ("", ""))[0]
+        return _(label or FIELD_TITLES.get(self.name, self.name.replace("_", " ").capitalize()))
+
+    @property
+    def hint(self) -> str:
+        """What the field means, where its label alone may not say it ("" if it does)."""
+        hint = FIELD_WORDS.get((self.of, self.name), ("", ""))[1]
+        return _(hint) if hint else ""
+
+
+MAP_MEANING = N_("The map is one file about one service, with all its iterations.")
+ITERATION_MEANING = N_(
+    "An iteration is a complete version of the service: today's (current) or a designed one (future). "
+    "Branch one to design the next round; lock one that was presented or approved."
+)
+FIELD_WORDS: dict[tuple[Kind | None, str], tuple[str, str]] = {
+    (None, "state"): (
+        N_("State"),
+        N_("Current is the service as it is today; future is a design of how it could be."),
+    ),
+    (None, "based_on"): (
+        N_("Based on"),
+        N_("The iteration this one was branched from: compare shows what changed since."),
+    ),
+    (Kind.STEP, "kind"): (
+        N_("Kind of step"),
+        N_(
+            "An action is a moment in the journey; a decision branches the journey (flows out of it say which way)."
+        ),
+    ),
+    (Kind.STEP, "profile"): (N_("User profile"), N_("Whose moment this is.")),
+    (Kind.STEP, "touchpoints"): (N_("Touchpoints"), N_("Where the user meets the service in this step.")),
+    (Kind.STEP, "tasks"): (
+        N_("Tasks behind it"),
+        N_("The work of the processes that makes this step happen."),
+    ),
+    (Kind.STEP, "emotion"): (
+        N_("Emotion"),
+        N_("How the step feels for the user: -2 very bad, -1 bad, 0 neutral, +1 good, +2 very good."),
+    ),
+    (Kind.STEP, "pain_points"): (N_("Pain points"), N_("What hurts here, one a line.")),
+    (Kind.STEP, "opportunities"): (N_("Opportunities"), N_("Ideas to make it better, one a line.")),
+    (Kind.STEP, "effort"): (
+        N_("Effort"),
+        N_(
+            "What changing this step takes, 1 (little) to 5 (a lot): with gain, it places the step on the priority matrix."
+        ),
+    ),
+    (Kind.STEP, "gain"): (N_("Gain"), N_("What changing this step brings, 1 (little) to 5 (a lot).")),
+    (Kind.STEP, "replaces"): (
+        N_("Replaces"),
+        N_("The steps of the iteration this one is based on that this step replaces."),
+    ),
+    (Kind.FLOW, "source"): (
+        N_("From step"),
+        N_("Flows connect steps when the journey is not a straight line."),
+    ),
+    (Kind.FLOW, "target"): (N_("To step"), ""),
+    (Kind.FLOW, "label"): (
+        N_("Label"),
+        N_("Out of a decision: which way this is, for example 'yes' or 'no'."),
+    ),
+    (Kind.ACTOR, "kind"): (N_("Role"), N_("The actor's role towards the service.")),
+    (Kind.ACTOR, "ring"): (
+        N_("Ring on the actor map"),
+        N_("Core: at the centre of the service; direct: works with the core; indirect: in the background."),
+    ),
+    (Kind.TOUCHPOINT, "channel"): (
+        N_("Channel"),
+        N_(
+            "Digital (an app, a web page), physical (a letter, a place) or interpersonal (in person, by phone)."
+        ),
+    ),
+    (Kind.TOUCHPOINT, "medium"): (N_("Medium"), N_("For example a mobile app, a brochure, a home visit.")),
+    (Kind.TASK, "lane"): (
+        N_("Lane"),
+        N_(
+            "Frontstage: the user sees it; backstage: done out of the user's sight; support: helps those who do it."
+        ),
+    ),
+    (Kind.TASK, "response_time"): (N_("How fast"), N_("For example within 2 hours.")),
+    (Kind.TASK, "second_line"): (N_("2nd line support"), N_("Who helps when the one responsible cannot.")),
+    (Kind.TASK, "third_line"): (
+        N_("3rd line support"),
+        N_("Specialists or suppliers, when the 2nd line cannot."),
+    ),
+}
+"""Field labels and hints in a designer's words, by (kind, field), in English (translated where shown);
+other fields are named after the field."""
 
 
 def element_fields(kind: Kind) -> list[FieldSpec]:
@@ -109,7 +199,9 @@ def element_fields(kind: Kind) -> list[FieldSpec]:
     ranges = kind.spec.ranges
     resolve_types(kind.type)
     nested = kind.child.collection if kind.child is not None else ""
-    return [_spec(f.name, f.type, refs, ranges) for f in fields(kind.type) if f.name != nested]
+    return [
+        evolve(_spec(f.name, f.type, refs, ranges), of=kind) for f in fields(kind.type) if f.name != nested
+    ]
 
 
 def _spec(name: str, annotation: Any, refs: dict[str, Ref], ranges: dict[str, tuple[int, int]]) -> FieldSpec:

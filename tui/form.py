@@ -22,7 +22,17 @@ from journeymap.elements import Kind, elements, name_of
 from journeymap.model import Iteration, JourneyMap, Measurement
 from journeymap.vocabulary import term
 from tui.actions import bindings
-from tui.fields import ITERATION_FIELDS, MAP_FIELDS, FieldSpec, choices, element_fields, parse, value_text
+from tui.fields import (
+    ITERATION_FIELDS,
+    ITERATION_MEANING,
+    MAP_FIELDS,
+    MAP_MEANING,
+    FieldSpec,
+    choices,
+    element_fields,
+    parse,
+    value_text,
+)
 from tui.navigator import ITERATION, MAP, TITLES, Ref
 from tui.words import _
 
@@ -119,11 +129,14 @@ class Form(VerticalScroll, can_focus=False):
         shape = (tuple(specs), locked, source is None, blanks)
         if self._body is not None and shape == self._shape:
             self.ref, self._values = ref, values
-            self._refill(heading, specs, values, options)
+            self._refill(heading, _meaning(ref), specs, values, options)
             self._options = options
             return
         self._shape = shape
-        rows: list[Widget] = [Static(Text(heading), classes="form-heading")]
+        rows: list[Widget] = [
+            Static(Text(heading), classes="form-heading"),
+            Static(Text(_meaning(ref)), classes="form-meaning"),
+        ]
         if locked:
             rows.append(
                 Static(
@@ -134,6 +147,8 @@ class Form(VerticalScroll, can_focus=False):
             rows.append(Static(Text(_("Select an element in the navigator."), style="dim")))
         for spec in specs:
             rows.append(Label(spec.title, classes="field-title"))
+            if spec.hint:
+                rows.append(Static(Text(spec.hint), classes="field-hint"))
             rows.append(_widget(spec, locked, values.get(spec.name), options.get(spec.name, [])))
             rows.append(Static("", id=f"e-{spec.name}", classes="field-error"))
         body = Vertical(*rows, classes="form-body")
@@ -149,13 +164,17 @@ class Form(VerticalScroll, can_focus=False):
     def _refill(
         self,
         heading: str,
+        meaning: str,
         specs: list[FieldSpec],
         values: dict[str, Any],
         options: dict[str, list[tuple[str, str]]],
     ) -> None:
         """Show another element of the same kind (or the same one, edited) in the fields already there."""
         assert self._body is not None
-        self._body.query_one(".form-heading", Static).update(Text(heading))
+        for selector, text in ((".form-heading", heading), (".form-meaning", meaning)):
+            shown = self._body.query_one(selector, Static)
+            if str(shown.content) != text:  # an update lays the form out again: only when it changes
+                shown.update(Text(text))
         with self.prevent(Select.Changed, Input.Changed, TextArea.Changed):
             for spec in specs:
                 value: Any = values.get(spec.name)
@@ -381,6 +400,15 @@ def _subject(journey_map: JourneyMap, it: Iteration | None, ref: Ref) -> tuple[A
             hint = _("{section}: press a to add one").format(section=_(TITLES[ref.kind]))
         return None, [], hint
     return None, [], ""
+
+
+def _meaning(ref: Ref) -> str:
+    """What the thing the form shows is, in a designer's words."""
+    if ref == MAP:
+        return _(MAP_MEANING)
+    if ref == ITERATION:
+        return _(ITERATION_MEANING)
+    return _(ref.kind.spec.meaning) if ref.kind is not None and ref.kind.spec.meaning else ""
 
 
 def _scale(spec: FieldSpec) -> list[tuple[Text, int]]:

@@ -20,11 +20,10 @@ from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Input
 
 from journeymap.benefits import benefit_status
 from journeymap.elements import Kind
@@ -85,6 +84,13 @@ class JourneyGrid(ScrollView, can_focus=True):
         def control(self) -> JourneyGrid:
             return self.grid
 
+    class Renamed(Message):
+        """The user typed a new name for an element and pressed enter."""
+
+        def __init__(self, kind: Kind, element: str, name: str) -> None:
+            super().__init__()
+            self.kind, self.element, self.name = kind, element, name
+
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         bind(self)
@@ -96,6 +102,9 @@ class JourneyGrid(ScrollView, can_focus=True):
         self._rows: list[Row] = []
         self.corner = _("Stage")
         """The words in the top left corner (a comparison names each journey there)."""
+        self.editing: str | None = None
+        """The new name being typed over the selected element (None: not renaming)."""
+        self._fresh = False  # the name as it was: the first letter typed replaces it
 
     # --- what is shown ----------------------------------------------------------------------
 
@@ -175,13 +184,35 @@ class JourneyGrid(ScrollView, can_focus=True):
         items = self._items(self._cursor)
         return next((row for row, e in items if e == self.element), items[0][0] if items else 0)
 
-    def cell_region(self) -> Region:
-        """Where on the screen the element under the cursor is drawn (its first line, one column wide)."""
-        x = TITLES + self._cursor * COLUMN - int(self.scroll_x)
-        y = HEADER + self._row() - int(self.scroll_y)
-        return Region(self.region.x + max(TITLES, x), self.region.y + y, COLUMN, 1)
-
     # --- keys -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a name is typed, the keys are letters."""
+        return self.editing is None
+
+    def rename(self, name: str) -> None:
+        """Start typing a new name over the selected element, from ``name``."""
+        self.editing, self._fresh = name, True
+        self.refresh()
+
+    def type_key(self, key: str, character: str | None) -> None:
+        """A key while renaming: letters, backspace, ctrl+u (clear), enter (apply), escape (cancel)."""
+        assert self.editing is not None
+        if key == "enter" and self.element is not None:
+            self.post_message(self.Renamed(*self.element, self.editing))
+            self.editing = None
+        elif key == "escape":
+            self.editing = None
+        elif key == "backspace":
+            self.editing = "" if self._fresh else self.editing[:-1]
+        elif key == "ctrl+u":
+            self.editing = ""
+        elif character is not None and character.isprintable():
+            self.editing = character if self._fresh else self.editing + character
+        else:
+            return
+        self._fresh = False
+        self.refresh()
 
     def action_step(self, delta: int) -> None:
         if self._it is not None and self._it.steps:
@@ -235,7 +266,13 @@ class JourneyGrid(ScrollView, can_focus=True):
         steps = range(first, min(len(it.steps), first + count))
         if y < HEADER:
             title, cells = _header(it, y, steps, self._cursor, self._marks)
-            title = self.corner if y == 0 else title
+            title = (
+                self.corner
+                if y == 0
+                else "Renaming: ⏎ ✓ esc ✗"
+                if y == 1 and self.editing is not None
+                else title
+            )
         else:
             row = y - HEADER + int(self.scroll_y)
             if row >= len(self._rows):
@@ -262,25 +299,12 @@ class JourneyGrid(ScrollView, can_focus=True):
             text, style, ident = lines[line] if line < len(lines) else ("", "", "")
             if k == self._cursor and kind is not None and (kind, ident) == chosen:
                 style = f"{style} reverse".strip()
+                if self.editing is not None:  # the name being typed, its end in view, with a cursor
+                    text = (self.editing + "▏")[-(COLUMN - 1) :] if row == self._row() else ""
             elif k == self._cursor and not style:
                 style = "bold"
             cells.append((text if full else _fit(text), style))
         return title, cells
-
-
-class InlineName(Input):
-    """The name of the element under the journey's cursor, typed over its cell: enter applies, escape cancels."""
-
-    BINDINGS = bindings("rename")
-
-    class Cancelled(Message):
-        """The user left the name as it was."""
-
-    def action_cancel(self) -> None:
-        self.post_message(self.Cancelled())
-
-    def on_blur(self) -> None:
-        self.post_message(self.Cancelled())
 
 
 def _place(

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from journeymap.benefits import Status, benefit_status, number
+from journeymap.charts import sparkline
 from journeymap.i18n import N_
 from journeymap.model import Iteration
 from journeymap.priorities import Quadrant, priorities
@@ -63,6 +64,7 @@ def follow_up(it: Iteration) -> Table:
         N_("Benefit"),
         N_("Indicator"),
         N_("Baseline → target"),
+        N_("Measurements"),
         N_("Latest"),
         N_("Of the way"),
         N_("Status"),
@@ -72,8 +74,9 @@ def follow_up(it: Iteration) -> Table:
         i = s.indicator
         ends = " → ".join(number(v, language()) if v is not None else "?" for v in (i.baseline, i.target))
         table.add_row(
-            Text(s.benefit.name), Text(f"{i.name} [{i.unit}]" if i.unit else i.name), ends, s.latest_text(language=language()), s.progress_text(language()),
-            Text(_(term(s.status)), style=STATUS_STYLES[s.status]),
+            Text(s.benefit.name), Text(f"{i.name} [{i.unit}]" if i.unit else i.name), ends,
+            Text(sparkline(i), style=STATUS_STYLES[s.status]), s.latest_text(language=language()),
+            s.progress_text(language()), Text(_(term(s.status)), style=STATUS_STYLES[s.status]),
         )  # fmt: skip
     return table
 
