@@ -104,7 +104,7 @@ def test_validation_warns_about_observed_without_source_and_assumed_steps_of_tod
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code, out, err = run(capsys, "validate", str(MAP))
-    assert code == 0 and "0 error(s), 2 warning(s)" in err
+    assert code == 0 and "0 errors, 2 warnings" in err
     assert (
         f"{MAP}:iterations[0].touchpoints[0].sources: warning: touchpoint 'Phone call' is observed but "
         "names no source: add where it was seen or heard to its sources" in out
