@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from attrs import frozen
 
+from journeymap.i18n import number as number  # where callers have always found it
 from journeymap.model import Benefit, Indicator, Iteration, Measurement
 
 
@@ -108,19 +109,6 @@ def benefit_status(it: Iteration, today: dt.date | None = None) -> list[Indicato
 
 
 # --- values as people read and type them ---------------------------------------------------
-
-
-def number(value: float) -> str:
-    """A value as people write it: thousands grouped by thin spaces, at most three decimals.
-
-    From a million billion up, in scientific notation ('1e+308'), which stays short.
-    """
-    if abs(value) >= 1e15:
-        return f"{value:.6g}"
-    if abs(value) >= 1000:
-        return f"{round(value):,}".replace(",", "\u202f")
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
 
 
 def parse_number(text: str) -> float:

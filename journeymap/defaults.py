@@ -64,6 +64,13 @@ def iteration_or_newest(journey_map: JourneyMap, iteration_id: str | None) -> It
     return find_iteration(journey_map, iteration_id) if iteration_id else newest_iteration(journey_map)
 
 
+def iteration_to_present(journey_map: JourneyMap, iteration_id: str | None) -> Iteration:
+    """The iteration asked for, or else the newest future one (what a deck presents), or the newest."""
+    if iteration_id:
+        return find_iteration(journey_map, iteration_id)
+    return newest_future(journey_map) or newest_iteration(journey_map)
+
+
 def default_pair(journey_map: JourneyMap) -> tuple[Iteration, Iteration]:
     """What to compare when nobody says: the current iteration and the newest future one.
 

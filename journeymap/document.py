@@ -91,15 +91,19 @@ class Document:
     def save(self, force: bool = False) -> None:
         """Save atomically under the map's lock (see :func:`journeymap.locking.map_lock`).
 
-        :class:`ChangedOnDiskError` if the file changed meanwhile (unless ``force``).
+        :class:`ChangedOnDiskError` if the file changed meanwhile (unless ``force``). Safe to call
+        from a worker thread while edits go on: the map as it was when the save began is written,
+        and counts as saved; later edits stay unsaved.
         """
+        saved = self.map
         with map_lock(self.path):
             if not force and self.changed_on_disk():
                 raise ChangedOnDiskError(f"{self.path} was changed outside journeymap since it was opened")
-            save(self.map, self.path)
+            save(saved, self.path)
             self._disk = fingerprint(self.path)
-        self.history.mark_saved()
-        self.discard_recovery()
+        self.history.mark_saved(saved)
+        if not self.dirty:  # edits made while saving keep their recovery copy
+            self.discard_recovery()
 
     def write_recovery(self) -> None:
         """Keep a copy of the unsaved map beside the file (atomically); remove it once nothing is unsaved.

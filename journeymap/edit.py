@@ -132,6 +132,30 @@ class Add(_Typed):
 
 
 @frozen
+class AddToStep(_Typed):
+    """Add a touchpoint, or a task into process ``parent``, and name it in a step: one edit."""
+
+    iteration: str
+    step: str
+    element: Element
+    parent: str = ""
+
+    def apply(self, journey_map: JourneyMap) -> JourneyMap:
+        kind = KIND_OF[type(self.element)]
+        if kind not in (Kind.TOUCHPOINT, Kind.TASK):
+            raise EditError(f"a step names touchpoints and tasks, not a {kind.value}")
+        step = _element(_editable(journey_map, self.iteration), Kind.STEP, self.step)
+        added = Add(self.iteration, self.element, parent=self.parent).apply(journey_map)
+        named = (*getattr(step, kind.collection), self.element.id)
+        return Update(self.iteration, Kind.STEP, self.step, {kind.collection: named}).apply(added)
+
+    def describe(self, journey_map: JourneyMap) -> str:
+        step = _element(journey_map.iteration(self.iteration), Kind.STEP, self.step)
+        kind = KIND_OF[type(self.element)]
+        return f"Added {kind.value} {name_of(self.element)!r} to step {name_of(step)!r}"
+
+
+@frozen
 class Update(_Typed):
     """Change any fields of an element but its id (and a process's tasks, a benefit's indicators)."""
 

@@ -84,9 +84,9 @@ class History:
         """The recorded edits, oldest first (a change log)."""
         return [entry.description for entry in self._done]
 
-    def mark_saved(self) -> None:
-        """Remember the current map as the one on disk."""
-        self._saved = self._current
+    def mark_saved(self, saved: JourneyMap | None = None) -> None:
+        """Remember the current map, or ``saved`` (the map a save wrote while edits went on), as the one on disk."""
+        self._saved = self._current if saved is None else saved
 
     @property
     def dirty(self) -> bool:

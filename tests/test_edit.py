@@ -11,6 +11,7 @@ from conftest import ROOT
 import journeymap as jm
 from journeymap.edit import (
     Add,
+    AddToStep,
     Branch,
     DeleteIteration,
     EditIteration,
@@ -258,3 +259,23 @@ def test_a_steps_tasks_can_be_changed_but_a_process_keeps_its_own() -> None:
     assert changed.iteration("future").steps[0].tasks == (task,)
     with pytest.raises(jm.EditError, match="no field 'tasks'"):
         jm.Update("future", jm.Kind.PROCESS, it.processes[0].id, {"tasks": ()}).apply(m)
+
+
+def test_add_to_step_adds_the_element_and_names_it_in_the_step_as_one_edit() -> None:
+    m = jm.load(ROOT / "examples" / "home-training.toml")
+    touchpoint = jm.Touchpoint(id="sms", name="Reminder text", channel=jm.Channel.DIGITAL)
+    task = jm.Task(id="send", name="Send the reminder")
+    with_both = AddToStep("current", "session", task, "training-in-care").apply(
+        AddToStep("current", "session", touchpoint).apply(m)
+    )
+    it = with_both.iteration("current")
+    assert step(with_both, "current", "session").touchpoints[-1] == "sms"
+    assert step(with_both, "current", "session").tasks[-1] == "send"
+    assert it.touchpoints[-1] == touchpoint and it.processes[0].tasks[-1] == task
+    assert AddToStep("current", "session", touchpoint).describe(m) == (
+        "Added touchpoint 'Reminder text' to step 'Trains with whoever is on the care visit'"
+    )
+    with pytest.raises(EditError, match="a step names touchpoints and tasks, not a stage"):
+        AddToStep("current", "session", jm.Stage(id="s", name="S")).apply(m)
+    with pytest.raises(EditError, match="no step 'nowhere'"):
+        AddToStep("current", "nowhere", touchpoint).apply(m)

@@ -69,7 +69,7 @@ def one_block_report(text: str) -> report.Report:
         text,
         report.Items((text,)),
         report.Table(("A", "B"), ((text, "x"),)),
-        report.Figure("f.svg", text, "<svg/>"),
+        report.Figure("f.svg", text, "<svg/>", "journey"),
     )
     return report.Report(text, text + " (current iteration 'i')", (report.Section("S", blocks),))  # fmt: skip
 

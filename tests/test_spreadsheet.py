@@ -14,6 +14,7 @@ from strategies import maps
 
 import journeymap as jm
 from journeymap.cli import main
+from journeymap.elements import elements
 from journeymap.errors import CsvError
 from journeymap.spreadsheet import KINDS, export_csv, import_csv
 
@@ -39,7 +40,7 @@ def test_generated_maps_round_trip(m: jm.JourneyMap, name: str) -> None:
     # a list of texts is one item per line in a cell: items must be one non-blank line each
     texts = [
         t
-        for e in (*it.steps, *it.profiles, *it.actors, *it.touchpoints)
+        for e in elements(it, KINDS[name])
         for f in ("pain_points", "opportunities", "sources")
         for t in getattr(e, f, ())
     ]

@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 import journeymap as jm
 from tui.app import JourneymapApp
 from tui.compare import Compare
-from tui.journey import JourneyGrid
+from tui.journey import HEADER, JourneyGrid
 
 
 def opened(tmp_path: Path, name: str = "telehealth-service-centre") -> tuple[JourneymapApp, Path]:
@@ -134,3 +134,139 @@ async def test_compare_shows_both_journeys_marked_and_walks_the_changes(tmp_path
         name = str(changes.get_option_at_index(moved_to).prompt).split("step '")[1].rstrip("'").split("'")[0]
         position = [s.name for s in app.doc.map.iteration("future").steps].index(name) + 1
         assert f"Step ({position} of" in screen_of(new)[1]
+
+
+def selected(grid: JourneyGrid) -> str:
+    """The text the grid shows highlighted below its headers: the selected element."""
+    found = []
+    for y in range(HEADER, grid.size.height):
+        found += [s.text.strip() for s in grid.render_line(y) if s.style is not None and s.style.reverse]
+    return " ".join(t for t in found if t)
+
+
+async def test_up_and_down_select_the_elements_of_a_step_to_edit_and_delete(tmp_path: Path) -> None:
+    app, path = opened(tmp_path, "home-training")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("v", "right")  # "Does a screening test with an assistant"
+        await pilot.pause()
+        grid = app.screen.query_one(JourneyGrid)
+        assert selected(grid) == "Does a screening test with an assistant"
+        await pilot.press("up")
+        await pilot.pause()
+        assert selected(grid) == "● Care visit with trai…"  # the in-person touchpoint, just above the step
+        await pilot.press("up")
+        await pilot.pause()
+        assert selected(grid) == "▣ DigiRehab training p…"
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
+        assert selected(grid) == "· Screen physical func…"  # the task behind it
+        await pilot.press("right")  # the next step: its element in the same lane
+        await pilot.pause()
+        assert selected(grid) == "· Run a training sessi…"
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        heading = str(app.screen.query_one(".form-heading", Static).content)
+        assert heading == "Task: Run a training session"
+        assert str(app.nav.cursor_node.label if app.nav.cursor_node else "") == "Run a training session"
+        await pilot.press("escape", "v")  # back: the grid is where it was
+        await pilot.pause()
+        assert selected(grid) == "· Run a training sessi…"
+        await pilot.press("left", "up", "up", "up", "d")
+        await pilot.pause()
+        assert "Delete touchpoint 'DigiRehab training programme'?" in str(
+            app.screen.query_one(".dialog-message", Static).content
+        )
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert "▣ DigiRehab" not in "\n".join(screen_of(grid))
+        assert selected(grid) == "Does a screening test with an assistant"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = jm.load(path).iteration("current")
+    assert "app" not in [t.id for t in saved.touchpoints]
+    assert saved.steps[1].touchpoints == ("care-visit",)
+
+
+async def test_rename_in_place_applies_on_enter_and_cancels_on_escape(tmp_path: Path) -> None:
+    app, path = opened(tmp_path, "home-training")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("v", "right", "r")
+        await pilot.pause()
+        await pilot.press(*"Screened at home")  # the whole name was selected: typing replaces it
+        await pilot.press("enter")
+        await pilot.pause()
+        grid = app.screen.query_one(JourneyGrid)
+        assert selected(grid) == "Screened at home"
+        await pilot.press("up", "f2", *"Nothing", "escape")
+        await pilot.pause()
+        assert "Nothing" not in "\n".join(screen_of(grid))
+        assert app.focused is grid  # still in the journey
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+z")  # the rename was one edit
+        await pilot.pause()
+        assert app.doc.map.iteration("current").steps[1].name == "Does a screening test with an assistant"
+    saved = jm.load(path).iteration("current")
+    assert saved.steps[1].name == "Screened at home"
+
+
+async def test_add_a_touchpoint_and_a_task_to_a_step_from_the_journey(tmp_path: Path) -> None:
+    app, path = opened(tmp_path, "home-training")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("v", "end", "t")
+        await pilot.pause()
+        await pilot.press(*"Reminder text", "enter")
+        await pilot.pause(0.3)
+        grid = app.screen.query_one(JourneyGrid)
+        assert selected(grid) == "▣ Reminder text"
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.press(*"Send the reminder", "enter")
+        await pilot.pause(0.3)
+        assert selected(grid) == "· Send the reminder"
+        await pilot.press("ctrl+z")  # one edit each
+        await pilot.pause()
+        assert "Send the reminder" not in "\n".join(screen_of(grid))
+        await pilot.press("ctrl+y", "ctrl+s")
+        await pilot.pause()
+    last = jm.load(path).iteration("current").steps[-1]
+    assert last.touchpoints[-1] == "reminder-text" and last.tasks[-1] == "send-the-reminder"
+
+
+async def test_the_navigator_and_the_journey_select_the_same_element(tmp_path: Path) -> None:
+    app, _ = opened(tmp_path, "home-training")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("v", "right", "right", "down")  # a task of the third step
+        await pilot.pause()
+        grid = app.screen.query_one(JourneyGrid)
+        assert selected(grid) == "· Run a training sessi…"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert str(app.nav.cursor_node.label if app.nav.cursor_node else "") == "Run a training session"
+        await pilot.press("down", "v")  # the next task in the navigator: the journey shows it
+        await pilot.pause()
+        assert selected(grid) == "· Record the session"
+
+
+async def test_compare_at_80_by_24_shows_both_journeys_and_reaches_the_changes(tmp_path: Path) -> None:
+    app, _ = opened(tmp_path, "home-training")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("c")
+        await pilot.pause(0.3)
+        old, new = app.screen.query(JourneyGrid).results(JourneyGrid)
+        for grid, corner in ((old, "Before"), (new, "After")):
+            lines = screen_of(grid)
+            assert lines[0].startswith(corner)
+            assert any(line.startswith("Actions") for line in lines), (
+                corner
+            )  # the journey, not only its headers
+        await pilot.press("tab", "down", "down", "down", "down", "down", "down", "down")
+        await pilot.pause()
+        changes = app.screen.query_one("#compare-changes", OptionList)
+        assert app.focused is changes and changes.highlighted is not None
+        assert changes.size.height >= 7  # opened up to walk them

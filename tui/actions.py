@@ -34,7 +34,7 @@ class Action:
     help: str
     """What it does, for the help screen and the palette."""
     where: str
-    """``app`` (anywhere in the editor), ``navigator`` or ``journey``."""
+    """``app`` (anywhere in the editor), ``navigator``, ``journey``, ``rename`` or ``field``."""
     footer: bool = True
     priority: bool = False
     palette: bool = True
@@ -69,13 +69,17 @@ ACTIONS: tuple[Action, ...] = (
     Action("step-right", "right", "step(1)", "Next step", "the next step", "journey", footer=False, palette=False),
     Action("first-step", "home", "step_to(0)", "First step", "the first step", "journey", footer=False, palette=False),
     Action("last-step", "end", "step_to(-1)", "Last step", "the last step", "journey", footer=False, palette=False),
-    Action("lanes-up", "up", "scroll_up", "Scroll up", "scroll the lanes up", "journey", footer=False, palette=False),
-    Action("lanes-down", "down", "scroll_down", "Scroll down", "scroll the lanes down", "journey", footer=False, palette=False),
-    Action("open-step", "enter", "open", "Edit step", "edit the step in the form", "journey", palette=False),
-    Action("add-step", "a", "app.add", "Add step", "add a step after this one, in its stage", "journey", palette=False),
-    Action("delete-step", "d,delete", "app.delete", "Delete", "delete this step", "journey", palette=False),
-    Action("step-earlier", "ctrl+left", "app.move(-1)", "Move left", "move the step one place earlier in its stage", "journey", palette=False),
-    Action("step-later", "ctrl+right", "app.move(1)", "Move right", "move the step one place later in its stage", "journey", palette=False),
+    Action("element-up", "up", "element(-1)", "Up", "the element above in this step: a touchpoint, the step, a task", "journey", footer=False, palette=False),
+    Action("element-down", "down", "element(1)", "Down", "the element below in this step: a touchpoint, the step, a task", "journey", footer=False, palette=False),
+    Action("open-element", "enter", "app.open_element", "Edit", "edit the selected step, touchpoint or task in the form", "journey", palette=False),
+    Action("rename", "r,f2", "app.rename", "Rename", "rename the selected element where it is (enter applies, escape cancels)", "journey", palette=False),
+    Action("add-step", "a", "app.add_step", "Add step", "add a step after this one, in its stage", "journey", palette=False),
+    Action("add-touchpoint", "t", "app.add_touchpoint", "Add touchpoint", "add a new touchpoint to this step", "journey", palette=False),
+    Action("add-task", "k", "app.add_task", "Add task", "add a new task (of a process) behind this step", "journey", palette=False),
+    Action("delete-element", "d,delete", "app.delete", "Delete", "delete the selected step, touchpoint or task (says first what refers to it)", "journey", palette=False),
+    Action("step-earlier", "ctrl+left", "app.move_step(-1)", "Move left", "move the step one place earlier in its stage", "journey", palette=False),
+    Action("step-later", "ctrl+right", "app.move_step(1)", "Move right", "move the step one place later in its stage", "journey", palette=False),
+    Action("cancel-rename", "escape", "cancel", "Cancel", "leave the name as it was", "rename", palette=False),
     Action("select-all", "ctrl+a", "select_all", "Select all", "select the whole field: typing replaces it", "field", footer=False, palette=False),
 )  # fmt: skip
 
@@ -83,6 +87,7 @@ PLACES = {
     "app": "Anywhere",
     "navigator": "In the navigator",
     "journey": "In the journey view",
+    "rename": "While renaming in the journey view",
     "field": "In a field",
 }
 

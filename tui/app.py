@@ -16,7 +16,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Select, TabbedContent, TabPane, Tree
+from textual.widgets import Footer, Header, Input, OptionList, Select, TabbedContent, TabPane, Tree
 
 from journeymap import report
 from journeymap.benefits import parse_date, parse_number
@@ -26,6 +26,7 @@ from journeymap.document import ChangedOnDiskError, Document, Recovery, new_docu
 from journeymap.edit import (
     Add,
     AddIteration,
+    AddToStep,
     Branch,
     DeleteIteration,
     EditIteration,
@@ -47,6 +48,7 @@ from journeymap.model import (
     Indicator,
     Iteration,
     IterationState,
+    Lane,
     Measurement,
 )
 from journeymap.problems import Problem
@@ -60,7 +62,7 @@ from tui.conflicts import Conflicts
 from tui.dialogs import Confirm, Field, FormDialog, Help, PickMany
 from tui.fields import counted, element_fields, option_label
 from tui.form import Form
-from tui.journey import JourneyGrid
+from tui.journey import InlineName, JourneyGrid
 from tui.navigator import ITERATION, MAP, Navigator, Ref
 from tui.priorities import Priorities
 from tui.problems import Problems
@@ -70,6 +72,12 @@ RECOVERY_DELAY = 0.5
 """Seconds of no edits after which the recovery copy is written (off the UI thread)."""
 RECOVERY_LATEST = 3.0
 """Seconds after an edit by which its recovery copy is written, however quickly edits follow."""
+GRID_EDITS = frozenset(
+    a.action.removeprefix("app.").split("(")[0]
+    for a in ACTIONS
+    if a.where == "journey" and a.action.startswith("app.")
+)
+"""The app's actions that the journey view's keys run: on the editor's journey only, not on a comparison's."""
 
 
 class JourneymapApp(App[None]):
@@ -104,6 +112,7 @@ class JourneymapApp(App[None]):
         self.blueprint = Blueprint(id="blueprint")
         self.problems = Problems(id="problems")
         self.journey = JourneyGrid(id="journey", classes="hidden")
+        self.renaming = InlineName(id="rename", classes="hidden", compact=True)
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -121,6 +130,7 @@ class JourneymapApp(App[None]):
                     with TabPane("Problems", id="tab-problems"):
                         yield self.problems
         yield self.journey
+        yield self.renaming
         yield Footer()
 
     def on_mount(self) -> None:
@@ -263,7 +273,7 @@ class JourneymapApp(App[None]):
             self.nav.show(m, it, self.selected)
         self._show_selected()
         if not self.journey.has_class("hidden"):
-            self.journey.show(it, self.selected.id if self.selected.kind is Kind.STEP else None)
+            self.journey.show(it, _selection(self.selected))
         self._titled(f"{it.label} ({it.state.value}){' · locked, read-only' if it.locked else ''}")
 
     def _show_empty(self) -> None:
@@ -409,9 +419,12 @@ class JourneymapApp(App[None]):
         self.panels.toggle_class("hidden")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Page keys are the app's only in option lists (a select's open list, the problems)."""
+        """Page keys are the app's only in option lists (a select's open list, the problems); the
+        journey view's edits only in the editor's journey (a comparison's journeys are read-only)."""
         if action == "page_list":
             return self._paged_list() is not None
+        if action in GRID_EDITS and isinstance(self.focused, JourneyGrid):
+            return self.focused is self.journey
         return True
 
     def _paged_list(self) -> OptionList | None:
@@ -448,21 +461,54 @@ class JourneymapApp(App[None]):
             self._show_journey(self.journey.has_class("hidden"))
 
     def _show_journey(self, shown: bool) -> None:
+        """Show the journey on the element selected in the navigator, or the navigator on the journey's."""
+        was_shown = not self.journey.has_class("hidden")
         self.journey.set_class(not shown, "hidden")
         self.query_one("#main").set_class(shown, "hidden")
         if shown:
-            self.journey.show(self.iteration, self.selected.id if self.selected.kind is Kind.STEP else None)
+            self.journey.show(self.iteration, _selection(self.selected))
             self.journey.focus()
+        elif was_shown:
+            self._select(self.selected)
 
-    @on(JourneyGrid.Selected)
+    @on(JourneyGrid.Selected, "#journey")
     def _journey_selected(self, event: JourneyGrid.Selected) -> None:
-        self._select(Ref("element", Kind.STEP, event.step))
+        """The journey's cursor is the selection; the hidden navigator and form follow when shown again."""
+        self.selected = Ref("element", event.kind, event.element)
 
-    @on(JourneyGrid.Open)
-    def _journey_open(self, event: JourneyGrid.Open) -> None:
+    def action_open_element(self) -> None:
+        """Edit the journey's selected element in the form."""
         self._show_journey(False)
-        self._select(Ref("element", Kind.STEP, event.step))
         self.form.focus_first()
+
+    def action_rename(self) -> None:
+        """Type a new name for the journey's selected element over its cell."""
+        it, chosen = self._usable(), self.journey.element
+        if it is None or chosen is None:
+            return
+        element = next(e for e in elements(it, chosen[0]) if e.id == chosen[1])
+        region = self.journey.cell_region()
+        self.renaming.styles.offset = (region.x, region.y)
+        self.renaming.styles.width = max(region.width, min(48, self.size.width - region.x))
+        self.renaming.value = name_of(element)
+        self.renaming.remove_class("hidden")
+        self.renaming.focus()
+        self.renaming.action_select_all()
+
+    @on(Input.Submitted, "#rename")
+    def _renamed(self, event: Input.Submitted) -> None:
+        chosen = self.journey.element
+        self._end_rename()
+        if chosen is not None and event.value != name_of(
+            next(e for e in elements(self.iteration, chosen[0]) if e.id == chosen[1])
+        ):
+            self.apply(Update(self.iteration_id, chosen[0], chosen[1], {"name": event.value}), field="name")
+
+    @on(InlineName.Cancelled)
+    def _end_rename(self) -> None:
+        if not self.renaming.has_class("hidden"):
+            self.renaming.add_class("hidden")
+            self.journey.focus()
 
     def action_focus_iteration(self) -> None:
         self.picker.focus()
@@ -518,15 +564,44 @@ class JourneymapApp(App[None]):
             self._changed()
 
     def action_add(self) -> None:
-        it, ref = self._usable(), self.selected
-        if it is None:
+        """Add what fits the navigator's selection (see :func:`_add_target`)."""
+        it = self._usable()
+        if it is not None:
+            self._add(it, self.selected)
+
+    def action_add_step(self) -> None:
+        """Add a step after the journey's step, in its stage."""
+        it, step = self._usable(), self.journey.step
+        if it is not None and step is not None:
+            self._add(it, Ref("element", Kind.STEP, step))
+
+    def action_add_touchpoint(self) -> None:
+        """Add a new touchpoint to the journey's step."""
+        it, step = self._usable(), self.journey.step
+        if it is not None and step is not None:
+            self._add(it, Ref("section", Kind.TOUCHPOINT), step)
+
+    def action_add_task(self) -> None:
+        """Add a new task, to a process of the user's choice, behind the journey's step."""
+        it, step = self._usable(), self.journey.step
+        if it is None or step is None:
             return
+        if not it.processes:
+            self.notify("Tasks belong to a work process: add a process in the navigator first.", markup=False)
+            return
+        self._add(it, Ref("element", Kind.PROCESS, it.processes[0].id), step)
+
+    def _add(self, it: Iteration, ref: Ref, step: str = "") -> None:
+        """Ask for a new element of the kind ``ref`` calls for; with ``step``, it is named in that step too."""
         kind, after, container = _add_target(it, ref)
         if kind is None:
             self.notify("Select a section, stage or process to add to.", markup=False)
             return
         taken = {e.id for k in Kind for e in elements(it, k)}
         fields = _add_fields(it, kind, container)
+        if step and kind is Kind.TASK:
+            fields.append(Field("lane", "Lane: where in the blueprint the task is done", Lane.BACKSTAGE.value,
+                                tuple((lane.value, lane.value) for lane in Lane)))  # fmt: skip
 
         def operation(values: dict[str, str]) -> Operation | str:
             ident = values.get("id") or new_id(values.get("name") or values.get("label") or kind.value, taken)
@@ -536,15 +611,18 @@ class JourneymapApp(App[None]):
                 element = new_element(kind, {**values, "id": ident})
             except EditError as exc:
                 return f"missing or wrong value: {exc}"
+            if step:
+                return AddToStep(it.id, step, element, values.get("parent", ""))
             return _add_operation(it, element, after, values.get("parent", container))
 
         def done(op: Operation) -> None:
-            assert isinstance(op, Add)
-            if self.apply(op, Ref("element", kind, op.element.id)):
+            assert isinstance(op, Add | AddToStep)
+            if self.apply(op, Ref("element", kind, op.element.id)) and self.journey.has_class("hidden"):
                 self.form.focus()
 
         suggest = (lambda name: new_id(name, taken)) if "name" in {f.name for f in fields} else None
-        self._ask(f"Add a {kind.value}", fields, operation, done, suggest)
+        title = f"Add a {kind.value} to step '{name_of(_step(it, step))}'" if step else f"Add a {kind.value}"
+        self._ask(title, fields, operation, done, suggest)
 
     def _ask(
         self,
@@ -618,8 +696,15 @@ class JourneymapApp(App[None]):
             Confirm(message, (("Delete", "yes", "error"), ("Cancel", "cancel", "default"))), done
         )
 
+    def action_move_step(self, step: int) -> None:
+        """Move the journey's step one place earlier or later in its stage."""
+        if self.journey.step is not None:
+            self._move(Ref("element", Kind.STEP, self.journey.step), step)
+
     def action_move(self, step: int) -> None:
-        ref = self.selected
+        self._move(self.selected, step)
+
+    def _move(self, ref: Ref, step: int) -> None:
         if ref.what != "element" or ref.kind is None:
             return
         it = self._usable()
@@ -704,27 +789,41 @@ class JourneymapApp(App[None]):
 
     # --- files ------------------------------------------------------------------------------
 
-    def action_save(self, force: bool = False) -> None:
-        if self.document is None:
-            return
+    def action_save(self) -> None:
+        if self.document is not None:
+            self._save()
+
+    @work(thread=True, exclusive=True, group="save")
+    def _save(self, force: bool = False, then_leave: bool = False) -> None:
+        """Save off the UI thread (a large map takes a moment); ask before overwriting an outside change."""
         try:
             self.doc.save(force=force)
         except ChangedOnDiskError:
-            message = f"{self.path.name} was changed outside journeymap since you opened it. Overwrite it?"
-
-            def done(answer: str | None) -> None:
-                if answer == "yes":
-                    self.action_save(force=True)
-
-            self.push_screen(
-                Confirm(message, (("Overwrite", "yes", "warning"), ("Cancel", "cancel", "default"))), done
-            )
+            self.call_from_thread(self._ask_overwrite, then_leave)
             return
         except OSError as exc:
-            self.notify(f"Not saved: {exc.strerror or exc}", severity="error", markup=False)
+            self.call_from_thread(
+                self.notify, f"Not saved: {exc.strerror or exc}", severity="error", markup=False
+            )
             return
+        self.call_from_thread(self._saved, then_leave)
+
+    def _ask_overwrite(self, then_leave: bool) -> None:
+        message = f"{self.path.name} was changed outside journeymap since you opened it. Overwrite it?"
+
+        def done(answer: str | None) -> None:
+            if answer == "yes":
+                self._save(force=True, then_leave=then_leave)
+
+        self.push_screen(
+            Confirm(message, (("Overwrite", "yes", "warning"), ("Cancel", "cancel", "default"))), done
+        )
+
+    def _saved(self, then_leave: bool) -> None:
         self.notify(f"Saved {self.path}", markup=False, timeout=3)
-        self._changed()
+        self._titled(self.sub_title)
+        if then_leave:
+            self._leave()
 
     async def action_quit(self) -> None:
         if self.document is None or not self.doc.dirty:
@@ -735,9 +834,7 @@ class JourneymapApp(App[None]):
 
         def done(answer: str | None) -> None:
             if answer == "save":
-                self.action_save()
-                if not self.doc.dirty:
-                    self._leave()
+                self._save(then_leave=True)
             elif answer == "discard":
                 self.doc.close()
                 self._leave()
@@ -979,3 +1076,12 @@ def _parent(it: Iteration, ref: Ref) -> Ref:
         except StopIteration:
             return Ref("section", ref.kind.parent)
     return Ref("section", ref.kind)
+
+
+def _selection(ref: Ref) -> tuple[Kind, str] | None:
+    """The element a navigator selection stands for, for the journey view to show."""
+    return (ref.kind, ref.id) if ref.what == "element" and ref.kind is not None else None
+
+
+def _step(it: Iteration, ident: str) -> Element:
+    return next(s for s in it.steps if s.id == ident)

@@ -22,6 +22,8 @@ from journeymap.model import Iteration, JourneyMap
 from journeymap.semantic_diff import Diff, diff
 from tui.journey import JourneyGrid, lane_heights
 
+SHORT = 40
+"""Terminals with fewer lines than this show the changes as a short panel until it is focused."""
 MARKS = {
     "added": ("+ new", "bold green"),
     "removed": ("✗ removed", "bold red"),
@@ -35,6 +37,7 @@ class Compare(Screen[None]):
 
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (200, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]
 
     def __init__(self, journey_map: JourneyMap, a: str, b: str) -> None:
         super().__init__()
@@ -55,12 +58,17 @@ class Compare(Screen[None]):
             with Vertical():
                 yield Label(id="compare-new-title", classes="compare-title")
                 yield JourneyGrid(id="compare-new")
-        yield OptionList(id="compare-changes")
+        changes = OptionList(id="compare-changes")
+        changes.border_title = "Changes (tab goes here; up and down walk them)"
+        yield changes
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#compare-old", JourneyGrid).corner = "Before"
+        self.query_one("#compare-new", JourneyGrid).corner = "After"
         self._show()
-        self.query_one("#compare-changes", OptionList).focus()
+        start = "#compare-new" if self.app.size.height < SHORT else "#compare-changes"
+        self.query_one(start).focus()
 
     @on(Select.Changed)
     def _picked(self, event: Select.Changed) -> None:
@@ -90,8 +98,12 @@ class Compare(Screen[None]):
     def _walked(self, event: OptionList.OptionHighlighted) -> None:
         kind, ident = ((event.option.id or "") + "::").split(":")[:2]
         if kind == Kind.STEP.value:
-            self.query_one("#compare-old", JourneyGrid).show(self.journey_map.iteration(self.a), ident)
-            self.query_one("#compare-new", JourneyGrid).show(self.journey_map.iteration(self.b), ident)
+            self.query_one("#compare-old", JourneyGrid).show(
+                self.journey_map.iteration(self.a), (Kind.STEP, ident)
+            )
+            self.query_one("#compare-new", JourneyGrid).show(
+                self.journey_map.iteration(self.b), (Kind.STEP, ident)
+            )
 
 
 def step_marks(

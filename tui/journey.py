@@ -6,6 +6,10 @@ backstage, the line of internal interaction, support, the emotion curve on a sca
 to very good, pain points, opportunities, priority and benefits. The stage and step headers stay
 at the top and the lane titles at the left while the grid scrolls. Only the lines and columns in
 view are drawn, so a journey of thousands of steps scrolls as fast as a short one.
+
+The cursor is on one element of one step: the step itself (its name in the actions lane), one of
+its touchpoints or one of the tasks behind it. Left and right go from step to step, up and down
+from element to element of the step.
 """
 
 from __future__ import annotations
@@ -16,12 +20,14 @@ from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widgets import Input
 
 from journeymap.benefits import benefit_status
+from journeymap.elements import Kind
 from journeymap.model import Channel, Iteration, Lane, Step, StepKind
 from journeymap.priorities import quadrant
 from tui.actions import bindings
@@ -48,30 +54,32 @@ LINES_BETWEEN = {
     Lane.SUPPORT: "line of internal interaction",
 }
 
-Cell = Callable[[int], list[tuple[str, str]]]
-"""The lines (text, style) of one lane for the step at an index."""
-Row = tuple[str, Cell | None, int, bool]
-"""A line of the grid: lane title, the lane's cells (None: a line across), line in the cell, drawn to the full column."""
+Line = tuple[str, str, str]
+"""One line of a cell: its text, its style, and the id of the element it shows ("" for none)."""
+Cell = Callable[[int], list[Line]]
+"""The lines of one lane for the step at an index."""
+Row = tuple[str, Cell | None, int, bool, Kind | None]
+"""A line of the grid: lane title, the lane's cells (None: a line across), line in the cell, drawn
+to the full column, and the kind of element the lane shows (None: nothing to select)."""
+Selection = tuple[Kind, str]
+"""An element by kind and id."""
 
 
 class JourneyGrid(ScrollView, can_focus=True):
-    """The journey of one iteration; the cursor is on a step (posts :class:`JourneyGrid.Selected`)."""
+    """The journey of one iteration; the cursor is on an element of a step (posts :class:`JourneyGrid.Selected`)."""
 
     BINDINGS = bindings("journey")
 
     class Selected(Message):
-        """The cursor moved to a step."""
+        """The cursor moved to another element: a step, a touchpoint or a task (of the step ``step``)."""
 
-        def __init__(self, step: str) -> None:
+        def __init__(self, grid: JourneyGrid, step: str, kind: Kind, element: str) -> None:
             super().__init__()
-            self.step = step
+            self.grid, self.step, self.kind, self.element = grid, step, kind, element
 
-    class Open(Message):
-        """The user wants to edit the step under the cursor."""
-
-        def __init__(self, step: str) -> None:
-            super().__init__()
-            self.step = step
+        @property
+        def control(self) -> JourneyGrid:
+            return self.grid
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -79,7 +87,10 @@ class JourneyGrid(ScrollView, can_focus=True):
         self._marks: Mapping[str, tuple[str, str]] = {}
         self._heights: Mapping[str, int] = {}
         self._cursor = 0
+        self._chosen: Selection | None = None  # None: the step itself
         self._rows: list[Row] = []
+        self.corner = "Stage"
+        """The words in the top left corner (a comparison names each journey there)."""
 
     # --- what is shown ----------------------------------------------------------------------
 
@@ -90,17 +101,26 @@ class JourneyGrid(ScrollView, can_focus=True):
             return None
         return self._it.steps[self._cursor].id
 
+    @property
+    def element(self) -> Selection | None:
+        """The element under the cursor: the step, or one of its touchpoints or tasks."""
+        if self.step is None:
+            return None
+        return self._chosen or (Kind.STEP, self.step)
+
     def show(
         self,
         it: Iteration,
-        step: str | None = None,
+        select: Selection | None = None,
         marks: Mapping[str, tuple[str, str]] | None = None,
         heights: Mapping[str, int] | None = None,
     ) -> None:
-        """Show ``it`` with the cursor on ``step`` (or where it was).
+        """Show ``it`` with the cursor on ``select`` (or where it was).
 
-        ``marks`` puts a word and a style over steps by id (what a comparison found: new, changed...);
-        ``heights`` gives lanes at least that many lines, to line them up with another journey.
+        A step is selected as it is; a touchpoint or task in the step under the cursor if it is
+        there, else in the first step that names it; a stage at its first step. ``marks`` puts a
+        word and a style over steps by id (what a comparison found: new, changed...); ``heights``
+        gives lanes at least that many lines, to line up with another journey.
         """
         changed = it is not self._it or heights is not None
         self._it = it
@@ -108,26 +128,53 @@ class JourneyGrid(ScrollView, can_focus=True):
             self._marks = marks
         if heights is not None:
             self._heights = heights
-        ids = [s.id for s in it.steps]
-        if step in ids:
-            self._cursor = ids.index(step)
-        self._cursor = min(self._cursor, max(0, len(ids) - 1))
         if changed:
             self._rows = _rows(it, self._heights)
-            self.virtual_size = Size(TITLES + COLUMN * len(ids), HEADER + len(self._rows))
-            _cell_lines.cache_clear()
+            self.virtual_size = Size(TITLES + COLUMN * len(it.steps), HEADER + len(self._rows))
+        self._cursor = min(self._cursor, max(0, len(it.steps) - 1))
+        if select is not None:
+            self._cursor, self._chosen = _place(it, select, self._cursor, self._chosen)
+        if self._chosen is not None and self._chosen not in [e for _, e in self._items(self._cursor)]:
+            self._chosen = None
         self._keep_in_view()
         self.refresh()
 
     def _keep_in_view(self) -> None:
-        """Scroll by whole columns so that the step under the cursor is in view."""
+        """Scroll by whole columns, and by lines, so that the element under the cursor is in view."""
         fits = max(1, (self.size.width - TITLES) // COLUMN)
         first = int(self.scroll_x) // COLUMN
         if self._cursor < first:
             first = self._cursor
         elif self._cursor >= first + fits:
             first = self._cursor - fits + 1
-        self.scroll_to(x=first * COLUMN, animate=False)
+        row, top, lines = self._row(), int(self.scroll_y), max(1, self.size.height - HEADER)
+        if row < top:
+            top = row
+        elif row >= top + lines:
+            top = row - lines + 1
+        self.scroll_to(x=first * COLUMN, y=top, animate=False)
+
+    def _items(self, k: int) -> list[tuple[int, Selection]]:
+        """The elements shown for step ``k``, top to bottom, with the row each starts on."""
+        found: list[tuple[int, Selection]] = []
+        for row, (_, cell, line, _, kind) in enumerate(self._rows):
+            if cell is None or kind is None:
+                continue
+            lines = cell(k)
+            if line < len(lines) and lines[line][2] and (kind, lines[line][2]) not in [e for _, e in found]:
+                found.append((row, (kind, lines[line][2])))
+        return found
+
+    def _row(self) -> int:
+        """The row of the element under the cursor."""
+        items = self._items(self._cursor)
+        return next((row for row, e in items if e == self.element), items[0][0] if items else 0)
+
+    def cell_region(self) -> Region:
+        """Where on the screen the element under the cursor is drawn (its first line, one column wide)."""
+        x = TITLES + self._cursor * COLUMN - int(self.scroll_x)
+        y = HEADER + self._row() - int(self.scroll_y)
+        return Region(self.region.x + max(TITLES, x), self.region.y + y, COLUMN, 1)
 
     # --- keys -------------------------------------------------------------------------------
 
@@ -139,17 +186,31 @@ class JourneyGrid(ScrollView, can_focus=True):
         if self._it is not None and self._it.steps:
             self._move(index % len(self._it.steps))
 
-    def _move(self, index: int) -> None:
-        if index != self._cursor:
-            self._cursor = index
-            self._keep_in_view()
-            self.refresh()
-            if self.step is not None:
-                self.post_message(self.Selected(self.step))
+    def action_element(self, delta: int) -> None:
+        """The element above or below in the step under the cursor."""
+        items = [e for _, e in self._items(self._cursor)]
+        if self.element not in items:
+            return
+        here = items.index(self.element) + delta
+        if 0 <= here < len(items):
+            self._chosen = None if items[here][0] is Kind.STEP else items[here]
+            self._moved()
 
-    def action_open(self) -> None:
-        if self.step is not None:
-            self.post_message(self.Open(self.step))
+    def _move(self, index: int) -> None:
+        """To step ``index``, on its element in the same row if it has one there, else on the step."""
+        if index != self._cursor:
+            row = self._row()
+            self._cursor = index
+            self._chosen = next(
+                (e for r, e in self._items(index) if r == row and e[0] is not Kind.STEP), None
+            )
+            self._moved()
+
+    def _moved(self) -> None:
+        self._keep_in_view()
+        self.refresh()
+        if self.step is not None and self.element is not None:
+            self.post_message(self.Selected(self, self.step, *self.element))
 
     # --- drawing ----------------------------------------------------------------------------
 
@@ -169,33 +230,80 @@ class JourneyGrid(ScrollView, can_focus=True):
         steps = range(first, min(len(it.steps), first + count))
         if y < HEADER:
             title, cells = _header(it, y, steps, self._cursor, self._marks)
+            title = self.corner if y == 0 else title
         else:
             row = y - HEADER + int(self.scroll_y)
             if row >= len(self._rows):
                 return Strip([Segment(" " * width)])
-            title, cell, _, _ = self._rows[row]
+            title, cell, *_ = self._rows[row]
             if cell is None:  # a line across the lanes, named at the left whatever the scrolling
                 text = f"┄┄ {title} ".ljust(width, "┄")
                 return Strip([Segment(text[:width], Style(dim=True))])
-            title, cells = self._body(it, row, steps)
+            title, cells = self._body(row, steps)
         segments = [Segment(title.ljust(TITLES)[:TITLES], Style(bold=True, dim=y >= HEADER))]
         body: list[Segment] = []
         for text, style in cells:
-            body.append(Segment(text, Style.parse(style) if style else Style()))
+            body.append(Segment(text, _style(style)))
         strip = Strip(body).crop(offset, offset + width - TITLES)
         return Strip([*segments, *strip]).extend_cell_length(width).crop(0, width)
 
-    def _body(self, it: Iteration, row: int, steps: range) -> tuple[str, list[tuple[str, str]]]:
-        title, cell, line, full = self._rows[row]
+    def _body(self, row: int, steps: range) -> tuple[str, list[tuple[str, str]]]:
+        title, cell, line, full, kind = self._rows[row]
         assert cell is not None
         cells = []
+        chosen = self.element
         for k in steps:
             lines = cell(k)
-            text, style = lines[line] if line < len(lines) else ("", "")
-            if k == self._cursor and not style:
+            text, style, ident = lines[line] if line < len(lines) else ("", "", "")
+            if k == self._cursor and kind is not None and (kind, ident) == chosen:
+                style = f"{style} reverse".strip()
+            elif k == self._cursor and not style:
                 style = "bold"
             cells.append((text if full else _fit(text), style))
         return title, cells
+
+
+class InlineName(Input):
+    """The name of the element under the journey's cursor, typed over its cell: enter applies, escape cancels."""
+
+    BINDINGS = bindings("rename")
+
+    class Cancelled(Message):
+        """The user left the name as it was."""
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Cancelled())
+
+    def on_blur(self) -> None:
+        self.post_message(self.Cancelled())
+
+
+def _place(
+    it: Iteration, select: Selection, cursor: int, chosen: Selection | None
+) -> tuple[int, Selection | None]:
+    """The step index and element of the step that show ``select`` (where they were if none does)."""
+    kind, ident = select
+    steps = it.steps
+    if kind is Kind.STEP:
+        index = next((k for k, s in enumerate(steps) if s.id == ident), None)
+        return (cursor, chosen) if index is None else (index, None)
+    if kind is Kind.STAGE:
+        return next((k for k, s in enumerate(steps) if s.stage == ident), cursor), None
+    if kind in (Kind.TOUCHPOINT, Kind.TASK):
+        field = kind.collection
+
+        def names(k: int) -> bool:
+            return ident in getattr(steps[k], field)
+
+        if steps and names(cursor):
+            return cursor, select
+        return next(((k, select) for k in range(len(steps)) if names(k)), (cursor, chosen))
+    return cursor, chosen
+
+
+@lru_cache(maxsize=64)
+def _style(style: str) -> Style:
+    return Style.parse(style) if style else Style()
 
 
 def _fit(text: str) -> str:
@@ -228,49 +336,51 @@ def _header(
 
 
 def _rows(it: Iteration, heights: Mapping[str, int] | None = None) -> list[Row]:
-    """Every line of the grid below the headers: (lane title, the lane's cells, line in the cell)."""
+    """Every line of the grid below the headers (see :data:`Row`)."""
     touchpoints = {t.id: t for t in it.touchpoints}
     tasks = {t.id: t for p in it.processes for t in p.tasks}
     rows: list[Row] = []
 
-    def lane(title: str, cell: Cell, at_least: int = 0) -> None:
+    def lane(title: str, cell: Cell, at_least: int = 0, kind: Kind | None = None) -> None:
         least = max(at_least, (heights or {}).get(title, 0))
         height = max([least, *(min(MAX_LINES, len(cell(k))) for k in range(len(it.steps)))])
-        rows.extend((title if line == 0 else "", cell, line, False) for line in range(height))
+        rows.extend((title if line == 0 else "", cell, line, False, kind) for line in range(height))
 
     for channel, (mark, name, colour) in CHANNELS.items():
 
         def channel_cell(
             k: int, channel: Channel = channel, mark: str = mark, colour: str = colour
-        ) -> list[tuple[str, str]]:
+        ) -> list[Line]:
             return [
-                (f"{mark} {touchpoints[t].name}", colour)
+                (f"{mark} {touchpoints[t].name}", colour, t)
                 for t in it.steps[k].touchpoints
                 if t in touchpoints and touchpoints[t].channel is channel
             ]
 
-        lane(f"{mark} {name}", channel_cell)
-    lane("Actions", lambda k: _cell_lines(it.steps[k].name, ""), at_least=2)
+        lane(f"{mark} {name}", channel_cell, kind=Kind.TOUCHPOINT)
+    lane("Actions", lambda k: _cell_lines(it.steps[k].name, it.steps[k].id), at_least=2, kind=Kind.STEP)
     for blueprint_lane in Lane:
-        rows.append((LINES_BETWEEN[blueprint_lane], None, 0, False))
+        rows.append((LINES_BETWEEN[blueprint_lane], None, 0, False, None))
 
-        def task_cell(k: int, where: Lane = blueprint_lane) -> list[tuple[str, str]]:
+        def task_cell(k: int, where: Lane = blueprint_lane) -> list[Line]:
             return [
-                (f"· {tasks[t].name}", "") for t in it.steps[k].tasks if t in tasks and tasks[t].lane is where
+                (f"· {tasks[t].name}", "", t)
+                for t in it.steps[k].tasks
+                if t in tasks and tasks[t].lane is where
             ]
 
-        lane(blueprint_lane.value.capitalize(), task_cell, at_least=1)
-    rows.append(("How it feels", None, 0, False))
+        lane(blueprint_lane.value.capitalize(), task_cell, at_least=1, kind=Kind.TASK)
+    rows.append(("How it feels", None, 0, False, None))
     for level, word in EMOTIONS.items():
-        rows.append((f"{word} {level:+d}" if level else f"{word} 0", _curve(it, level), 0, True))
-    lane("✗ Pain points", lambda k: [(f"✗ {p}", "red") for p in it.steps[k].pain_points])
-    lane("✦ Opportunities", lambda k: [(f"✦ {o}", "green") for o in it.steps[k].opportunities])
+        rows.append((f"{word} {level:+d}" if level else f"{word} 0", _curve(it, level), 0, True, None))
+    lane("✗ Pain points", lambda k: [(f"✗ {p}", "red", "") for p in it.steps[k].pain_points])
+    lane("✦ Opportunities", lambda k: [(f"✦ {o}", "green", "") for o in it.steps[k].opportunities])
     lane("Priority", lambda k: _priority(it.steps[k]))
     statuses = {s.benefit.id: s.status for s in benefit_status(it)}
     lane(
         "Benefits",
         lambda k: [
-            (f"◆ {b.name} ({statuses[b.id].value if b.id in statuses else 'no indicator'})", "")
+            (f"◆ {b.name} ({statuses[b.id].value if b.id in statuses else 'no indicator'})", "", "")
             for b in it.benefits
             if it.steps[k].id in b.steps
         ],
@@ -282,7 +392,7 @@ def lane_heights(it: Iteration) -> dict[str, int]:
     """How many lines each lane of ``it`` takes: to line up the lanes of two journeys shown together."""
     heights: dict[str, int] = {}
     title = ""
-    for row_title, cell, _, _ in _rows(it):
+    for row_title, cell, *_ in _rows(it):
         if row_title:
             title = row_title
         if cell is not None:
@@ -291,20 +401,22 @@ def lane_heights(it: Iteration) -> dict[str, int]:
 
 
 @lru_cache(maxsize=4096)
-def _cell_lines(text: str, style: str) -> list[tuple[str, str]]:
-    return [(line, style) for line in textwrap.wrap(text, COLUMN - 1)[:MAX_LINES]] or [("", "")]
+def _cell_lines(text: str, ident: str) -> list[Line]:
+    return [(line, "", ident) for line in textwrap.wrap(text, COLUMN - 1)[:MAX_LINES]] or [("", "", ident)]
 
 
-def _priority(step: Step) -> list[tuple[str, str]]:
+def _priority(step: Step) -> list[Line]:
     if step.effort is None or step.gain is None:
         return []
-    return [(f"{quadrant(step.effort, step.gain).value} (gain {step.gain}, effort {step.effort})", "italic")]
+    return [
+        (f"{quadrant(step.effort, step.gain).value} (gain {step.gain}, effort {step.effort})", "italic", "")
+    ]
 
 
 def _curve(it: Iteration, level: int) -> Cell:
     """The emotion curve's line at ``level``: a dot per step, joined by box-drawing lines."""
 
-    def cell(k: int) -> list[tuple[str, str]]:
+    def cell(k: int) -> list[Line]:
         here = it.steps[k].emotion
         after = it.steps[k + 1].emotion if k + 1 < len(it.steps) else None
         before = it.steps[k - 1].emotion if k > 0 else None
@@ -320,7 +432,7 @@ def _curve(it: Iteration, level: int) -> Cell:
                 after = max(-2, min(2, after))
                 _join(chars, middle, here, after, level)
         style = EMOTION_STYLES[here] if here is not None and level == here else "dim"
-        return [("".join(chars), style)]
+        return [("".join(chars), style, "")]
 
     return cell
 

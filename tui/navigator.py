@@ -151,13 +151,19 @@ class Navigator(Tree[Ref]):
         return found
 
     def select_ref(self, ref: Ref) -> None:
-        """Move the cursor to the node of ``ref`` if it is shown."""
+        """Move the cursor to the node of ``ref``, opening the nodes it is in if they are closed."""
         if self.last_line < 0:  # reading it lays out the lines, so that nodes know theirs
             return
-        for node in self._all():
-            if node.data == ref:
-                self.move_cursor(node)
-                return
+        node = self._node(ref)
+        if node is None and ref.what == "element" and self._it is not None:
+            self._open(self.root, self._ancestors(ref))
+            _ = self.last_line  # lays out the lines just opened
+            node = self._node(ref)
+        if node is not None:
+            self.move_cursor(node)
+
+    def _node(self, ref: Ref) -> TreeNode[Ref] | None:
+        return next((node for node in self._all() if node.data == ref), None)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Ref]) -> None:
         self._fill(event.node)

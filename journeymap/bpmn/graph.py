@@ -11,27 +11,36 @@ The rules, each in one function:
 
 from __future__ import annotations
 
+import gettext
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 from attrs import evolve, frozen
 
 from journeymap.bpmn.ids import xml_id
+from journeymap.i18n import N_
 from journeymap.model import ActorKind, Channel, Iteration, Lane, Process, Step, StepKind, Task
 from journeymap.model import Flow as StepFlow
 from journeymap.views.process import lanes
 
 WORDS = {
-    "start": "Start",
-    "end": "End",
-    "second_line": "2nd line support",
-    "third_line": "3rd line support",
-    "support": "Support: {task}",
-    "supported": "Supported",
-    "response_time": "Response time: {time}",
-    "unassigned": "Not assigned",
+    "start": N_("Start"),
+    "end": N_("End"),
+    "second_line": N_("2nd line support"),
+    "third_line": N_("3rd line support"),
+    "support": N_("Support: {task}"),
+    "supported": N_("Supported"),
+    "response_time": N_("Response time: {time}"),
+    "unassigned": N_("Not assigned"),
 }
-"""The words journeymap adds to a map's own names, in one place."""
+"""The words journeymap adds to a map's own names, in one place (English; see :func:`words`)."""
+
+
+def words(tr: gettext.NullTranslations) -> dict[str, str]:
+    """:data:`WORDS` in the language of ``tr``."""
+    return {key: tr.gettext(message) for key, message in WORDS.items()}
+
 
 ESCALATIONS = {
     "second_line": xml_id("Escalation", "second-line"),
@@ -164,12 +173,15 @@ def decisions(it: Iteration, proc: Process) -> dict[str, Decision]:
     return found
 
 
-def process_graph(it: Iteration, proc: Process) -> Graph:
-    """The BPMN pool of a process: a start event, the tasks in order, gateways, support, ends."""
+def process_graph(it: Iteration, proc: Process, said: Mapping[str, str] = WORDS) -> Graph:
+    """The BPMN pool of a process: a start event, the tasks in order, gateways, support, ends.
+
+    ``said`` is :data:`WORDS` in the language to write (see :func:`words`).
+    """
     actors = {a.id: a.name + (f" ({a.organisation})" if a.organisation else "") for a in it.actors}
     lane_ids = lanes(proc) or [""]
-    pool = _Pool(proc.id)
-    previous = pool.main("Start", "startEvent", WORDS["start"], lane_ids[0]).id
+    pool = _Pool(proc.id, said)
+    previous = pool.main("Start", "startEvent", said["start"], lane_ids[0]).id
     branching = decisions(it, proc)
     types = task_types(it)
     last_lane = lane_ids[0]
@@ -180,7 +192,7 @@ def process_graph(it: Iteration, proc: Process) -> Graph:
             task.name,
             task.responsible,
             task.id,
-            documentation=_documentation(task),
+            documentation=_documentation(task, said),
         )
         if previous:
             pool.flow(previous, node.id)
@@ -205,22 +217,22 @@ def process_graph(it: Iteration, proc: Process) -> Graph:
                     )
             previous = ""
     if previous:
-        pool.flow(previous, pool.main("End", "endEvent", WORDS["end"], last_lane).id)
+        pool.flow(previous, pool.main("End", "endEvent", said["end"], last_lane).id)
     nodes, flows = _merged(proc.id, pool.nodes, pool.flows)
     return Graph(
         id=proc.id,
         name=proc.name,
         documentation=proc.description,
-        lanes=tuple((a, actors.get(a, WORDS["unassigned"])) for a in lane_ids),
+        lanes=tuple((a, actors.get(a, said["unassigned"])) for a in lane_ids),
         nodes=tuple(nodes),
         flows=tuple(flows),
     )
 
 
-def _documentation(task: Task) -> str:
+def _documentation(task: Task, said: Mapping[str, str]) -> str:
     lines = [task.how] if task.how else []
     if task.response_time:
-        lines.append(WORDS["response_time"].format(time=task.response_time))
+        lines.append(said["response_time"].format(time=task.response_time))
     return "\n".join(lines)
 
 
@@ -243,11 +255,11 @@ def _escalate(pool: _Pool, task: Task, host: Node) -> None:
 def _support(pool: _Pool, task: Task, host: Node, actor: str, line: str, key: tuple[str, ...]) -> Node:
     """A boundary event on ``host`` leading to ``actor``'s support task, which ends."""
     kind = "Second" if line == "second_line" else "Third"
-    event = pool.boundary(host, kind + "Line", WORDS[line], ESCALATIONS[line], task.id, *key)
-    name = WORDS["support"].format(task=task.name)
+    event = pool.boundary(host, kind + "Line", pool.said[line], ESCALATIONS[line], task.id, *key)
+    name = pool.said["support"].format(task=task.name)
     helper = pool.stacked(host, kind + "Support", "task", name, task.id, *key, lane=actor)
     pool.flow(event.id, helper.id)
-    pool.flow(helper.id, pool.beside(helper, kind + "Supported", WORDS["supported"], task.id, *key).id)
+    pool.flow(helper.id, pool.beside(helper, kind + "Supported", pool.said["supported"], task.id, *key).id)
     return helper
 
 
@@ -274,8 +286,9 @@ def _merged(process_id: str, nodes: list[Node], flows: list[Flow]) -> tuple[list
 class _Pool:
     """Collects a process's nodes and flows: main nodes one column each, left to right."""
 
-    def __init__(self, process_id: str) -> None:
+    def __init__(self, process_id: str, said: Mapping[str, str]) -> None:
         self.process_id = process_id
+        self.said = said
         self.nodes: list[Node] = []
         self.flows: list[Flow] = []
         self.columns = 0

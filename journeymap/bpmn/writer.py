@@ -12,11 +12,11 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from journeymap.bpmn.graph import ESCALATIONS, WORDS, Graph, process_graph
+from journeymap.bpmn.graph import ESCALATIONS, Graph, process_graph, words
 from journeymap.bpmn.ids import xml_id
 from journeymap.bpmn.layout import Bounds, Layout, layout
 from journeymap.model import JourneyMap
-from journeymap.views.common import ViewError, checked, iteration
+from journeymap.views.common import ViewError, catalog, checked, iteration
 from journeymap.views.options import ViewOptions
 from journeymap.views.process import chosen
 
@@ -41,8 +41,9 @@ def process_bpmn(journey_map: JourneyMap, options: ViewOptions | None = None) ->
     if not it.processes:
         raise ViewError(f"iteration {it.id!r} has no processes to export")
     processes = [chosen(it, options.process)] if options.process else list(it.processes)
-    graphs = [process_graph(it, proc) for proc in processes]
-    root = _definitions(it.id, graphs, layout(graphs, 100, 80))
+    said = words(catalog(journey_map, options))
+    graphs = [process_graph(it, proc, said) for proc in processes]
+    root = _definitions(it.id, graphs, layout(graphs, 100, 80), said)
     ET.indent(root, "  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -71,7 +72,7 @@ def _documentation(parent: ET.Element, value: str) -> None:
         _element(parent, "documentation").text = text(value)
 
 
-def _definitions(iteration_id: str, graphs: list[Graph], where: Layout) -> ET.Element:
+def _definitions(iteration_id: str, graphs: list[Graph], where: Layout, said: dict[str, str]) -> ET.Element:
     root = ET.Element(
         _tag("bpmn", "definitions"),
         {
@@ -84,7 +85,7 @@ def _definitions(iteration_id: str, graphs: list[Graph], where: Layout) -> ET.El
     for line, escalation in ESCALATIONS.items():
         if escalation in used:
             _element(
-                root, "escalation", id=escalation, name=WORDS[line], escalationCode=line.replace("_", "-")
+                root, "escalation", id=escalation, name=said[line], escalationCode=line.replace("_", "-")
             )
     collaboration = _element(root, "collaboration", id=xml_id("Collaboration", iteration_id))
     for graph in graphs:

@@ -11,6 +11,7 @@ from attrs import frozen
 
 from journeymap.benefits import parse_date, parse_number
 from journeymap.errors import JourneymapError, LoadError
+from journeymap.model import Language
 
 Handler = Callable[[argparse.Namespace], int]
 T = TypeVar("T")
@@ -76,6 +77,15 @@ def output_option(
 def iteration_option(parser: argparse.ArgumentParser, help: str = "default: the newest iteration") -> None:
     """``--iteration ID``: which iteration a command works on."""
     parser.add_argument("--iteration", metavar="ID", help=help)
+
+
+def language_option(parser: argparse.ArgumentParser) -> None:
+    """``--language da|nb|en``: the language of the words an output adds (default: the map's)."""
+    parser.add_argument(
+        "--language",
+        choices=[lang.value for lang in Language],
+        help="language of the words around the map's own text (default: the map's language)",
+    )
 
 
 def as_of_option(parser: argparse.ArgumentParser) -> None:

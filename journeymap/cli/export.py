@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from journeymap.cli.command import Command, UsageError, file_argument, iteration_option, output_option
+from journeymap.cli.command import (
+    Command,
+    UsageError,
+    file_argument,
+    iteration_option,
+    language_option,
+    output_option,
+)
 from journeymap.cli.output import write_output
 from journeymap.defaults import default_export_name
 from journeymap.errors import JourneymapError
@@ -26,9 +33,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--against", metavar="ID", help="compare: the newer iteration (default: newest future)"
     )
-    parser.add_argument(
-        "--format", choices=FORMATS, default="svg", help="default: svg; png and pdf need Graphviz"
-    )
+    parser.add_argument("--format", choices=FORMATS, default="svg", help="default: svg")
     output_option(parser, None, help="file to write, or - for stdout (default: MAP-VIEW.FORMAT)")
     parser.add_argument("--title", help="diagram title (default: map title and iteration)")
     parser.add_argument(
@@ -43,8 +48,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--process", metavar="ID", help="process: which process (default: the first)")
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    language_option(parser)
     parser.add_argument("--renderer", choices=RENDERERS, default="auto",
-                        help="auto: Graphviz if installed, else built-in (SVG only)")  # fmt: skip
+                        help="auto: Graphviz if installed, else built-in")  # fmt: skip
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -63,6 +69,7 @@ def _export(args: argparse.Namespace) -> int:
             stages=(stages[0], stages[-1]) if stages else None,
             process=args.process or "",
             legend=not args.no_legend,
+            language=args.language or "",
         )
         data = export(m, args.view, args.format, options, renderer=args.renderer)
     except SameIterationError as exc:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from journeymap.cli import (
     benefits,
+    deck,
     diff,
     editor,
     export,
@@ -31,6 +32,7 @@ MODULES = (
     priorities,
     benefits,
     report,
+    deck,
     spreadsheet,
     schema,
     git,

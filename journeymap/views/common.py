@@ -1,9 +1,12 @@
-"""What the views share: choosing the iteration and the steps to draw, and the view error."""
+"""What the views share: the iteration and the steps to draw, the language, and the view error."""
 
 from __future__ import annotations
 
+import gettext
+
 from journeymap.defaults import iteration_or_current
 from journeymap.errors import JourneymapError, NotFoundError
+from journeymap.i18n import translation
 from journeymap.model import Iteration, JourneyMap, Step
 from journeymap.validate import has_errors, validate
 from journeymap.views.options import ViewOptions
@@ -28,6 +31,11 @@ def checked(journey_map: JourneyMap, *iterations: Iteration) -> None:
         shown = "; ".join(f"{p.path}: {p.message}" for p in problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         raise ViewError(f"the map has errors, fix them first: {shown}{more}")
+
+
+def catalog(journey_map: JourneyMap, options: ViewOptions) -> gettext.NullTranslations:
+    """The catalog of the words a view adds: ``options.language``, else the map's language."""
+    return translation(options.language or journey_map.language)
 
 
 def iteration(journey_map: JourneyMap, iteration_id: str) -> Iteration:

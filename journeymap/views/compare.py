@@ -8,18 +8,20 @@ and its counterpart in the same column.
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
 from journeymap.defaults import default_pair
 from journeymap.elements import Kind
-from journeymap.i18n import translation
+from journeymap.i18n import N_
 from journeymap.model import Iteration, JourneyMap, Step
 from journeymap.semantic_diff import Diff, diff
 from journeymap.views import style
 from journeymap.views.common import (
     SameIterationError,
     ViewError,
+    catalog,
     checked,
     iteration,
     stage_runs,
@@ -30,7 +32,8 @@ from journeymap.views.grid import CARD_WIDTH, Card, Grid, new_graph
 from journeymap.views.journey import flows, step_card, step_node, touchpoint_card
 from journeymap.views.nodes import node
 from journeymap.views.options import ViewOptions
-from journeymap.views.text import label
+from journeymap.views.text import label, wrap
+from journeymap.vocabulary import term
 
 
 class _HasId(Protocol):
@@ -39,6 +42,29 @@ class _HasId(Protocol):
 
 
 T = TypeVar("T", bound=_HasId)
+
+STATUS_NAMES = {
+    "added": N_("new step"),
+    "removed": N_("removed step"),
+    "changed": N_("changed step"),
+    "unchanged": N_("unchanged step"),
+}
+STEP_FIELDS = {
+    "name": N_("name"),
+    "stage": N_("stage"),
+    "profile": N_("user profile"),
+    "kind": N_("kind"),
+    "actors": N_("actors"),
+    "touchpoints": N_("touchpoints"),
+    "tasks": N_("tasks"),
+    "description": N_("description"),
+    "pain_points": N_("pain points"),
+    "opportunities": N_("opportunities"),
+    "effort": N_("effort"),
+    "gain": N_("gain"),
+    "replaces": N_("replaces"),
+}
+"""The step fields a comparison names as changed, as people say them."""
 
 
 def pair(journey_map: JourneyMap, options: ViewOptions) -> tuple[Iteration, Iteration]:
@@ -58,6 +84,7 @@ def compare(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """The compare view of two iterations."""
     a, b = pair(journey_map, options)
     checked(journey_map, a, b)
+    tr = catalog(journey_map, options)
     d = diff(a, b)
     old, new = visible_steps(a, options), visible_steps(b, options)
     stage_rank = {s.id: k for k, s in enumerate(merged_order(list(a.stages), list(b.stages)))}
@@ -71,40 +98,40 @@ def compare(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         grid.band(
             first, last, stage_names[stage], style.HEADER[options.scheme], node("stage", stage, str(first))
         )
-    statuses = step_statuses(d)
+    statuses = step_statuses(d, tr)
     in_b = {s.id for s in new}
     if options.layout == "merged":
-        grid.lane("touchpoints", "Touchpoints")
-        grid.lane("actions", "Steps")
+        grid.lane("touchpoints", tr.gettext("Touchpoints"))
+        grid.lane("actions", tr.gettext("Steps"))
         for column, step in enumerate(columns):
             it = b if step.id in in_b else a
-            grid.add("actions", column, _card(step, step_node(step.id), statuses, options))
-            for tp_card in _touchpoints(it, step, d, options):
+            grid.add("actions", column, _card(step, step_node(step.id), statuses, options, tr))
+            for tp_card in _touchpoints(it, step, d, options, tr):
                 grid.add("touchpoints", column, tp_card)
     else:
-        grid.lane("before", f"Before: {a.label}")
-        grid.lane("after", f"After: {b.label}")
+        grid.lane("before", tr.gettext("Before: {iteration}").format(iteration=a.label))
+        grid.lane("after", tr.gettext("After: {iteration}").format(iteration=b.label))
         in_a = {s.id for s in old}
         for column, step in enumerate(columns):
             if step.id in in_a:
                 old_step = next(s for s in old if s.id == step.id)
-                grid.add("before", column, _card(old_step, _before(step.id), statuses, options, side="a"))
+                grid.add("before", column, _card(old_step, _before(step.id), statuses, options, tr, side="a"))
             if step.id in in_b:
-                grid.add("after", column, _card(step, _after(step.id), statuses, options, side="b"))
-    grid.lane("legend", "Legend")
+                grid.add("after", column, _card(step, _after(step.id), statuses, options, tr, side="b"))
+    grid.lane("legend", tr.gettext("Legend"))
     if options.legend:
-        evidence = style.evidence_legend(translation(journey_map.language), a, b)
-        _legend(grid, options, max(1, len(columns)), evidence)
+        evidence = style.evidence_legend(tr, a, b)
+        _legend(grid, options, max(1, len(columns)), tr, evidence)
     grid.draw(graph)
     if options.layout == "merged":
         flows(graph, b, columns, options.direction, {"color": "#777777"})
-        _replacements(graph, d, step_node, step_node, {s.id for s in columns})
+        _replacements(graph, d, step_node, step_node, {s.id for s in columns}, tr)
     else:
         flows(graph, a, [s for s in columns if s.id in {x.id for x in old}], options.direction,
               {"color": "#999999"}, node=_before)  # fmt: skip
         flows(graph, b, [s for s in columns if s.id in in_b], options.direction,
               {"color": "#777777"}, node=_after)  # fmt: skip
-        _replacements(graph, d, _before, _after, {s.id for s in columns})
+        _replacements(graph, d, _before, _after, {s.id for s in columns}, tr)
     return graph
 
 
@@ -134,8 +161,8 @@ def merged_order(old: list[T], new: list[T]) -> list[T]:
     return order
 
 
-def step_statuses(d: Diff) -> dict[str, tuple[str, list[str]]]:
-    """For each step id in the diff: its status and the lines that explain it."""
+def step_statuses(d: Diff, tr: gettext.NullTranslations) -> dict[str, tuple[str, list[str]]]:
+    """For each step id in the diff: its status and the lines that explain it, in ``tr``'s language."""
     result: dict[str, tuple[str, list[str]]] = {}
     for ref in d.added:
         if ref.kind is Kind.STEP:
@@ -146,16 +173,21 @@ def step_statuses(d: Diff) -> dict[str, tuple[str, list[str]]]:
     emotions = {e.element.id: e for e in d.emotions}
     for change in d.changed:
         if change.element.kind is Kind.STEP:
-            names = [f.field.replace("_", " ") for f in change.fields if f.field != "emotion"]
-            lines = [f"changed: {', '.join(names)}"] if names else []
+            names = [
+                tr.gettext(STEP_FIELDS.get(f.field, f.field.replace("_", " ")))
+                for f in change.fields
+                if f.field != "emotion"
+            ]
+            lines = [tr.gettext("changed: {fields}").format(fields=", ".join(names))] if names else []
             if change.element.id in emotions:
                 e = emotions[change.element.id]
-                lines.append(f"feels {e.old:+d} → {e.new:+d}".replace("+0", "0"))
+                feels = tr.gettext("feels {old} → {new}").format(old=f"{e.old:+d}", new=f"{e.new:+d}")
+                lines.append(feels.replace("+0", "0"))
             result[change.element.id] = ("changed", lines)
     for move in d.moved:
         if move.element.kind is Kind.STEP:
             status, lines = result.get(move.element.id, ("changed", []))
-            result[move.element.id] = (status, [*lines, "moved"])
+            result[move.element.id] = (status, [*lines, tr.gettext("moved")])
     return result
 
 
@@ -164,17 +196,20 @@ def _card(
     node: str,
     statuses: dict[str, tuple[str, list[str]]],
     options: ViewOptions,
+    tr: gettext.NullTranslations,
     side: str = "",
 ) -> Card:
     status, lines = statuses.get(step.id, ("unchanged", []))
     if side == "a" and status in ("added", "changed"):
         status, lines = "unchanged", []  # the older lane marks only what is gone
     attrs, marker = style.status(options.scheme, status)
-    extra = tuple(x for x in (marker, *lines) if x)
+    extra = tuple(x for x in (tr.gettext(marker) if marker else "", *lines) if x)
     return step_card(step, node, dict(attrs), extra)
 
 
-def _touchpoints(it: Iteration, step: Step, d: Diff, options: ViewOptions) -> list[Card]:
+def _touchpoints(
+    it: Iteration, step: Step, d: Diff, options: ViewOptions, tr: gettext.NullTranslations
+) -> list[Card]:
     added = {r.id for r in d.added if r.kind is Kind.TOUCHPOINT}
     channels = {c.element.id: c for c in d.channels}
     by_id = {t.id: t for t in it.touchpoints}
@@ -184,9 +219,12 @@ def _touchpoints(it: Iteration, step: Step, d: Diff, options: ViewOptions) -> li
         extra: tuple[str, ...] = ()
         if tp_id in channels:
             change = channels[tp_id]
-            extra = (f"was {change.old.value}",) if it.id == d.b else (f"now {change.new.value}",)
+            if it.id == d.b:
+                extra = (tr.gettext("was {channel}").format(channel=tr.gettext(term(change.old))),)
+            else:
+                extra = (tr.gettext("now {channel}").format(channel=tr.gettext(term(change.new))),)
         elif tp_id in added and it.id == d.b:
-            extra = ("+ new",)
+            extra = (tr.gettext("+ new"),)
         card = touchpoint_card(tp, node("tp", step.id, tp_id), options, extra)
         if extra:
             card = Card(card.node, card.lines, {**card.attrs, "penwidth": "2.5"}, width=card.width,
@@ -201,6 +239,7 @@ def _replacements(
     old_node: Callable[[str], str],
     new_node: Callable[[str], str],
     shown: set[str],
+    tr: gettext.NullTranslations,
 ) -> None:
     for rep in d.replacements:
         for replaced in rep.replaced:
@@ -208,25 +247,20 @@ def _replacements(
                 graph.edge(
                     old_node(replaced.id),
                     new_node(rep.step.id),
-                    label=label(["replaced by"]),
+                    label=label([tr.gettext("replaced by")]),
                     **style.REPLACES,
                 )
 
 
-def _legend(grid: Grid, options: ViewOptions, columns: int, evidence: tuple[str, ...]) -> None:
-    names = {
-        "added": "new step",
-        "removed": "removed step",
-        "changed": "changed step",
-        "unchanged": "unchanged step",
-    }
+def _legend(
+    grid: Grid, options: ViewOptions, columns: int, tr: gettext.NullTranslations, evidence: tuple[str, ...]
+) -> None:
     cards = []
     for status in style.STATUSES:
         attrs, marker = style.status(options.scheme, status)
-        cards.append(
-            Card(f"legend_{status}", (names[status], *([marker] if marker else [])), {**style.STEP, **attrs})
-        )
-    text = ("dashed arrow: a new step", "replaces an old one")
+        lines = (tr.gettext(STATUS_NAMES[status]), *([tr.gettext(marker)] if marker else []))
+        cards.append(Card(f"legend_{status}", lines, {**style.STEP, **attrs}))
+    text = wrap(tr.gettext("dashed arrow: a new step replaces an old one"), 24, 3)
     cards.append(Card("legend_replaces", text, {"shape": "plaintext"}, fontsize=9, width=CARD_WIDTH))
     if evidence:
         cards.append(Card("legend_evidence", evidence, {"shape": "plaintext"}, fontsize=9, align="left"))

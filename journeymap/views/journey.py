@@ -7,13 +7,14 @@ lines of interaction, visibility and internal interaction.
 
 from __future__ import annotations
 
+import gettext
 import itertools
 from collections.abc import Callable, Mapping
 
-from journeymap.i18n import translation
+from journeymap.i18n import N_
 from journeymap.model import Channel, Iteration, JourneyMap, Lane, Step, StepKind, Task, Touchpoint
 from journeymap.views import style
-from journeymap.views.common import checked, iteration, stage_runs, visible_steps
+from journeymap.views.common import catalog, checked, iteration, stage_runs, visible_steps
 from journeymap.views.dot import Dot
 from journeymap.views.grid import CARD_WIDTH, Card, Grid, chars, new_graph, text_card
 from journeymap.views.nodes import node
@@ -22,9 +23,14 @@ from journeymap.views.text import label, wrap
 
 EMOTION_STEP = 13.0
 TASK_LANES = {
-    Lane.FRONTSTAGE: ("Frontstage", "line of interaction"),
-    Lane.BACKSTAGE: ("Backstage", "line of visibility"),
-    Lane.SUPPORT: ("Support processes", "line of internal interaction"),
+    Lane.FRONTSTAGE: (N_("Frontstage"), N_("line of interaction")),
+    Lane.BACKSTAGE: (N_("Backstage"), N_("line of visibility")),
+    Lane.SUPPORT: (N_("Support processes"), N_("line of internal interaction")),
+}
+CHANNEL_LEGEND = {
+    Channel.DIGITAL: N_("digital touchpoint"),
+    Channel.PHYSICAL: N_("physical touchpoint"),
+    Channel.INTERPERSONAL: N_("interpersonal touchpoint"),
 }
 
 
@@ -32,26 +38,30 @@ def journey(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """The blueprint of ``options.iteration`` (default: the current one)."""
     it = iteration(journey_map, options.iteration)
     checked(journey_map, it)
+    tr = catalog(journey_map, options)
     steps = visible_steps(it, options)
     profile = next((p.name for p in it.profiles if p.id == options.profile), "")
     title = options.title or f"{journey_map.title}: {it.label}" + (f" ({profile})" if profile else "")
     graph = new_graph(title, options.direction)
     if not steps:
-        graph.node("empty", label="No steps to show", shape="plaintext")
+        graph.node("empty", label=tr.gettext("No steps to show"), shape="plaintext")
         return graph
     grid = Grid(len(steps), options.direction)
     grid.lane("stages", "")
     for first, last, stage in stage_runs(steps):
         name = next(s.name for s in it.stages if s.id == stage)
         grid.band(first, last, name, style.HEADER[options.scheme], node("stage", stage, str(first)))
-    grid.lane("touchpoints", "Touchpoints")
-    grid.lane("actions", f"Actions of {profile}" if profile else "Actions")
-    grid.lane("emotion", "Experience", size=4 * EMOTION_STEP + 30)
-    grid.lane("details", "Pain points and opportunities")
+    grid.lane("touchpoints", tr.gettext("Touchpoints"))
+    grid.lane(
+        "actions",
+        tr.gettext("Actions of {profile}").format(profile=profile) if profile else tr.gettext("Actions"),
+    )
+    grid.lane("emotion", tr.gettext("Experience"), size=4 * EMOTION_STEP + 30)
+    grid.lane("details", tr.gettext("Pain points and opportunities"))
     for lane, (name, line) in TASK_LANES.items():
-        grid.lane(lane.value, name)
-        grid.line_before(lane.value, line)
-    grid.lane("legend", "Legend")
+        grid.lane(lane.value, tr.gettext(name))
+        grid.line_before(lane.value, tr.gettext(line))
+    grid.lane("legend", tr.gettext("Legend"))
 
     touchpoints = {t.id: t for t in it.touchpoints}
     tasks = {t.id: t for p in it.processes for t in p.tasks}
@@ -71,7 +81,7 @@ def journey(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         for task in (tasks[t] for t in step.tasks):
             grid.add(task.lane.value, column, task_card(task, actors, node("task", step.id, task.id)))
     if options.legend:
-        _legend(grid, options, len(steps), style.evidence_legend(translation(journey_map.language), it))
+        _legend(grid, options, len(steps), tr, style.evidence_legend(tr, it))
     grid.draw(graph)
     flows(graph, it, steps, options.direction)
     _emotion_curve(graph, steps)
@@ -182,28 +192,26 @@ def _emotion_curve(graph: Dot, steps: list[Step]) -> None:
         graph.edge(emotion_node(a.id), emotion_node(b.id), dir="none", penwidth="2", color="#888888")
 
 
-def _legend(grid: Grid, options: ViewOptions, columns: int, evidence: tuple[str, ...]) -> None:
+def _legend(
+    grid: Grid, options: ViewOptions, columns: int, tr: gettext.NullTranslations, evidence: tuple[str, ...]
+) -> None:
     items: list[Card] = [
-        Card("legend_step", ("step",), style.STEP),
-        Card("legend_decision", ("decision",), style.DECISION, min_height=40),
+        Card("legend_step", (tr.gettext("step"),), style.STEP),
+        Card("legend_decision", (tr.gettext("decision"),), style.DECISION, min_height=40),
     ]
     for channel in Channel:
         attrs = style.channel(options.scheme, channel)
-        text = (f"{channel.value} touchpoint",)
+        text = wrap(tr.gettext(CHANNEL_LEGEND[channel]), 26, 2)
         items.append(
             Card(f"legend_{channel.value}", text, attrs, width=CARD_WIDTH - 16, fontsize=9, min_height=34)
         )
-    items.append(
-        Card(
-            "legend_emotion",
-            ("(-2 … +2) how the step", "feels: higher is better"),
-            {"shape": "plaintext"},
-            fontsize=9,
-        )
-    )
+    feels = tr.gettext("(-2 … +2) how the step feels: higher is better")
+    items.append(Card("legend_emotion", wrap(feels, 23, 3), {"shape": "plaintext"}, fontsize=9))
     if options.details:
-        items.append(Card("legend_details", ("! pain point", "+ opportunity"), style.DETAILS, fontsize=9))
-    items.append(Card("legend_task", ("task", "responsible · how fast"), style.TASK, fontsize=9))
+        details = ("! " + tr.gettext("pain point"), "+ " + tr.gettext("opportunity"))
+        items.append(Card("legend_details", details, style.DETAILS, fontsize=9))
+    task = (tr.gettext("task"), tr.gettext("responsible · how fast"))
+    items.append(Card("legend_task", task, style.TASK, fontsize=9))
     if evidence:
         items.append(Card("legend_evidence", evidence, {"shape": "plaintext"}, fontsize=9, align="left"))
     for k, card in enumerate(items):

@@ -6,9 +6,10 @@ bets, fill-ins, money pits) are shaded and named, and each scored step sits in i
 
 from __future__ import annotations
 
+from journeymap.i18n import N_
 from journeymap.model import JourneyMap
 from journeymap.priorities import HIGH, Priority, Quadrant, priorities
-from journeymap.views.common import checked, iteration
+from journeymap.views.common import catalog, checked, iteration
 from journeymap.views.dot import Dot
 from journeymap.views.grid import Card, new_graph, text_card
 from journeymap.views.journey import step_node
@@ -21,17 +22,27 @@ FILLS = {
     "color": {Quadrant.QUICK_WIN: "#d9f0d3", Quadrant.BIG_BET: "#dbe9f6", Quadrant.FILL_IN: "#f3f3f3", Quadrant.MONEY_PIT: "#fde0dd"},
     "mono": {Quadrant.QUICK_WIN: "#f7f7f7", Quadrant.BIG_BET: "#e6e6e6", Quadrant.FILL_IN: "#ffffff", Quadrant.MONEY_PIT: "#d4d4d4"},
 }  # fmt: skip
+QUADRANT_NAMES = {
+    Quadrant.QUICK_WIN: N_("Quick wins: do first"),
+    Quadrant.BIG_BET: N_("Big bets: plan and fund"),
+    Quadrant.FILL_IN: N_("Fill-ins: do when there is time"),
+    Quadrant.MONEY_PIT: N_("Money pits: drop or rethink"),
+}
 
 
 def priorities_view(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """The matrix of ``options.iteration`` (default: the current one; usually pick a future one)."""
     it = iteration(journey_map, options.iteration)
     checked(journey_map, it)
-    graph = new_graph(options.title or f"{journey_map.title}: priorities ({it.label})", "LR")
+    tr = catalog(journey_map, options)
+    title = tr.gettext("{map}: priorities ({iteration})").format(map=journey_map.title, iteration=it.label)
+    graph = new_graph(options.title or title, "LR")
     scored = priorities(it)
     if not scored:
         graph.node(
-            "empty", label="No step of this iteration has both an effort and a gain yet.", shape="plaintext"
+            "empty",
+            label=tr.gettext("No step of this iteration has both an effort and a gain yet."),
+            shape="plaintext",
         )
         return graph
     cells: dict[tuple[int, int], list[Card]] = {}
@@ -56,7 +67,7 @@ def priorities_view(journey_map: JourneyMap, options: ViewOptions) -> Dot:
                    fillcolor=FILLS[options.scheme][quad], color="#bbbbbb", fixedsize="true",
                    pos=f"{(left + right) / 2:.1f},{-(top + bottom) / 2:.1f}!",
                    width=f"{(right - left) / 72:.3f}", height=f"{(bottom - top) / 72:.3f}")  # fmt: skip
-        name = f"{quad.value.capitalize()}s: {quad.advice}"
+        name = tr.gettext(QUADRANT_NAMES[quad])
         graph.node(f"quadrant_{quad.name.lower()}_name", label=label([name]), shape="plaintext", fontsize="11",
                    fixedsize="true", width=f"{(CELL * 2 - 20) / 72:.3f}", height="0.25", fontcolor="#333333",
                    pos=f"{(left + right) / 2:.1f},{-(top + 12):.1f}!")  # fmt: skip
@@ -75,9 +86,9 @@ def priorities_view(journey_map: JourneyMap, options: ViewOptions) -> Dot:
             shape="plaintext",
             pos=f"{-CELL / 2 - 16:.1f},{-(tops[n] + heights[n] / 2):.1f}!",
         )
-    graph.node("effort_axis", label="effort →", shape="plaintext", fontsize="12",
+    graph.node("effort_axis", label=tr.gettext("effort") + " →", shape="plaintext", fontsize="12",
                pos=f"{x(3):.1f},{-(total_h + 40):.1f}!")  # fmt: skip
-    graph.node("gain_axis", label="gain ↑", shape="plaintext", fontsize="12",
+    graph.node("gain_axis", label=tr.gettext("gain") + " ↑", shape="plaintext", fontsize="12",
                pos=f"{-CELL / 2 - 60:.1f},{-total_h / 2:.1f}!")  # fmt: skip
     graph.attr(outputorder="nodesfirst")
     return graph

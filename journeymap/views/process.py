@@ -7,16 +7,18 @@ the task by dashed escalation lines.
 
 from __future__ import annotations
 
+import gettext
 import itertools
 
-from journeymap.i18n import translation
 from journeymap.model import Iteration, JourneyMap, Process, Task
 from journeymap.views import style
-from journeymap.views.common import ViewError, checked, iteration
+from journeymap.views.common import ViewError, catalog, checked, iteration
 from journeymap.views.dot import Dot
 from journeymap.views.grid import Card, Grid, new_graph, text_card
 from journeymap.views.nodes import node
 from journeymap.views.options import ViewOptions
+from journeymap.views.text import wrap
+from journeymap.vocabulary import term
 
 UNASSIGNED = "unassigned"  # the lane of tasks nobody is responsible for
 
@@ -25,32 +27,41 @@ def process(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """Swimlanes of ``options.process`` (default: the iteration's first process)."""
     it = iteration(journey_map, options.iteration)
     checked(journey_map, it)
+    tr = catalog(journey_map, options)
     proc = chosen(it, options.process)
     title = options.title or f"{journey_map.title}: {proc.name} ({it.label})"
     graph = new_graph(title, options.direction)
     if not proc.tasks:
-        graph.node("empty", label="This process has no tasks yet", shape="plaintext")
+        graph.node("empty", label=tr.gettext("This process has no tasks yet"), shape="plaintext")
         return graph
     names = {a.id: a.name + (f" ({a.organisation})" if a.organisation else "") for a in it.actors}
     grid = Grid(len(proc.tasks), options.direction)
     for k, actor in enumerate(lanes(proc)):
-        grid.lane(_lane(actor), names.get(actor, "Not assigned"))
+        grid.lane(_lane(actor), names.get(actor, tr.gettext("Not assigned")))
         if k:
             grid.line_before(_lane(actor), "")
-    grid.lane("legend", "Legend")
+    grid.lane("legend", tr.gettext("Legend"))
     escalations: list[tuple[str, str]] = []
     for column, task in enumerate(proc.tasks):
-        grid.add(_lane(task.responsible), column, task_card(task))
+        grid.add(_lane(task.responsible), column, task_card(task, tr))
         second = [node("second-line", task.id, a) for a in task.second_line]
         for actor, name in zip(task.second_line, second, strict=True):
-            grid.add(_lane(actor), column, Card(name, ("2nd line",), style.SUPPORT, width=90, fontsize=9))
+            grid.add(
+                _lane(actor),
+                column,
+                Card(name, (tr.gettext("2nd line"),), style.SUPPORT, width=90, fontsize=9),
+            )
             escalations.append((_task(task.id), name))
         for actor in task.third_line:
             name = node("third-line", task.id, actor)
-            grid.add(_lane(actor), column, Card(name, ("3rd line",), style.SUPPORT, width=90, fontsize=9))
+            grid.add(
+                _lane(actor),
+                column,
+                Card(name, (tr.gettext("3rd line"),), style.SUPPORT, width=90, fontsize=9),
+            )
             escalations += [(source, name) for source in second or [_task(task.id)]]
     if options.legend:
-        _legend(grid, len(proc.tasks), style.evidence_legend(translation(journey_map.language), it))
+        _legend(grid, len(proc.tasks), tr, style.evidence_legend(tr, it))
     grid.draw(graph)
     tail, head = ("e", "w") if options.direction == "LR" else ("s", "n")
     for a, b in itertools.pairwise(proc.tasks):
@@ -83,13 +94,14 @@ def lanes(proc: Process) -> list[str]:
     return list(dict.fromkeys(order))
 
 
-def task_card(task: Task) -> Card:
+def task_card(task: Task, tr: gettext.NullTranslations) -> Card:
+    """A task: what, how, how fast, and its blueprint lane."""
     paragraphs = [style.evidence_marked(task.name, task)]
     if task.how:
         paragraphs.append(task.how)
     if task.response_time:
-        paragraphs.append(f"response: {task.response_time}")
-    paragraphs.append(f"[{task.lane.value}]")
+        paragraphs.append(tr.gettext("response: {time}").format(time=task.response_time))
+    paragraphs.append(f"[{tr.gettext(term(task.lane))}]")
     return text_card(_task(task.id), paragraphs, style.TASK, fontsize=9)
 
 
@@ -102,16 +114,12 @@ def _lane(actor: str) -> str:
     return node("actor", actor) if actor else UNASSIGNED
 
 
-def _legend(grid: Grid, columns: int, evidence: tuple[str, ...]) -> None:
+def _legend(grid: Grid, columns: int, tr: gettext.NullTranslations, evidence: tuple[str, ...]) -> None:
+    task = wrap(tr.gettext("task: what, how, how fast [blueprint lane]"), 25, 3)
+    support = wrap(tr.gettext("2nd / 3rd line support (dashed line)"), 21, 3)
     cards = [
-        Card("legend_task", ("task: what, how,", "how fast [blueprint lane]"), style.TASK, fontsize=9),
-        Card(
-            "legend_support",
-            ("2nd / 3rd line", "support (dashed line)"),
-            style.SUPPORT,
-            width=110,
-            fontsize=9,
-        ),
+        Card("legend_task", task, style.TASK, fontsize=9),
+        Card("legend_support", support, style.SUPPORT, width=110, fontsize=9),
     ]
     if evidence:
         cards.append(Card("legend_evidence", evidence, {"shape": "plaintext"}, fontsize=9, align="left"))

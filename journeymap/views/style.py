@@ -93,20 +93,20 @@ LINE_LABEL: Attrs = {"shape": "plaintext", "fontsize": "8", "fontcolor": "#77777
 SEPARATOR: Attrs = {"dir": "none", "style": "dashed", "color": "#999999"}
 ANCHOR: Attrs = {"shape": "point", "style": "invis", "width": "0.01", "height": "0.01", "label": ""}
 
-# compare: (node attributes, marker written on the card)
+# compare: (node attributes, marker written on the card, in English: translated where drawn)
 _DIFF: dict[str, dict[str, tuple[Attrs, str]]] = {
     "color": {
         "added": (
             {"style": "filled,bold", "fillcolor": "#d9f0d3", "color": "#1b7837", "penwidth": "2.5"},
-            "+ new",
+            N_("+ new"),
         ),
         "removed": (
             {"style": "filled,dashed", "fillcolor": "#f7f7f7", "color": "#b2182b", "fontcolor": "#777777"},
-            "- removed",
+            N_("- removed"),
         ),
         "changed": (
             {"style": "filled", "fillcolor": "#fee8c8", "color": "#b35806", "penwidth": "2"},
-            "~ changed",
+            N_("~ changed"),
         ),
         "unchanged": (
             {"style": "filled", "fillcolor": "#ffffff", "color": "#bbbbbb", "fontcolor": "#888888"},
@@ -116,15 +116,15 @@ _DIFF: dict[str, dict[str, tuple[Attrs, str]]] = {
     "mono": {
         "added": (
             {"style": "filled,bold", "fillcolor": "#ffffff", "color": "#000000", "penwidth": "3"},
-            "+ new",
+            N_("+ new"),
         ),
         "removed": (
             {"style": "filled,dashed", "fillcolor": "#eeeeee", "color": "#000000", "fontcolor": "#555555"},
-            "- removed",
+            N_("- removed"),
         ),
         "changed": (
             {"style": "filled", "fillcolor": "#dddddd", "color": "#000000", "penwidth": "2"},
-            "~ changed",
+            N_("~ changed"),
         ),
         "unchanged": (
             {"style": "filled", "fillcolor": "#ffffff", "color": "#aaaaaa", "fontcolor": "#777777"},

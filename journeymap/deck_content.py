@@ -1,0 +1,174 @@
+"""What each foil of the 10-20-30 deck says: a title, a few short lines, a picture, speaker notes.
+
+The slides carry only what can be read from the back of the room; the speaker notes carry the
+report's full text and tables for the same foil (:mod:`journeymap.report` gathers them once).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+
+from attrs import frozen
+from babel.dates import format_date
+
+from journeymap import report
+from journeymap.benefits import benefit_status
+from journeymap.defaults import base_iteration
+from journeymap.exports import export
+from journeymap.i18n import translation
+from journeymap.model import Iteration, JourneyMap, Language
+from journeymap.outline import FOILS
+from journeymap.status_look import LOOKS
+from journeymap.views import ViewOptions
+
+MAX_LINES = 5
+"""Lines on a foil at 30 pt, each at most two lines long: what fits beside the title."""
+MAX_CHARS = 90
+"""Characters of a line on a foil: two lines of 30 pt text across a 16:9 slide."""
+
+
+@frozen
+class Diagram:
+    """A diagram on a foil: its SVG and what it shows in words (the picture's alternative text)."""
+
+    svg: str
+    description: str
+
+
+@frozen
+class Line:
+    """A line of text on a foil, in a colour (``#rrggbb``) or the text colour."""
+
+    text: str
+    colour: str = ""
+
+
+@frozen
+class Foil:
+    """One slide: its title, its lines, its diagram (if any) and its speaker notes."""
+
+    title: str
+    lines: tuple[Line, ...] = ()
+    diagram: Diagram | None = None
+    notes: str = ""
+
+
+def foils(
+    journey_map: JourneyMap,
+    it: Iteration,
+    today: dt.date,
+    language: Language,
+    renderer: str = "auto",
+) -> list[Foil]:
+    """The ten foils of ``it`` in ``language``, then appendix foils (the comparison with its base)."""
+    tr = translation(language)
+    content = report.build(journey_map, it.id, "deck", today, renderer)
+    notes = [_notes(section) for section in content.sections]
+    figures = {f.view: f for f in content.figures}
+    titles = [tr.gettext(title) for title in FOILS]
+
+    def picture(view: str) -> Diagram | None:
+        figure = figures.get(view)
+        return Diagram(figure.svg, figure.caption) if figure else None
+
+    actors = (
+        Diagram(
+            export(journey_map, "actors", "svg", ViewOptions(iteration=it.id), renderer).decode(), it.label
+        )
+        if it.actors
+        else None
+    )
+
+    statuses = benefit_status(it, today)
+    goals = _lines(it.goals, tr.gettext("No goals recorded yet."), tr)
+    status = [it.status, *it.remaining_work] if it.status.strip() else list(it.remaining_work)
+    body = (
+        _title_lines(journey_map, it, today, language),
+        goals,
+        _lines(_first(it.note), "", tr),
+        (),
+        _lines(status, tr.gettext("No status recorded yet."), tr),
+        _lines([b.name for b in it.benefits], tr.gettext("No benefits planned yet."), tr),
+        tuple(
+            Line(f"{LOOKS[s.status].symbol} {s.indicator.name}: {tr.gettext(LOOKS[s.status].word)}",
+                 LOOKS[s.status].colour)
+            for s in statuses[:MAX_LINES]
+        ) or (Line(tr.gettext("No indicators to follow up yet.")),),
+        _lines(it.next_steps, tr.gettext("No further plan recorded yet."), tr),
+        _lines(_first(it.maintenance), tr.gettext("Not described yet."), tr),
+        _lines(it.lessons, tr.gettext("No lessons recorded yet."), tr),
+    )  # fmt: skip
+    diagrams = (None, None, actors, picture("journey"), picture("priorities"), None, None, None, None, None)
+    deck = [
+        Foil(title, lines, diagram, note)
+        for title, lines, diagram, note in zip(titles, body, diagrams, notes, strict=True)
+    ]
+    base = base_iteration(journey_map, it)
+    compare = picture("compare")
+    if base is not None and compare is not None:
+        title = tr.gettext("Appendix: from {old} to {new}").format(old=base.label, new=it.label)
+        deck.append(Foil(title, (), compare, notes[3]))
+    return deck
+
+
+def _title_lines(
+    journey_map: JourneyMap, it: Iteration, today: dt.date, language: Language
+) -> tuple[Line, ...]:
+    tr = translation(language)
+    lines = [Line(_short(journey_map.title)), Line(_short(it.label))]
+    if journey_map.organisation:
+        lines.append(Line(_short(journey_map.organisation)))
+    when = format_date(today, format="long", locale="en_GB" if language is Language.EN else language.value)
+    lines.append(Line(tr.gettext("Status as of {date}").format(date=when), "#595959"))
+    return tuple(lines)
+
+
+def _first(text: str) -> list[str]:
+    """The first paragraph of a text, as the one line a foil shows of it."""
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    return paragraphs[:1]
+
+
+def _lines(
+    items: list[str] | tuple[str, ...], missing: str, tr: gettext.NullTranslations
+) -> tuple[Line, ...]:
+    """At most :data:`MAX_LINES` short lines; the rest is counted and left to the notes."""
+    if not items:
+        return (Line(missing),) if missing else ()
+    shown = [Line(_short(item)) for item in items[: MAX_LINES - 1 if len(items) > MAX_LINES else MAX_LINES]]
+    rest = len(items) - len(shown)
+    if rest:
+        more = tr.ngettext("… and {n} more in the notes", "… and {n} more in the notes", rest)
+        shown.append(Line(more.format(n=rest), "#595959"))
+    return tuple(shown)
+
+
+def _short(text: str) -> str:
+    """``text`` on one line, cut at a word to :data:`MAX_CHARS` with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= MAX_CHARS:
+        return flat
+    return flat[: MAX_CHARS - 1].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+
+
+def _notes(section: report.Section) -> str:
+    """A section of the report as plain text: the speaker notes of its foil."""
+    parts: list[str] = []
+    for block in section.blocks:
+        if isinstance(block, str):
+            parts.append(block)
+        elif isinstance(block, report.Hint):
+            parts.append(block.text.replace("`", ""))
+        elif isinstance(block, report.Items):
+            parts.append("\n".join(f"• {item}" for item in block.items))
+        elif isinstance(block, report.Figure):
+            parts.append(block.caption)
+        else:
+            parts.append(
+                "\n".join(
+                    "; ".join(f"{h}: {c}" for h, c in zip(block.header, row, strict=True) if c)
+                    for row in block.rows
+                )
+            )
+    return "\n\n".join(p for p in parts if p)

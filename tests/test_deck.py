@@ -1,0 +1,140 @@
+"""The 10-20-30 deck: ten foils in order, titled, nothing under 30 pt, diagrams, notes, opens in Impress."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Pt
+
+import journeymap
+from journeymap.cli import main
+from journeymap.model import Language
+
+HOME = ROOT / "examples" / "home-training.toml"
+FOILS_EN = [
+    "Name of the solution",
+    "The goals",
+    "The final solution",
+    "The updated service journey",
+    "Implementation status and remaining work",
+    "The benefits plan",
+    "Follow-up in operation and results so far",
+    "Plan for further benefits realisation",
+    "How the solution is maintained",
+    "Lessons learned",
+]
+FOILS_DA = [
+    "Løsningens navn",
+    "Målene",
+    "Den endelige løsning",
+    "Den opdaterede servicerejse",
+    "Status på implementeringen og det resterende arbejde",
+    "Gevinstplanen",
+    "Opfølgning i drift og resultater indtil nu",
+    "Plan for den videre gevinstrealisering",
+    "Sådan vedligeholdes løsningen",
+    "Det har vi lært",
+]
+
+
+def make_deck(tmp_path: Path, path: Path, *options: str) -> Path:
+    out = tmp_path / f"{path.stem}.pptx"
+    assert (
+        main(["deck", str(path), "-o", str(out), "--as-of", "2026-11-23", "--renderer", "wasm", *options])
+        == 0
+    )
+    return out
+
+
+def titles(deck: Path) -> list[str]:
+    return [slide.shapes[0].text_frame.text for slide in Presentation(str(deck)).slides]
+
+
+@pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.stem)
+def example_deck(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_deck(tmp_path_factory.mktemp("deck"), request.param)
+
+
+def test_ten_foils_in_order_then_the_appendix(example_deck: Path) -> None:
+    shown = titles(example_deck)
+    danish = journeymap.load(ROOT / "examples" / f"{example_deck.stem}.toml").language is Language.DA
+    assert shown[:10] == (FOILS_DA if danish else FOILS_EN)
+    assert all(title.startswith("Bilag" if danish else "Appendix") for title in shown[10:])
+    deck = Presentation(str(example_deck))
+    assert deck.slide_width * 9 == deck.slide_height * 16  # 16:9
+
+
+def test_no_text_under_30_points(example_deck: Path) -> None:
+    for n, slide in enumerate(Presentation(str(example_deck)).slides, 1):
+        for shape in slide.shapes:
+            if not shape.has_text_frame:
+                continue
+            for paragraph in shape.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    size = run.font.size or paragraph.font.size
+                    assert size is not None and size >= Pt(30), (n, run.text, size)
+
+
+def test_diagrams_on_their_foils_and_notes_on_every_foil(example_deck: Path) -> None:
+    slides = list(Presentation(str(example_deck)).slides)
+    pictured = [
+        n
+        for n, slide in enumerate(slides, 1)
+        if any(s.shape_type == MSO_SHAPE_TYPE.PICTURE for s in slide.shapes)
+    ]
+    assert {3, 4} <= set(pictured)
+    assert all(n > 10 for n in pictured if n not in (3, 4, 5, 7))
+    for slide in slides:
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
+        for shape in slide.shapes:
+            if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+                assert shape._element.nvPicPr.cNvPr.get("descr")  # alternative text
+                assert shape.left >= 0 and shape.top >= 0
+                assert (
+                    shape.left + shape.width
+                    <= slides[0].part.package.presentation_part.presentation.slide_width
+                )
+
+
+def test_the_title_foil_states_the_date_and_the_notes_carry_the_full_tables(tmp_path: Path) -> None:
+    slides = list(Presentation(str(make_deck(tmp_path, HOME))).slides)
+    assert "23 November 2026" in " ".join(s.text_frame.text for s in slides[0].shapes if s.has_text_frame)
+    assert "Baseline" in slides[5].notes_slide.notes_text_frame.text  # the benefits plan's indicator table
+
+
+def test_the_deck_speaks_danish(tmp_path: Path) -> None:
+    deck = make_deck(tmp_path, HOME, "--language", "da")
+    assert titles(deck)[:10] == FOILS_DA
+    first = " ".join(s.text_frame.text for s in Presentation(str(deck)).slides[0].shapes if s.has_text_frame)
+    assert "23. november 2026" in first
+
+
+def test_an_unknown_iteration_is_a_clear_error_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "d.pptx"
+    assert main(["deck", str(HOME), "--iteration", "nope", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert str(HOME) in err and "nope" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_impress_opens_the_deck_with_every_slide(example_deck: Path, tmp_path: Path) -> None:
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(example_deck)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    pdf = (tmp_path / example_deck.with_suffix(".pdf").name).read_bytes()
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type/Page/") + pdf.count(b"/Type /Page ") == len(
+        titles(example_deck)
+    )

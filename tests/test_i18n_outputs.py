@@ -1,0 +1,158 @@
+"""Outputs speak the map's language: no English word journeymap adds is left in a Danish or
+Norwegian diagram, and numbers and dates are written as people of the language write them.
+
+The English words are taken from the catalogs (every message id whose translation differs from
+it); the map's own text is replaced by neutral tokens first, so that what remains is what
+journeymap added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from functools import cache
+from pathlib import Path
+
+import attrs
+import pytest
+from babel.messages.pofile import read_po
+from conftest import EXAMPLES, ROOT
+
+import journeymap as jm
+from journeymap.cli import main
+from journeymap.i18n import LOCALE_DIR, day, number, quantity
+from journeymap.model import Language
+from journeymap.views import VIEWS, ViewOptions, dot_source
+
+TRANSLATED = [Language.DA, Language.NB]
+REFERENCES = {"id", "stage", "profile", "actor", "owner", "responsible", "source", "target", "based_on"}
+TEXT_LISTS = {"pain_points", "opportunities", "reporting"}
+"""Tuples of the map's own text (other tuples of strings are ids)."""
+
+
+@cache
+def english_words(lang: Language) -> tuple[str, ...]:
+    """The English chrome: the words of every message id that ``lang`` says differently."""
+    with (LOCALE_DIR / lang.value / "LC_MESSAGES" / "journeymap.po").open("rb") as f:
+        catalog = read_po(f)
+    words: set[str] = set()
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if set(ids) == set(strings):
+            continue
+        for msgid in ids:
+            for piece in re.split(r"\{[^}]*\}", msgid):
+                phrase = re.sub(r"^\W+|\W+$", "", piece)
+                if re.search(r"[A-Za-z]{2}", phrase):
+                    words.add(phrase)
+    return tuple(sorted(words))
+
+
+def english_in(text: str, lang: Language) -> list[str]:
+    """The English chrome words found in ``text`` as whole words (line breaks count as spaces)."""
+    flat = re.sub(r"\s+", " ", text.replace("\\n", " ").replace("\\l", " "))
+    return [w for w in english_words(lang) if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", flat, re.IGNORECASE)]
+
+
+def neutral(m: jm.JourneyMap) -> jm.JourneyMap:
+    """The map with every text of its own replaced by a token (the same text, the same token)."""
+    tokens: dict[str, str] = {}
+
+    def token(text: str) -> str:
+        return tokens.setdefault(text, f"Q{len(tokens)}") if text else text
+
+    def walk(value: object) -> object:
+        if isinstance(value, tuple):
+            return tuple(walk(v) for v in value)
+        if not attrs.has(type(value)):
+            return value
+        changes: dict[str, object] = {}
+        for f in attrs.fields(type(value)):
+            if not f.init:
+                continue
+            v = getattr(value, f.name)
+            if isinstance(v, str) and f.name not in REFERENCES and f.name != "schema_ref":
+                changes[f.name] = token(v)
+            elif f.name in TEXT_LISTS:
+                changes[f.name] = tuple(token(x) for x in v)
+            elif isinstance(v, tuple) or attrs.has(type(v)):
+                changes[f.name] = walk(v)
+        return attrs.evolve(value, **changes)  # type: ignore[misc]
+
+    result = walk(m)
+    assert isinstance(result, jm.JourneyMap)
+    return result
+
+
+def labels(dot: str) -> str:
+    """The text a DOT source draws (its labels), one per line."""
+    return "\n".join(re.findall(r'label="((?:[^"\\]|\\.)*)"', dot))
+
+
+@pytest.mark.parametrize("lang", TRANSLATED, ids=lambda lang: lang.value)
+@pytest.mark.parametrize("view", list(VIEWS))
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_diagrams_carry_no_english_chrome(path: Path, view: str, lang: Language) -> None:
+    m = neutral(jm.load(path))
+    assert not jm.has_errors(jm.validate(m))
+    drawn = labels(dot_source(m, view, ViewOptions(details=True, language=lang.value)))
+    assert re.search(r"\bQ\d+\b", drawn)  # the map's own text is there
+    assert english_in(drawn, lang) == []
+
+
+def test_the_check_finds_english_chrome() -> None:
+    m = neutral(jm.load(EXAMPLES[0]))
+    drawn = labels(dot_source(m, "journey", ViewOptions(language="en")))
+    assert {"Touchpoints", "Legend", "line of interaction"} <= set(english_in(drawn, Language.DA))
+
+
+def test_a_map_in_danish_is_drawn_in_danish_unless_told_otherwise(tmp_path: Path) -> None:
+    source = ROOT / "examples" / "home-training.toml"
+    danish = tmp_path / "kort.toml"
+    danish.write_text(
+        source.read_text(encoding="utf-8").replace('title = "', 'language = "da"\ntitle = "', 1)
+    )
+    assert (
+        main(["export", str(danish), "--view", "journey", "--format", "dot", "-o", str(tmp_path / "da.dot")])
+        == 0
+    )
+    assert "Kontaktpunkter" in (tmp_path / "da.dot").read_text(encoding="utf-8")
+    args = ["export", str(danish), "--format", "dot", "--language", "nb", "-o", str(tmp_path / "nb.dot")]
+    assert main(args) == 0
+    drawn = (tmp_path / "nb.dot").read_text(encoding="utf-8")
+    assert "Tegnforklaring" in drawn and "Signaturforklaring" not in drawn
+
+
+def test_an_unknown_language_is_refused_with_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", str(EXAMPLES[0]), "--format", "dot", "--language", "sv", "-o", "-"])
+    assert exit_.value.code == 2
+    assert "--language" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("lang", "big", "money", "date"),
+    [
+        (Language.DA, "1.500.000", "1.500.000 kr.", "31. december 2023"),
+        (Language.NB, "1\xa0500\xa0000", "1\xa0500\xa0000 kr", "31. desember 2023"),
+        (Language.EN, "1\u202f500\u202f000", "1\u202f500\u202f000 kr", "2023-12-31"),
+    ],
+)
+def test_numbers_and_dates_are_written_for_people(lang: Language, big: str, money: str, date: str) -> None:
+    assert number(1_500_000, lang) == big
+    assert quantity(1_500_000, "kr", lang) == money
+    assert day(dt.date(2023, 12, 31), lang) == date
+    assert number(40.5, lang) == ("40.5" if lang is Language.EN else "40,5")
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_the_danish_example_ships_danish_diagrams(view: str) -> None:
+    path = ROOT / "examples" / "care-record-rollout.toml"
+    assert jm.load(path).language is Language.DA
+    svg = (ROOT / "examples" / "diagrams" / f"{path.stem}-{view}.svg").read_text(encoding="utf-8")
+    drawn = "\n".join(html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    assert english_in(drawn, Language.DA) == []
