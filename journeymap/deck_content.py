@@ -28,6 +28,8 @@ from journeymap.views import ViewOptions
 _WORDS = re.compile(r"<(?:title|desc)\b[^>]*>(.*?)</(?:title|desc)>", re.S)
 """An SVG's ``<title>`` and ``<desc>``: what it says it shows."""
 MAX_LINES = 5
+BESIDE_A_DIAGRAM = 3
+"""Lines on a foil that also shows a diagram (the priority matrix)."""
 """Lines on a foil at 30 pt, each at most two lines long: what fits beside the title."""
 MAX_CHARTS = 4
 """Indicator charts on the follow-up foil (two by two); the rest are in the notes."""
@@ -105,7 +107,7 @@ def foils(
         goals,
         _lines(_first(it.note), "", tr),
         (*_evidence(it, tr), *_continued(len(journey), tr)),
-        _lines(status, tr.gettext("No status recorded yet."), tr),
+        _lines(status, tr.gettext("No status recorded yet."), tr, BESIDE_A_DIAGRAM if "priorities" in figures else MAX_LINES),
         _lines([b.name for b in it.benefits], tr.gettext("No benefits planned yet."), tr),
         _more(len(statuses) - MAX_CHARTS, tr) if statuses else (Line(tr.gettext("No indicators to follow up yet.")),),
         _lines(it.next_steps, tr.gettext("No further plan recorded yet."), tr),
@@ -187,12 +189,12 @@ def _first(text: str) -> list[str]:
 
 
 def _lines(
-    items: list[str] | tuple[str, ...], missing: str, tr: gettext.NullTranslations
+    items: list[str] | tuple[str, ...], missing: str, tr: gettext.NullTranslations, most: int = MAX_LINES
 ) -> tuple[Line, ...]:
-    """At most :data:`MAX_LINES` short lines; the rest is counted and left to the notes."""
+    """At most ``most`` short lines; the rest is counted and left to the notes."""
     if not items:
         return (Line(missing),) if missing else ()
-    shown = [Line(_short(item)) for item in items[: MAX_LINES - 1 if len(items) > MAX_LINES else MAX_LINES]]
+    shown = [Line(_short(item)) for item in items[: most - 1 if len(items) > most else most]]
     return (*shown, *_more(len(items) - len(shown), tr))
 
 
