@@ -63,6 +63,8 @@ STEP_FIELDS = {
     "effort": N_("effort"),
     "gain": N_("gain"),
     "replaces": N_("replaces"),
+    "evidence": N_("evidence"),
+    "sources": N_("sources"),
 }
 """The step fields a comparison names as changed, as people say them."""
 
