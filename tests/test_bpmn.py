@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -82,10 +83,23 @@ def inside(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return bx <= ax and by <= ay and ax + aw <= bx + bw and ay + ah <= by + bh
 
 
+def along(a: tuple[tuple[float, float], ...], b: tuple[tuple[float, float], ...]) -> bool:
+    """Whether two axis-parallel segments run along each other for more than a point."""
+    (ax1, ay1), (ax2, ay2) = a
+    (bx1, by1), (bx2, by2) = b
+    if ax1 == ax2 == bx1 == bx2:
+        return min(max(ay1, ay2), max(by1, by2)) > max(min(ay1, ay2), min(by1, by2))
+    if ay1 == ay2 == by1 == by2:
+        return min(max(ax1, ax2), max(bx1, bx2)) > max(min(ax1, ax2), min(bx1, bx2))
+    return False
+
+
 def check_diagram(root: etree._Element) -> None:
     """A shape for every pool, lane and flow node, an edge for every flow, nothing on anything else.
 
-    The labels journeymap places (of gateways and boundary events) lie on no flow node either.
+    The labels journeymap places (of gateways and boundary events) lie on no flow node either, and
+    no two flows run along the same line (a reader could not tell where each goes), but for the
+    first stretch of two branches out of one gateway.
     """
     bounds = {
         shape.get("bpmnElement"): tuple(float(b.get(k)) for k in ("x", "y", "width", "height"))
@@ -116,12 +130,24 @@ def check_diagram(root: etree._Element) -> None:
                     assert not overlap(bounds[a], bounds[b]), (a, b)
     labels = {
         shape.get("bpmnElement"): tuple(float(b.get(k)) for k in ("x", "y", "width", "height"))
-        for shape in q(root, "//bpmndi:BPMNShape")
+        for shape in q(root, "//bpmndi:BPMNShape | //bpmndi:BPMNEdge")
         for b in q(shape, "bpmndi:BPMNLabel/dc:Bounds")
     }
+    named = {f.get("id") for f in q(root, "//bpmn:sequenceFlow[@name]")}
+    assert named <= set(labels), "every branch's name has its place"
     for owner, label in labels.items():
         for node in nodes:
             assert node == owner or not overlap(label, bounds[node]), (owner, node)
+    points = {
+        f: [(float(p.get("x")), float(p.get("y"))) for p in waypoints] for f, waypoints in edges.items()
+    }
+    lines = {f: list(itertools.pairwise(ps)) for f, ps in points.items()}
+    source = {f.get("id"): f.get("sourceRef") for f in q(root, "//bpmn:sequenceFlow")}
+    for k, a in enumerate(flows):
+        for b in flows[k + 1 :]:
+            fork = source[a] == source[b]  # branches may leave their gateway on one stub
+            shared = [(i, j) for i, s in enumerate(lines[a]) for j, t in enumerate(lines[b]) if along(s, t)]
+            assert all(fork and i == j == 0 for i, j in shared), (a, b)
     for a, b in zip(list(lanes), list(lanes)[1:], strict=False):
         if lanes[a] and lanes[b]:
             assert not overlap(bounds[a], bounds[b]) or bounds[a][1] + bounds[a][3] == bounds[b][1], (a, b)

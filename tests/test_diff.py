@@ -28,7 +28,10 @@ def test_home_training_facts() -> None:
     assert "reports" in names(d.added, Kind.RELATION)
     assert {"session", "time-for-training", "skipped", "pilot-ends"} <= names(d.removed, Kind.STEP)
     ring = {c.element.id: c.fields for c in d.changed}["assistant"]
-    assert [(f.field, f.old, f.new) for f in ring] == [("ring", jm.Ring.CORE, jm.Ring.DIRECT)]
+    assert [(f.field, f.old, f.new) for f in ring][:2] == [
+        ("ring", jm.Ring.CORE, jm.Ring.DIRECT),
+        ("evidence", jm.Evidence.OBSERVED, jm.Evidence.PROPOSED),  # the new role is a design
+    ]
     assert [(c.element.id, c.old, c.new) for c in d.channels] == [
         ("exercise-sheet", jm.Channel.PHYSICAL, jm.Channel.DIGITAL)
     ]

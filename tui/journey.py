@@ -27,9 +27,12 @@ from textual.strip import Strip
 
 from journeymap.benefits import benefit_status
 from journeymap.elements import Kind
+from journeymap.i18n import N_
 from journeymap.model import Channel, Iteration, Lane, Step, StepKind
 from journeymap.priorities import quadrant
+from journeymap.vocabulary import term
 from tui.actions import bindings
+from tui.words import _, bind
 
 COLUMN = 24
 """Characters per step column, the gap between columns included."""
@@ -41,17 +44,18 @@ MAX_LINES = 3
 """The most lines one cell of a lane shows."""
 
 CHANNELS = {
-    Channel.DIGITAL: ("▣", "Digital", "cyan"),
-    Channel.PHYSICAL: ("▤", "Physical", "yellow"),
-    Channel.INTERPERSONAL: ("●", "In person", "green"),
+    Channel.DIGITAL: ("▣", N_("Digital"), "cyan"),
+    Channel.PHYSICAL: ("▤", N_("Physical"), "yellow"),
+    Channel.INTERPERSONAL: ("●", N_("In person"), "green"),
 }
-EMOTIONS = {2: "very good", 1: "good", 0: "neutral", -1: "bad", -2: "very bad"}
+EMOTIONS = {2: N_("very good"), 1: N_("good"), 0: N_("neutral"), -1: N_("bad"), -2: N_("very bad")}
 EMOTION_STYLES = {2: "bold green", 1: "green", 0: "", -1: "red", -2: "bold red"}
 LINES_BETWEEN = {
-    Lane.FRONTSTAGE: "line of interaction",
-    Lane.BACKSTAGE: "line of visibility",
-    Lane.SUPPORT: "line of internal interaction",
+    Lane.FRONTSTAGE: N_("line of interaction"),
+    Lane.BACKSTAGE: N_("line of visibility"),
+    Lane.SUPPORT: N_("line of internal interaction"),
 }
+"""The words of the tables above are English: translated where drawn."""
 
 Line = tuple[str, str, str]
 """One line of a cell: its text, its style, and the id of the element it shows ("" for none)."""
@@ -89,13 +93,14 @@ class JourneyGrid(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        bind(self)
         self._it: Iteration | None = None
         self._marks: Mapping[str, tuple[str, str]] = {}
         self._heights: Mapping[str, int] = {}
         self._cursor = 0
         self._chosen: Selection | None = None  # None: the step itself
         self._rows: list[Row] = []
-        self.corner = "Stage"
+        self.corner = _("Stage")
         """The words in the top left corner (a comparison names each journey there)."""
         self.editing: str | None = None
         """The new name being typed over the selected element (None: not renaming)."""
@@ -166,7 +171,7 @@ class JourneyGrid(ScrollView, can_focus=True):
     def _items(self, k: int) -> list[tuple[int, Selection]]:
         """The elements shown for step ``k``, top to bottom, with the row each starts on."""
         found: list[tuple[int, Selection]] = []
-        for row, (_, cell, line, _, kind) in enumerate(self._rows):
+        for row, (_title, cell, line, _full, kind) in enumerate(self._rows):
             if cell is None or kind is None:
                 continue
             lines = cell(k)
@@ -250,7 +255,7 @@ class JourneyGrid(ScrollView, can_focus=True):
         it = self._it
         if it is None or not it.steps:
             text = (
-                "This iteration has no steps yet: select a stage in the navigator and press a."
+                _("This iteration has no steps yet: select a stage in the navigator and press a.")
                 if y == 0
                 else ""
             )
@@ -272,7 +277,7 @@ class JourneyGrid(ScrollView, can_focus=True):
             row = y - HEADER + int(self.scroll_y)
             if row >= len(self._rows):
                 return Strip([Segment(" " * width)])
-            title, cell, *_ = self._rows[row]
+            title, cell, *_rest = self._rows[row]
             if cell is None:  # a line across the lanes, named at the left whatever the scrolling
                 text = f"┄┄ {title} ".ljust(width, "┄")
                 return Strip([Segment(text[:width], Style(dim=True))])
@@ -355,7 +360,9 @@ def _header(
             cells.append((text, "reverse bold" if k == cursor else style or "dim"))
         else:
             cells.append(("─" * COLUMN, "dim"))
-    title = ("Stage", f"Step ({cursor + 1} of {len(it.steps)})", "─" * TITLES)[y]
+    title = (_("Stage"), _("Step ({n} of {count})").format(n=cursor + 1, count=len(it.steps)), "─" * TITLES)[
+        y
+    ]
     return title, cells
 
 
@@ -381,10 +388,10 @@ def _rows(it: Iteration, heights: Mapping[str, int] | None = None) -> list[Row]:
                 if t in touchpoints and touchpoints[t].channel is channel
             ]
 
-        lane(f"{mark} {name}", channel_cell, kind=Kind.TOUCHPOINT)
-    lane("Actions", lambda k: _cell_lines(it.steps[k].name, it.steps[k].id), at_least=2, kind=Kind.STEP)
+        lane(f"{mark} {_(name)}", channel_cell, kind=Kind.TOUCHPOINT)
+    lane(_("Actions"), lambda k: _cell_lines(it.steps[k].name, it.steps[k].id), at_least=2, kind=Kind.STEP)
     for blueprint_lane in Lane:
-        rows.append((LINES_BETWEEN[blueprint_lane], None, 0, False, None))
+        rows.append((_(LINES_BETWEEN[blueprint_lane]), None, 0, False, None))
 
         def task_cell(k: int, where: Lane = blueprint_lane) -> list[Line]:
             return [
@@ -393,18 +400,18 @@ def _rows(it: Iteration, heights: Mapping[str, int] | None = None) -> list[Row]:
                 if t in tasks and tasks[t].lane is where
             ]
 
-        lane(blueprint_lane.value.capitalize(), task_cell, at_least=1, kind=Kind.TASK)
-    rows.append(("How it feels", None, 0, False, None))
+        lane(_(term(blueprint_lane)).capitalize(), task_cell, at_least=1, kind=Kind.TASK)
+    rows.append((_("How it feels"), None, 0, False, None))
     for level, word in EMOTIONS.items():
-        rows.append((f"{word} {level:+d}" if level else f"{word} 0", _curve(it, level), 0, True, None))
-    lane("✗ Pain points", lambda k: [(f"✗ {p}", "red", "") for p in it.steps[k].pain_points])
-    lane("✦ Opportunities", lambda k: [(f"✦ {o}", "green", "") for o in it.steps[k].opportunities])
-    lane("Priority", lambda k: _priority(it.steps[k]))
+        rows.append((f"{_(word)} {level:+d}" if level else f"{_(word)} 0", _curve(it, level), 0, True, None))
+    lane("✗ " + _("Pain points"), lambda k: [(f"✗ {p}", "red", "") for p in it.steps[k].pain_points])
+    lane("✦ " + _("Opportunities"), lambda k: [(f"✦ {o}", "green", "") for o in it.steps[k].opportunities])
+    lane(_("Priority"), lambda k: _priority(it.steps[k]))
     statuses = {s.benefit.id: s.status for s in benefit_status(it)}
     lane(
-        "Benefits",
+        _("Benefits"),
         lambda k: [
-            (f"◆ {b.name} ({statuses[b.id].value if b.id in statuses else 'no indicator'})", "", "")
+            (f"◆ {b.name} ({_(term(statuses[b.id])) if b.id in statuses else _('no indicator')})", "", "")
             for b in it.benefits
             if it.steps[k].id in b.steps
         ],
@@ -416,7 +423,7 @@ def lane_heights(it: Iteration) -> dict[str, int]:
     """How many lines each lane of ``it`` takes: to line up the lanes of two journeys shown together."""
     heights: dict[str, int] = {}
     title = ""
-    for row_title, cell, *_ in _rows(it):
+    for row_title, cell, *_rest in _rows(it):
         if row_title:
             title = row_title
         if cell is not None:
@@ -433,7 +440,12 @@ def _priority(step: Step) -> list[Line]:
     if step.effort is None or step.gain is None:
         return []
     return [
-        (f"{quadrant(step.effort, step.gain).value} (gain {step.gain}, effort {step.effort})", "italic", "")
+        (
+            f"{_(term(quadrant(step.effort, step.gain)))} "
+            + _("(gain {gain}, effort {effort})").format(gain=step.gain, effort=step.effort),
+            "italic",
+            "",
+        )
     ]
 
 

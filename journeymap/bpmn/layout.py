@@ -8,12 +8,13 @@ column, row) holds one node.
 
 Flows are orthogonal lines. Between neighbouring columns they turn in the gap between them;
 from a boundary event or a gateway down to a node in its own column they go down, then left
-into that column's gap, then along to the node; a branch that goes back, or skips columns,
+into that column's gap, each on a line of its own, then along to the node; a branch that goes back, or skips columns,
 runs in a channel at the top of the pool.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 
 from attrs import frozen
@@ -26,7 +27,7 @@ Bounds = tuple[int, int, int, int]
 Point = tuple[int, int]
 
 POOL_BAND = 30  # the pool's name, written upwards on its left
-LANE_BAND = 30  # each lane's name, likewise
+LANE_BAND = 46  # each lane's name, likewise: up to three lines
 ROW = 150  # one row of a lane: a task and its boundary event with its line and label
 TOP = 20  # from a row's top to its task's top
 GAP = 60  # between two columns
@@ -42,7 +43,9 @@ SIZES = {
 TASK = (100, 80)
 BOUNDARY_STEP = 42  # from one boundary event to the next on the same task
 LABEL = (90, 14)  # a line of label text, as bpmn.io draws it (11 px)
+CHAR = 6  # the width of a character of label text, about
 LEG = 5  # between the lines that leave the boundary events of one task
+DOWN = 10  # between the lines that go down the gap left of a column
 
 
 @frozen
@@ -102,13 +105,19 @@ class _PoolLayout:
                     extra = 4 + LABEL[0]  # its label, right of it and below its outgoing line
                 left[column] = max(left[column], half)
                 right[column] = max(right[column], size[n.id][0] - half + extra)
+        self.downs = [0] * columns  # lines down the gap left of each column, each on a line of its own
+        for f in graph.flows:
+            if self._route(f, nodes) == "down":
+                self.downs[nodes[f.source].column] += 1
         self.column_left: list[int] = []
         axis: list[int] = []
-        edge = x + POOL_BAND + LANE_BAND + GAP
+        edge = x + POOL_BAND + LANE_BAND
         for column in range(columns):
+            edge += GAP + DOWN * self.downs[column]
             self.column_left.append(edge)
             axis.append(edge + left[column])
-            edge += left[column] + right[column] + GAP
+            edge += left[column] + right[column]
+        edge += GAP
         width = edge - x
         channels = [f for f in graph.flows if self._route(f, nodes) == "channel"]
         strip = 2 * CHANNEL + CHANNEL * len(channels) if channels else 0
@@ -162,7 +171,7 @@ class _PoolLayout:
         self, graph: Graph, nodes: dict[str, Node], channel_top: int, channels: list[str]
     ) -> dict[str, tuple[Point, ...]]:
         edges: dict[str, tuple[Point, ...]] = {}
-        downs: dict[str, int] = defaultdict(int)
+        downs: dict[int, int] = defaultdict(int)  # lines already down the gap left of a column
         for flow in graph.flows:
             sx, sy, sw, sh = self.shapes[flow.source]
             tx, ty, tw, th = self.shapes[flow.target]
@@ -171,15 +180,15 @@ class _PoolLayout:
             route = self._route(flow, nodes)
             if route == "down":
                 host = self.shapes[source.attached_to] if source.attached_to else self.shapes[source.id]
-                k = downs[source.attached_to or source.id]
-                downs[source.attached_to or source.id] += 1
+                k = downs[source.column]
+                downs[source.column] += 1
                 leg = host[1] + host[3] + (sh // 2 if source.attached_to else 0) + 8 + LEG * k
-                gap = self.column_left[source.column] - 10 - LEG * k
+                gap = self.column_left[source.column] - DOWN * (k + 1)
                 points = [(sx + sw // 2, sy + sh), (sx + sw // 2, leg), (gap, leg), (gap, t_mid), (tx, t_mid)]
             elif route == "beside" or (s_mid == t_mid and route == "next"):
                 points = [(sx + sw, s_mid), (tx, t_mid)]
             elif route == "next":
-                gap = self.column_left[target.column] - GAP // 2
+                gap = self.column_left[target.column] - DOWN * self.downs[target.column] - GAP // 2
                 points = [(sx + sw, s_mid), (gap, s_mid), (gap, t_mid), (tx, t_mid)]
             else:
                 level = channel_top + CHANNEL * channels.index(flow.id)
@@ -190,4 +199,21 @@ class _PoolLayout:
                     (tx + tw // 2, ty),
                 ]
             edges[flow.id] = tuple(points)
+            if flow.name:
+                self.labels[flow.id] = _flow_label(points, flow.name, left=route != "down")
         return edges
+
+
+def _flow_label(points: list[Point], name: str, left: bool) -> Bounds:
+    """Where a branch's name goes: beside the flow's longest upright stretch (``left`` of it, or
+    right), as wide as its text (bpmn.io centres a label in its box), above a flow without one."""
+    per_line = LABEL[0] // CHAR
+    lines = min(3, -(-len(name) // per_line))
+    w, h = min(LABEL[0], CHAR * len(name)) + 6, LABEL[1] * lines
+    segments = list(itertools.pairwise(points))
+    upright = [(a, b) for a, b in segments if a[0] == b[0]]
+    if not upright:
+        (ax, ay), (bx, _) = segments[0]
+        return ((ax + bx) // 2 - w // 2, ay - h - 2, w, h)
+    (ax, ay), (_, by) = max(upright, key=lambda s: abs(s[1][1] - s[0][1]))
+    return (ax - 4 - w if left else ax + 4, (ay + by) // 2 - h // 2, w, h)

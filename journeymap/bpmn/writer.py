@@ -119,6 +119,8 @@ def _definitions(iteration_id: str, graphs: list[Graph], where: Layout, said: di
             edge = _element(plane, "BPMNEdge", "bpmndi", id=f"{flow.id}_di", bpmnElement=flow.id)
             for px, py in where.edges[flow.id]:
                 _element(edge, "waypoint", "di", x=str(px), y=str(py))
+            if flow.id in where.labels:
+                _bounds(_element(edge, "BPMNLabel", "bpmndi"), where.labels[flow.id])
     return root
 
 
