@@ -270,6 +270,7 @@ async def test_compare_at_80_by_24_shows_both_journeys_and_reaches_the_changes(t
         changes = app.screen.query_one("#compare-changes", OptionList)
         assert app.focused is changes and changes.highlighted is not None
         assert changes.size.height >= 7  # opened up to walk them
+        assert "Journey" not in app.export_screenshot()  # v is the editor's journey view, not offered here
 
 
 async def test_keys_typed_at_once_after_r_all_go_into_the_name(tmp_path: Path) -> None:

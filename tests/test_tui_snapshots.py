@@ -27,8 +27,11 @@ def keys(*pressed: str) -> Callable[[Pilot[Any]], Any]:
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await ready(pilot.app, pilot)  # type: ignore[arg-type]
+        await pilot.pause(0.5)  # the map's first check starts 0.3 s after the first screen
+        await pilot.app.workers.wait_for_complete()  # its result is shown, whatever the machine's speed
         await pilot.press(*pressed)
         await pilot.pause(0.2)
+        await pilot.app.workers.wait_for_complete()
 
     return run_before
 

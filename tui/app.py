@@ -458,6 +458,8 @@ class JourneymapApp(App[None]):
             return action in ("save", "quit")
         if action == "page_list":
             return self._paged_list() is not None
+        if action in ("toggle_journey", "toggle_panels"):  # the editor's views, not a comparison's
+            return self.screen is self.screen_stack[0]
         if action in GRID_EDITS and isinstance(self.focused, JourneyGrid):
             return self.focused is self.journey
         return True

@@ -262,8 +262,27 @@ def choices(journey_map: JourneyMap, it: Iteration, spec: FieldSpec) -> list[tup
     assert spec.target is not None
     if spec.base:
         base = base_iteration(journey_map, it)
-        return [(option_label(e), e.id) for e in elements(base, spec.target)] if base else []
-    return [(option_label(e), e.id) for e in elements(it, spec.target)]
+        return _options(elements(base, spec.target)) if base else []
+    return _options(elements(it, spec.target))
+
+
+_OPTIONS: dict[int, tuple[tuple[Element, ...], list[tuple[str, str]]]] = {}
+
+
+def _options(items: tuple[Element, ...]) -> list[tuple[str, str]]:
+    """The options of some elements; the same (unchanged) tuple of elements gets the same list back.
+
+    An edit leaves the other lists of a map as they were, so the form does not label thousands
+    of steps again for each field after each edit.
+    """
+    kept = _OPTIONS.get(id(items))
+    if kept is not None and kept[0] is items:
+        return kept[1]
+    if len(_OPTIONS) > 64:
+        _OPTIONS.clear()
+    made = [(option_label(e), e.id) for e in items]
+    _OPTIONS[id(items)] = (items, made)
+    return made
 
 
 def option_label(element: Element) -> str:
