@@ -15,8 +15,9 @@ from fractions import Fraction
 
 from attrs import frozen
 
+from journeymap.i18n import day, quantity
 from journeymap.i18n import number as number  # where callers have always found it
-from journeymap.model import Benefit, Indicator, Iteration, Measurement
+from journeymap.model import Benefit, Indicator, Iteration, Language, Measurement
 
 
 class Status(Enum):
@@ -40,14 +41,18 @@ class IndicatorStatus:
     progress: float | None
     status: Status
 
-    def latest_text(self, unit: bool = False) -> str:
-        """The latest value and its date, e.g. '40.5 hours (2022-12-31)'; empty if not measured."""
+    def latest_text(self, unit: bool = False, language: Language | str = Language.EN) -> str:
+        """The latest value and its date, e.g. '40.5 hours (2022-12-31)'; empty if not measured.
+
+        In Danish or Norwegian as people there write them: '40,5 timer (31. december 2022)'.
+        """
         if self.latest is None:
             return ""
-        value = f"{number(self.latest.value)} {self.indicator.unit}" if unit else number(self.latest.value)
-        return f"{value.strip()} ({self.latest.date.isoformat()})"
+        value = self.latest.value
+        shown = quantity(value, self.indicator.unit, language) if unit else number(value, language)
+        return f"{shown} ({day(self.latest.date, language)})"
 
-    def progress_text(self) -> str:
+    def progress_text(self, language: Language | str = Language.EN) -> str:
         """The share of the way as a percentage, e.g. '104 %'; empty if undefined.
 
         Beyond a million percent (a unit or a decimal point gone astray) it says so: '> 1 000 000 %'.
@@ -56,8 +61,10 @@ class IndicatorStatus:
             return ""
         percent = self.progress * 100
         if abs(percent) >= _PERCENT_LIMIT:
-            return f"{'>' if percent > 0 else '<'} {number(math.copysign(_PERCENT_LIMIT, percent))} %"
-        return f"{round(percent)} %"
+            return (
+                f"{'>' if percent > 0 else '<'} {number(math.copysign(_PERCENT_LIMIT, percent), language)} %"
+            )
+        return f"{number(round(percent), language)} %"
 
 
 _PERCENT_LIMIT = 1_000_000

@@ -12,10 +12,13 @@ import datetime as dt
 import io
 import os
 import re
+import textwrap
 from pathlib import Path
+from typing import Any
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.text import PP_ALIGN
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
@@ -23,20 +26,26 @@ from journeymap import raster
 from journeymap.deck_content import Diagram, Foil, Line, foils
 from journeymap.defaults import iteration_to_present
 from journeymap.model import JourneyMap, Language
-from journeymap.writing import atomic_write
+from journeymap.writing import WriteError, atomic_write, same_file
 
 WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)
 """PowerPoint's 16:9 slide: 13.33 by 7.5 inches."""
 MARGIN = Inches(0.5)
 TITLE_TOP, TITLE_HEIGHT = Inches(0.3), Inches(1.2)
-BODY_TOP = TITLE_TOP + TITLE_HEIGHT + Inches(0.1)
+BODY_TOP = Emu(TITLE_TOP + TITLE_HEIGHT + Inches(0.1))
 TITLE_SIZE, TEXT_SIZE, FIRST_SIZE = Pt(36), Pt(30), Pt(40)
 """The title's size, the text's, and the first line of the first foil (the solution's name)."""
-TEXT_COLOUR = RGBColor(0x22, 0x22, 0x22)
+TEXT_COLOUR = "#222222"
+AVERAGE_CHAR = 0.55
+"""Average width of a character as a share of the font size, for wrapping estimates."""
+TEXT_COLUMN = Inches(4.6)
+"""The text's width when it stands beside a diagram."""
 PIXELS_PER_INCH = 200
 """How sharp a diagram is on the slide."""
 _SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)pt"[^>]*?height="([\d.]+)pt"', re.S)
-_BLANK_LAYOUT = 6
+_TITLE_ONLY = 5
+"""The default template's layout with a title placeholder and nothing else: PowerPoint's outline and
+screen readers know each slide by that title."""
 
 
 def deck(
@@ -56,36 +65,72 @@ def deck(
     presentation = Presentation()
     presentation.slide_width, presentation.slide_height = WIDTH, HEIGHT
     for n, foil in enumerate(content):
-        _slide(presentation.slides.add_slide(presentation.slide_layouts[_BLANK_LAYOUT]), foil, first=n == 0)
+        _slide(presentation.slides.add_slide(presentation.slide_layouts[_TITLE_ONLY]), foil, first=n == 0)
     out = io.BytesIO()
     presentation.save(out)
     return out.getvalue()
 
 
-def write_deck(data: bytes, path: str | os.PathLike[str]) -> Path:
-    """Write a deck atomically; returns the path."""
+def write_deck(data: bytes, path: str | os.PathLike[str], map_path: str | os.PathLike[str] = "") -> Path:
+    """Write a deck atomically, never onto the map at ``map_path``; returns the path."""
     target = Path(path)
+    if map_path and same_file(target, map_path):
+        raise WriteError(f"{target}: this is the map itself; choose another file for the deck")
     atomic_write(target, data)
     return target
 
 
 def _slide(slide: Slide, foil: Foil, first: bool) -> None:
     width = WIDTH - 2 * MARGIN
-    title = slide.shapes.add_textbox(MARGIN, TITLE_TOP, width, TITLE_HEIGHT)
-    title.name = "Title"
+    title = slide.shapes.title
+    if title is None:
+        raise ValueError("the deck's slide layout has no title")
+    title.left, title.top, title.width, title.height = MARGIN, TITLE_TOP, Emu(width), TITLE_HEIGHT
+    title.text_frame.clear()
     _text(title.text_frame, (Line(foil.title),), TITLE_SIZE, bold=True)
-    top = BODY_TOP
+    for paragraph in title.text_frame.paragraphs:
+        paragraph.alignment = PP_ALIGN.LEFT
     room = HEIGHT - BODY_TOP - Inches(0.3)
-    if foil.lines:
-        lines_height = Inches(0.55) * len(foil.lines) * (1 if foil.diagram is None else 2)
-        box = slide.shapes.add_textbox(MARGIN, top, width, min(lines_height, room))
-        _text(box.text_frame, foil.lines, TEXT_SIZE, first_size=FIRST_SIZE if first else None)
-        if foil.diagram is not None:
-            top += box.height
-            room -= box.height
-    if foil.diagram is not None:
-        _picture(slide, foil.diagram, top, width, room)
-    slide.notes_slide.notes_text_frame.text = foil.notes
+    size = _points(foil.diagram) if foil.diagram else None
+    if foil.lines and foil.diagram is not None and size is not None:
+        below_height = _height(foil.lines, width)
+        beside_left = MARGIN + TEXT_COLUMN + Inches(0.2)
+        beside_box = (beside_left, BODY_TOP, WIDTH - MARGIN - beside_left, room)
+        below_box = (MARGIN, BODY_TOP + below_height, width, room - below_height)
+        fits_beside = _height(foil.lines, TEXT_COLUMN) <= room
+        beside = fits_beside and _fit(size, beside_box) > _fit(size, below_box)
+        text_width = TEXT_COLUMN if beside else width
+        _lines(slide, foil.lines, text_width, min(room, _height(foil.lines, text_width)), first)
+        _picture(slide, foil.diagram, size, *(beside_box if beside else below_box))
+    elif foil.lines:
+        _lines(slide, foil.lines, width, min(room, _height(foil.lines, width)), first)
+    elif foil.diagram is not None and size is not None:
+        _picture(slide, foil.diagram, size, MARGIN, BODY_TOP, width, room)
+    notes = slide.notes_slide.notes_text_frame
+    if notes is not None:
+        notes.text = foil.notes
+
+
+def _lines(slide: Slide, lines: tuple[Line, ...], width: int, height: int, first: bool) -> None:
+    box = slide.shapes.add_textbox(MARGIN, BODY_TOP, Emu(width), Emu(height))
+    _text(box.text_frame, lines, TEXT_SIZE, first_size=FIRST_SIZE if first else None)
+
+
+def _fit(size: tuple[float, float], box: tuple[int, int, int, int]) -> float:
+    """How much a diagram of ``size`` points is scaled to fit ``box`` (left, top, width, height)."""
+    return max(0.0, min(box[2] / Inches(size[0] / 72), box[3] / Inches(size[1] / 72)))
+
+
+def _height(lines: tuple[Line, ...], width: int) -> int:
+    """The height ``lines`` of 30 pt text take in a box ``width`` wide, wrapped at words."""
+    per_row = int(width / Inches(1) * 72 / (TEXT_SIZE.pt * AVERAGE_CHAR))
+    rows = sum(max(1, len(textwrap.wrap(line.text, per_row))) for line in lines)
+    return int(Pt(TEXT_SIZE.pt * 1.2) * rows + Pt(6) * len(lines) + Inches(0.2))
+
+
+def _points(diagram: Diagram) -> tuple[float, float] | None:
+    size = _SIZE.search(diagram.svg[:2000])
+    return (float(size.group(1)), float(size.group(2))) if size else None
 
 
 def _text(frame, lines: tuple[Line, ...], size: Pt, bold: bool = False, first_size: Pt | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -97,18 +142,23 @@ def _text(frame, lines: tuple[Line, ...], size: Pt, bold: bool = False, first_si
         run.text = line.text
         run.font.size = first_size if n == 0 and first_size else size
         run.font.bold = bold or (n == 0 and first_size is not None)
-        run.font.color.rgb = RGBColor.from_string(line.colour.lstrip("#")) if line.colour else TEXT_COLOUR
+        run.font.color.rgb = RGBColor.from_string((line.colour or TEXT_COLOUR).lstrip("#"))  # type: ignore[no-untyped-call]
 
 
-def _picture(slide: Slide, diagram: Diagram, top: Emu, width: Emu, height: Emu) -> None:
-    size = _SIZE.search(diagram.svg[:2000])
-    if size is None:
-        return
-    points_w, points_h = float(size.group(1)), float(size.group(2))
-    fit = min(width / Inches(points_w / 72), height / Inches(points_h / 72))
-    shown_w, shown_h = int(Inches(points_w / 72) * fit), int(Inches(points_h / 72) * fit)
-    scale = max(0.25, min(4.0, fit * PIXELS_PER_INCH / 72))
-    png = raster.png(diagram.svg, scale)
-    left = MARGIN + (width - shown_w) // 2
-    picture = slide.shapes.add_picture(io.BytesIO(png), left, top, shown_w, shown_h)
-    picture._element.nvPicPr.cNvPr.set("descr", diagram.description)  # the alternative text
+def _picture(
+    slide: Slide, diagram: Diagram, size: tuple[float, float], left: int, top: int, width: int, height: int
+) -> None:
+    """The diagram as large as fits in the box, centred in it, with its alternative text."""
+    natural_w, natural_h = Inches(size[0] / 72), Inches(size[1] / 72)
+    fit = _fit(size, (left, top, width, height))
+    shown_w, shown_h = int(natural_w * fit), int(natural_h * fit)
+    png = raster.png(diagram.svg, max(0.25, min(4.0, fit * PIXELS_PER_INCH / 72)))
+    picture = slide.shapes.add_picture(
+        io.BytesIO(png),
+        Emu(left + (width - shown_w) // 2),
+        Emu(top + (height - shown_h) // 2),
+        Emu(shown_w),
+        Emu(shown_h),
+    )
+    element: Any = picture._element
+    element.nvPicPr.cNvPr.set("descr", diagram.description)  # the alternative text

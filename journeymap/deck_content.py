@@ -8,22 +8,29 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import html
+import re
 
 from attrs import frozen
 from babel.dates import format_date
 
 from journeymap import report
 from journeymap.benefits import benefit_status
+from journeymap.charts import chart, grid
 from journeymap.defaults import base_iteration
+from journeymap.evidence import shares, uses_evidence
 from journeymap.exports import export
 from journeymap.i18n import translation
-from journeymap.model import Iteration, JourneyMap, Language
+from journeymap.model import Evidence, Iteration, JourneyMap, Language
 from journeymap.outline import FOILS
-from journeymap.status_look import LOOKS
 from journeymap.views import ViewOptions
 
+_WORDS = re.compile(r"<(?:title|desc)\b[^>]*>(.*?)</(?:title|desc)>", re.S)
+"""An SVG's ``<title>`` and ``<desc>``: what it says it shows."""
 MAX_LINES = 5
 """Lines on a foil at 30 pt, each at most two lines long: what fits beside the title."""
+MAX_CHARTS = 4
+"""Indicator charts on the follow-up foil (two by two); the rest are in the notes."""
 MAX_CHARS = 90
 """Characters of a line on a foil: two lines of 30 pt text across a 16:9 slide."""
 
@@ -34,6 +41,13 @@ class Diagram:
 
     svg: str
     description: str
+
+    @classmethod
+    def of(cls, svg: str, caption: str) -> Diagram:
+        """A diagram described by the SVG's own ``<title>`` and ``<desc>``, else by ``caption``."""
+        head = svg.split("<g", 1)[0]  # the root's own words, not those of the shapes in its groups
+        words = [html.unescape(m.group(1)).strip() for m in _WORDS.finditer(head)]
+        return cls(svg, " ".join(w for w in words if w) or caption)
 
 
 @frozen
@@ -63,17 +77,17 @@ def foils(
 ) -> list[Foil]:
     """The ten foils of ``it`` in ``language``, then appendix foils (the comparison with its base)."""
     tr = translation(language)
-    content = report.build(journey_map, it.id, "deck", today, renderer)
+    content = report.build(journey_map, it.id, "deck", today, renderer, language)
     notes = [_notes(section) for section in content.sections]
     figures = {f.view: f for f in content.figures}
     titles = [tr.gettext(title) for title in FOILS]
 
     def picture(view: str) -> Diagram | None:
         figure = figures.get(view)
-        return Diagram(figure.svg, figure.caption) if figure else None
+        return Diagram.of(figure.svg, figure.caption) if figure else None
 
     actors = (
-        Diagram(
+        Diagram.of(
             export(journey_map, "actors", "svg", ViewOptions(iteration=it.id), renderer).decode(), it.label
         )
         if it.actors
@@ -87,19 +101,18 @@ def foils(
         _title_lines(journey_map, it, today, language),
         goals,
         _lines(_first(it.note), "", tr),
-        (),
+        _evidence(it, tr),
         _lines(status, tr.gettext("No status recorded yet."), tr),
         _lines([b.name for b in it.benefits], tr.gettext("No benefits planned yet."), tr),
-        tuple(
-            Line(f"{LOOKS[s.status].symbol} {s.indicator.name}: {tr.gettext(LOOKS[s.status].word)}",
-                 LOOKS[s.status].colour)
-            for s in statuses[:MAX_LINES]
-        ) or (Line(tr.gettext("No indicators to follow up yet.")),),
+        _more(len(statuses) - MAX_CHARTS, tr) if statuses else (Line(tr.gettext("No indicators to follow up yet.")),),
         _lines(it.next_steps, tr.gettext("No further plan recorded yet."), tr),
         _lines(_first(it.maintenance), tr.gettext("Not described yet."), tr),
         _lines(it.lessons, tr.gettext("No lessons recorded yet."), tr),
     )  # fmt: skip
-    diagrams = (None, None, actors, picture("journey"), picture("priorities"), None, None, None, None, None)
+    charts = (
+        Diagram.of(grid([chart(s, language) for s in statuses[:MAX_CHARTS]]), titles[6]) if statuses else None
+    )
+    diagrams = (None, None, actors, picture("journey"), picture("priorities"), None, charts, None, None, None)
     deck = [
         Foil(title, lines, diagram, note)
         for title, lines, diagram, note in zip(titles, body, diagrams, notes, strict=True)
@@ -107,8 +120,8 @@ def foils(
     base = base_iteration(journey_map, it)
     compare = picture("compare")
     if base is not None and compare is not None:
-        title = tr.gettext("Appendix: from {old} to {new}").format(old=base.label, new=it.label)
-        deck.append(Foil(title, (), compare, notes[3]))
+        change = tr.gettext("From {old} to {new}").format(old=base.label, new=it.label)
+        deck.append(Foil(tr.gettext("Appendix: what changes"), (Line(_short(change)),), compare, notes[3]))
     return deck
 
 
@@ -124,6 +137,20 @@ def _title_lines(
     return tuple(lines)
 
 
+def _evidence(it: Iteration, tr: gettext.NullTranslations) -> tuple[Line, ...]:
+    """How the team knows the journey, in one line: the shares of observed, assumed and proposed."""
+    if not uses_evidence(it):
+        return ()
+    counted = shares(it)
+    percent = {e.value: f"{counted.share(e):.0%}".replace("%", " %") for e in Evidence}
+    return (
+        Line(
+            tr.gettext("Observed {observed}, assumed {assumed}, proposed {proposed}").format(**percent),
+            "#595959",
+        ),
+    )
+
+
 def _first(text: str) -> list[str]:
     """The first paragraph of a text, as the one line a foil shows of it."""
     paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
@@ -137,11 +164,19 @@ def _lines(
     if not items:
         return (Line(missing),) if missing else ()
     shown = [Line(_short(item)) for item in items[: MAX_LINES - 1 if len(items) > MAX_LINES else MAX_LINES]]
-    rest = len(items) - len(shown)
-    if rest:
-        more = tr.ngettext("… and {n} more in the notes", "… and {n} more in the notes", rest)
-        shown.append(Line(more.format(n=rest), "#595959"))
-    return tuple(shown)
+    return (*shown, *_more(len(items) - len(shown), tr))
+
+
+def _more(rest: int, tr: gettext.NullTranslations) -> tuple[Line, ...]:
+    """A line that says how many more are in the notes, if any."""
+    if rest <= 0:
+        return ()
+    return (
+        Line(
+            tr.ngettext("… and {n} more in the notes", "… and {n} more in the notes", rest).format(n=rest),
+            "#595959",
+        ),
+    )
 
 
 def _short(text: str) -> str:
@@ -167,7 +202,9 @@ def _notes(section: report.Section) -> str:
         else:
             parts.append(
                 "\n".join(
-                    "; ".join(f"{h}: {c}" for h, c in zip(block.header, row, strict=True) if c)
+                    "; ".join(
+                        f"{h}: {report.cell_text(c)}" for h, c in zip(block.header, row, strict=True) if c
+                    )
                     for row in block.rows
                 )
             )

@@ -23,8 +23,9 @@ from journeymap.edit import Operation
 from journeymap.errors import JourneymapError, LoadError
 from journeymap.files import load, loads, save
 from journeymap.history import History
+from journeymap.i18n import translation
 from journeymap.locking import map_lock
-from journeymap.model import JourneyMap
+from journeymap.model import JourneyMap, Language
 from journeymap.starter import starter_map
 from journeymap.writing import atomic_write
 
@@ -58,11 +59,17 @@ def recovery_path(path: Path) -> Path:
 
 
 class Document:
-    """An open map file with undo/redo."""
+    """An open map file with undo/redo; edits are described in ``language``."""
 
-    def __init__(self, path: str | os.PathLike[str], journey_map: JourneyMap, depth: int = 500) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        journey_map: JourneyMap,
+        depth: int = 500,
+        language: Language | str = Language.EN,
+    ) -> None:
         self.path = Path(path)
-        self.history = History(journey_map, depth)
+        self.history = History(journey_map, depth, language)
         self._recovery_lock = threading.Lock()
         self._closed = False
         self._disk = fingerprint(self.path)
@@ -171,8 +178,8 @@ class _Restore:
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         return self.recovered
 
-    def describe(self, journey_map: JourneyMap) -> str:
-        return "Restored the unsaved changes from the recovery copy"
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
+        return translation(language).gettext("Restored the unsaved changes from the recovery copy")
 
 
 def open_document(path: str | os.PathLike[str]) -> tuple[Document, Recovery | None]:
@@ -226,8 +233,10 @@ def _set_aside(copy: Path) -> Path | None:
     return target
 
 
-def new_document(path: str | os.PathLike[str], title: str = "") -> Document:
+def new_document(
+    path: str | os.PathLike[str], title: str = "", language: Language | str = Language.EN
+) -> Document:
     """A document for a file that does not exist yet, holding a starter map (not saved)."""
     target = Path(path)
     name = title or title_from_filename(target)
-    return Document(target, starter_map(name))
+    return Document(target, starter_map(name), language=language)

@@ -20,7 +20,6 @@ import attrs
 from attrs import evolve, field, fields, frozen
 from cattrs.errors import BaseValidationError
 
-from journeymap.benefits import number
 from journeymap.converter import make_file_converter, shown, structure_problems, type_name
 from journeymap.elements import (
     KIND_OF,
@@ -44,8 +43,18 @@ from journeymap.errors import (
     LockedError,
     NotFoundError,
 )
-from journeymap.model import Benefit, Indicator, Iteration, IterationState, JourneyMap, Measurement, Step
-from journeymap.problems import Problem, Severity
+from journeymap.i18n import day, quantity
+from journeymap.model import (
+    Benefit,
+    Indicator,
+    Iteration,
+    IterationState,
+    JourneyMap,
+    Language,
+    Measurement,
+    Step,
+)
+from journeymap.problems import Problem, Severity, counted, said
 from journeymap.signoff import now, signed, unsigned
 from journeymap.validate import BAD_ID, element_problems, valid_id
 
@@ -60,7 +69,7 @@ class Operation(Protocol):
         """The map after the edit; raises :class:`EditError` if the edit would break it."""
         ...
 
-    def describe(self, journey_map: JourneyMap) -> str:
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
         """A short sentence for undo menus and change logs, given the map before the edit."""
         ...
 
@@ -127,8 +136,9 @@ class Add(_Typed):
                 _check_element(journey_map, new, child)
         return _put(journey_map, _replace_element(new, kind, self.element, element))
 
-    def describe(self, journey_map: JourneyMap) -> str:
-        return f"Added {KIND_OF[type(self.element)].value} {name_of(self.element)!r}"
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
+        kind = KIND_OF[type(self.element)]
+        return said("Added {kind} {name}", kind=kind, name=repr(name_of(self.element))).text(language)
 
 
 @frozen
@@ -149,10 +159,16 @@ class AddToStep(_Typed):
         named = (*getattr(step, kind.collection), self.element.id)
         return Update(self.iteration, Kind.STEP, self.step, {kind.collection: named}).apply(added)
 
-    def describe(self, journey_map: JourneyMap) -> str:
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
         step = _element(journey_map.iteration(self.iteration), Kind.STEP, self.step)
         kind = KIND_OF[type(self.element)]
-        return f"Added {kind.value} {name_of(self.element)!r} to step {name_of(step)!r}"
+        message = said(
+            "Added {kind} {name} to step {step}",
+            kind=kind,
+            name=repr(name_of(self.element)),
+            step=repr(name_of(step)),
+        )
+        return message.text(language)
 
 
 @frozen
@@ -181,12 +197,18 @@ class Update(_Typed):
         checked = _check_element(journey_map, new, updated)
         return _put(journey_map, _replace_element(new, self.kind, updated, checked))
 
-    def describe(self, journey_map: JourneyMap) -> str:
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
         old = _element(journey_map.iteration(self.iteration), self.kind, self.id)
         changed = [k for k, v in self.changes.items() if getattr(old, k) != v]
+        values = {"kind": self.kind, "name": repr(name_of(old))}
         if changed == ["name"]:
-            return f"Renamed {self.kind.value} {name_of(old)!r} to {self.changes['name']!r}"
-        return f"Changed {', '.join(k.replace('_', ' ') for k in changed) or 'nothing'} of {self.kind.value} {name_of(old)!r}"
+            return said("Renamed {kind} {name} to {new}", new=repr(self.changes["name"]), **values).text(
+                language
+            )
+        if not changed:
+            return said("Changed nothing of {kind} {name}", **values).text(language)
+        fields = ", ".join(k.replace("_", " ") for k in changed)
+        return said("Changed {fields} of {kind} {name}", fields=fields, **values).text(language)
 
 
 @frozen
@@ -219,11 +241,18 @@ class Remove(_Typed):
             )
         return _remove_cascading(journey_map, self.iteration, self.kind, self.id)
 
-    def describe(self, journey_map: JourneyMap) -> str:
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
         element = _element(journey_map.iteration(self.iteration), self.kind, self.id)
         users = len(referrers(journey_map, self.iteration, self.kind, self.id))
-        extra = f" and {users} reference(s) to it" if users else ""
-        return f"Removed {self.kind.value} {name_of(element)!r}{extra}"
+        values = {"kind": self.kind, "name": repr(name_of(element))}
+        if not users:
+            return said("Removed {kind} {name}", **values).text(language)
+        return counted(
+            "Removed {kind} {name} and {n} reference to it",
+            "Removed {kind} {name} and {n} references to it",
+            users,
+            **values,
+        ).text(language)
 
 
 @frozen
@@ -251,7 +280,7 @@ class Move(_Typed):
         without = _delete(it, self.kind, self.id)
         return _put(journey_map, _insert(without, self.kind, element, self.index, target))
 
-    def describe(self, journey_map: JourneyMap) -> str:
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
         """Names the position the element lands on (an index past the end puts it last)."""
         after = self.apply(journey_map).iteration(self.iteration)
         element = _element(after, self.kind, self.id)
@@ -261,8 +290,16 @@ class Move(_Typed):
             else elements(after, self.kind)
         )
         position = [e.id for e in siblings].index(self.id) + 1
-        into = f" in {self.kind.parent.value} {self.parent!r}" if self.parent and self.kind.parent else ""
-        return f"Moved {self.kind.value} {name_of(element)!r} to position {position}{into}"
+        values = {"kind": self.kind, "name": repr(name_of(element)), "position": position}
+        if self.parent and self.kind.parent:
+            into = said(
+                "Moved {kind} {name} to position {position} in {parent_kind} {parent}",
+                parent_kind=self.kind.parent,
+                parent=repr(self.parent),
+                **values,
+            )
+            return into.text(language)
+        return said("Moved {kind} {name} to position {position}", **values).text(language)
 
 
 @frozen
@@ -285,11 +322,16 @@ class Measure(_Typed):
             journey_map, _replace_element(it, Kind.INDICATOR, old, evolve(old, measurements=readings))
         )
 
-    def describe(self, journey_map: JourneyMap) -> str:
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
         _, old = _indicator(journey_map, self.iteration, self.indicator)
-        verb = "Replaced" if any(m.date == self.measurement.date for m in old.measurements) else "Recorded"
-        value = f"{number(self.measurement.value)}{' ' + old.unit if old.unit else ''}"
-        return f"{verb} {value} for {old.name!r} on {self.measurement.date.isoformat()}"
+        values = {
+            "value": quantity(self.measurement.value, old.unit, language),
+            "name": repr(old.name),
+            "date": day(self.measurement.date, language),
+        }
+        if any(m.date == self.measurement.date for m in old.measurements):
+            return said("Replaced {value} for {name} on {date}", **values).text(language)
+        return said("Recorded {value} for {name} on {date}", **values).text(language)
 
 
 @frozen
@@ -314,9 +356,14 @@ class Unmeasure(_Typed):
             journey_map, _replace_element(it, Kind.INDICATOR, old, evolve(old, measurements=readings))
         )
 
-    def describe(self, journey_map: JourneyMap) -> str:
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
         _, old = _indicator(journey_map, self.iteration, self.indicator)
-        return f"Removed the measurement of {self.date.isoformat()} from {old.name!r}"
+        message = said(
+            "Removed the measurement of {date} from {name}",
+            date=day(self.date, language),
+            name=repr(old.name),
+        )
+        return message.text(language)
 
 
 # --- iteration and map operations -----------------------------------------------------
@@ -358,8 +405,14 @@ class Branch(_Typed):
             raise EditError("an iteration needs a label")
         return evolve(journey_map, iterations=(*journey_map.iterations, branch))
 
-    def describe(self, journey_map: JourneyMap) -> str:
-        return f"Branched iteration {self.id!r} ({self.label}) from {self.source!r}"
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
+        message = said(
+            "Branched iteration {id} ({label}) from {source}",
+            id=repr(self.id),
+            label=self.label,
+            source=repr(self.source),
+        )
+        return message.text(language)
 
 
 ITERATION_FIELDS = (
@@ -387,8 +440,8 @@ class AddIteration(_Typed):
         new = Iteration(id=self.id, label=self.label, state=self.state, created=self.created)
         return evolve(journey_map, iterations=(*journey_map.iterations, new))
 
-    def describe(self, journey_map: JourneyMap) -> str:
-        return f"Added iteration {self.id!r} ({self.label})"
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
+        return said("Added iteration {id} ({label})", id=repr(self.id), label=self.label).text(language)
 
 
 @frozen
@@ -411,8 +464,9 @@ class EditIteration(_Typed):
             raise EditError("an iteration needs a label")
         return _put(journey_map, new)
 
-    def describe(self, journey_map: JourneyMap) -> str:
-        return f"Changed {', '.join(sorted(self.changes))} of iteration {self.id!r}"
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
+        fields = ", ".join(sorted(self.changes))
+        return said("Changed {fields} of iteration {id}", fields=fields, id=repr(self.id)).text(language)
 
 
 @frozen
@@ -432,8 +486,10 @@ class Lock(_Typed):
         it = _iteration(journey_map, self.id)
         return _put(journey_map, signed(it, self.by, self.at) if self.locked else unsigned(it))
 
-    def describe(self, journey_map: JourneyMap) -> str:
-        return f"{'Locked' if self.locked else 'Unlocked'} iteration {self.id!r}"
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
+        if self.locked:
+            return said("Locked iteration {id}", id=repr(self.id)).text(language)
+        return said("Unlocked iteration {id}", id=repr(self.id)).text(language)
 
 
 @frozen
@@ -453,8 +509,8 @@ class DeleteIteration(_Typed):
             )
         return evolve(journey_map, iterations=tuple(x for x in journey_map.iterations if x.id != it.id))
 
-    def describe(self, journey_map: JourneyMap) -> str:
-        return f"Deleted iteration {self.id!r}"
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
+        return said("Deleted iteration {id}", id=repr(self.id)).text(language)
 
 
 @frozen
@@ -475,8 +531,8 @@ class EditMap(_Typed):
             raise EditError("the map needs a title")
         return new
 
-    def describe(self, journey_map: JourneyMap) -> str:
-        return f"Changed the map's {', '.join(sorted(self.changes))}"
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
+        return said("Changed the map's {fields}", fields=", ".join(sorted(self.changes))).text(language)
 
 
 # --- queries ----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from enum import Enum
 
 from attrs import fields, frozen
 
+from journeymap.i18n import N_
 from journeymap.model import (
     Actor,
     Benefit,
@@ -94,7 +95,8 @@ class Ref:
 class Spec:
     """One element kind, declared once; validation, edits, the diff, CSV and the editor read it.
 
-    ``title`` and ``plural`` are how people name the kind; ``new_fields`` are what the editor asks
+    ``title`` and ``plural`` are how people name the kind, ``meaning`` says what one is in a
+    designer's words (a whole sentence); ``new_fields`` are what the editor asks
     for a new one (besides its id); ``under`` is the kind whose elements a navigator shows this
     kind's under, by reference (steps under their stage); ``csv`` whether it imports and exports as
     CSV rows.
@@ -109,6 +111,8 @@ class Spec:
     parent: Kind | None = None
     under: Kind | None = None
     csv: bool = False
+    meaning: str = ""
+    """What the kind is, in a sentence (English: translated where shown)."""
 
     @property
     def has_name(self) -> bool:
@@ -126,17 +130,28 @@ class Spec:
 
 
 SPECS: dict[Kind, Spec] = {
-    Kind.ACTOR: Spec(Actor, "actors", "actor", "actors", csv=True),
+    Kind.ACTOR: Spec(
+        Actor, "actors", "actor", "actors", csv=True,
+        meaning=N_("An actor is someone who takes part: the user, relatives, staff, leaders, suppliers, authorities."),
+    ),
     Kind.RELATION: Spec(
         Relation, "relations", "relation", "relations", ("source", "target", "label"),
         (Ref("source", Kind.ACTOR, required=True), Ref("target", Kind.ACTOR, required=True)),
+        meaning=N_("A relation is what passes between two actors: information, a service, money, support, an agreement or authority."),
     ),
-    Kind.PROFILE: Spec(Profile, "profiles", "user profile", "user profiles", refs=(Ref("actor", Kind.ACTOR),)),
+    Kind.PROFILE: Spec(
+        Profile, "profiles", "user profile", "user profiles", refs=(Ref("actor", Kind.ACTOR),),
+        meaning=N_("A user profile (persona) is who the journey is about: a person with needs, goals and pains."),
+    ),
     Kind.TOUCHPOINT: Spec(
         Touchpoint, "touchpoints", "touchpoint", "touchpoints", ("name", "channel"),
         (Ref("owner", Kind.ACTOR),), csv=True,
+        meaning=N_("A touchpoint is where the user meets the service: digital (an app, a web page), physical (a letter, a place) or in person."),
     ),
-    Kind.PROCESS: Spec(Process, "processes", "process", "processes", refs=(Ref("owner", Kind.ACTOR),)),
+    Kind.PROCESS: Spec(
+        Process, "processes", "process", "processes", refs=(Ref("owner", Kind.ACTOR),),
+        meaning=N_("A process is the work behind the journey: tasks in order, each with who does it, how and how fast."),
+    ),
     Kind.TASK: Spec(
         Task, "tasks", "task", "tasks",
         refs=(
@@ -145,8 +160,12 @@ SPECS: dict[Kind, Spec] = {
             Ref("third_line", Kind.ACTOR, many=True),
         ),
         parent=Kind.PROCESS,
+        meaning=N_("A task is one piece of a process's work: who is responsible, and who helps at the 2nd and 3rd line."),
     ),
-    Kind.STAGE: Spec(Stage, "stages", "stage", "stages"),
+    Kind.STAGE: Spec(
+        Stage, "stages", "stage", "stages",
+        meaning=N_("A stage is a phase of the journey, such as finding out or applying; its steps follow each other in it."),
+    ),
     Kind.STEP: Spec(
         Step, "steps", "step", "steps", ("name", "stage"),
         (
@@ -159,16 +178,22 @@ SPECS: dict[Kind, Spec] = {
         ),
         under=Kind.STAGE,
         csv=True,
+        meaning=N_("A step is a moment in the journey, as the user lives it: who takes part, where they meet the service, the work behind it and how it feels."),
     ),
     Kind.FLOW: Spec(
         Flow, "flows", "flow", "flows", ("source", "target", "label"),
         (Ref("source", Kind.STEP, required=True), Ref("target", Kind.STEP, required=True)),
+        meaning=N_("A flow connects two steps when the journey is not a straight line: a branch out of a decision, or a loop back."),
     ),
     Kind.BENEFIT: Spec(
         Benefit, "benefits", "benefit", "benefits", ("name", "kind"),
         (Ref("owner", Kind.ACTOR), Ref("steps", Kind.STEP, many=True)),
+        meaning=N_("A benefit is what the change should gain, for the user or the organisation, measured by its indicators."),
     ),
-    Kind.INDICATOR: Spec(Indicator, "indicators", "indicator", "indicators", parent=Kind.BENEFIT),
+    Kind.INDICATOR: Spec(
+        Indicator, "indicators", "indicator", "indicators", parent=Kind.BENEFIT,
+        meaning=N_("An indicator is how a benefit is measured (S.M.A.R.T.E.): a baseline, a target by a date, and measurements over time."),
+    ),
 }  # fmt: skip
 KIND_OF: dict[type, Kind] = {spec.type: kind for kind, spec in SPECS.items()}
 _CHILDREN = {spec.parent: kind for kind, spec in SPECS.items() if spec.parent is not None}
@@ -227,16 +252,38 @@ def name_of(element: Element) -> str:
     return element.name
 
 
-def label(element: Element, shared: Collection[str] = ()) -> str:
+@frozen
+class Named:
+    """An element as messages name it: its kind, its name and, where the name is not enough, its id."""
+
+    kind: Kind
+    name: str
+    id: str = ""
+
+    def said(self, kind_name: str) -> str:
+        """``step 'Gets a call'``, with ``kind_name`` for the kind (the kind in another language)."""
+        if not self.name.strip():
+            return f"{kind_name} {self.id!r}"
+        return f"{kind_name} '{self.name}' ({self.id})" if self.id else f"{kind_name} '{self.name}'"
+
+    def __str__(self) -> str:
+        return self.said(self.kind.value)
+
+
+def named(element: Element, shared: Collection[str] = ()) -> Named:
     """How messages name an element: its kind and name (``step 'Gets a call'``).
 
     The id is added where the name does not tell the element apart: when it is empty, or one of
     ``shared``, the names that two elements of the kind have (see :func:`shared_names`).
     """
-    kind, name = KIND_OF[type(element)].value, name_of(element)
-    if not name.strip():
-        return f"{kind} {element.id!r}"
-    return f"{kind} '{name}' ({element.id})" if name in shared else f"{kind} '{name}'"
+    name = name_of(element)
+    needs_id = not name.strip() or name in shared
+    return Named(KIND_OF[type(element)], name, element.id if needs_id else "")
+
+
+def label(element: Element, shared: Collection[str] = ()) -> str:
+    """:func:`named` in English, as text."""
+    return str(named(element, shared))
 
 
 def shared_names(items: Iterable[Element]) -> frozenset[str]:

@@ -15,9 +15,10 @@ from attrs import frozen
 from journeymap.conflicts import describe
 from journeymap.errors import LoadError
 from journeymap.files import load, save
+from journeymap.i18n import translation
 from journeymap.map_text import listing
 from journeymap.merge import merge
-from journeymap.model import JourneyMap
+from journeymap.model import JourneyMap, Language
 
 
 @frozen
@@ -53,10 +54,15 @@ def merge_driver(base: str, ours: str, theirs: str, marker_size: int = 7, path: 
     save(result, ours)
     messages = [f"CONFLICT (journeymap): {shown}: {describe(c, result)}" for c in found]
     if result.conflicts:
-        messages.append(
-            f"{shown}: {len(result.conflicts)} conflict(s) recorded in the map, which holds our side; "
-            f"settle them with: journeymap resolve {shlex.quote(shown)}"
+        n = len(result.conflicts)
+        recorded = translation(Language.EN).ngettext(
+            "{file}: {n} conflict recorded in the map, which holds our side; "
+            "settle it with: journeymap resolve {command_file}",
+            "{file}: {n} conflicts recorded in the map, which holds our side; "
+            "settle them with: journeymap resolve {command_file}",
+            n,
         )
+        messages.append(recorded.format(file=shown, n=n, command_file=shlex.quote(shown)))
     return MergeOutcome(1 if result.conflicts else 0, tuple(messages))
 
 

@@ -7,7 +7,7 @@ from collections import deque
 from attrs import frozen
 
 from journeymap.edit import Operation
-from journeymap.model import JourneyMap
+from journeymap.model import JourneyMap, Language
 
 
 @frozen
@@ -23,12 +23,15 @@ class History:
     """The current map, with the edits that led to it and the undone ones that can come back.
 
     Maps are immutable and share their unchanged parts, so keeping snapshots is cheap.
-    The oldest edits are forgotten beyond ``depth``.
+    The oldest edits are forgotten beyond ``depth``. Edits are described in ``language``.
     """
 
-    def __init__(self, journey_map: JourneyMap, depth: int = 500) -> None:
+    def __init__(
+        self, journey_map: JourneyMap, depth: int = 500, language: Language | str = Language.EN
+    ) -> None:
         if depth < 1:
             raise ValueError("depth must be at least 1")
+        self.language = Language(language)
         self._current = journey_map
         self._done: deque[Entry] = deque(maxlen=depth)
         self._undone: list[Entry] = []
@@ -46,7 +49,7 @@ class History:
         """
         before = self._current
         after = operation.apply(before)
-        description = operation.describe(before)
+        description = operation.describe(before, self.language)
         self._done.append(Entry(description, before, after))
         self._undone.clear()
         self._current = after

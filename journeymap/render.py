@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import atexit
 import gc
+import hashlib
+import html
 import shutil
 import threading
 from typing import Any
@@ -17,6 +19,7 @@ from typing import Any
 import graphviz
 
 from journeymap import raster
+from journeymap.characters import printable
 from journeymap.errors import JourneymapError
 
 FORMATS = ("svg", "png", "pdf")
@@ -38,11 +41,19 @@ def has_graphviz() -> bool:
     return shutil.which("dot") is not None
 
 
-def render(source: str, fmt: str, engine: str = "neato", renderer: str = "auto") -> bytes:
+def render(
+    source: str,
+    fmt: str,
+    engine: str = "neato",
+    renderer: str = "auto",
+    title: str = "",
+    description: str = "",
+) -> bytes:
     """Render DOT ``source`` with the layout ``engine`` to ``fmt`` (one of :data:`FORMATS`).
 
     ``renderer`` is ``auto`` (Graphviz if installed, else the in-process one), ``graphviz`` or
-    ``wasm`` (its SVG drawn as PNG or PDF by :mod:`journeymap.raster`).
+    ``wasm`` (its SVG drawn as PNG or PDF by :mod:`journeymap.raster`). An SVG gets ``title``
+    and ``description`` as its accessible name and description (see :func:`with_words`).
     """
     if fmt not in FORMATS:
         raise RenderError(f"cannot render {fmt!r}; formats: {', '.join(FORMATS)}")
@@ -50,9 +61,31 @@ def render(source: str, fmt: str, engine: str = "neato", renderer: str = "auto")
         raise RenderError(f"unknown renderer {renderer!r}; renderers: {', '.join(RENDERERS)}")
     use_graphviz = renderer == "graphviz" or (renderer == "auto" and has_graphviz())
     if use_graphviz:
-        return _with_graphviz(source, fmt, engine)
-    svg = _wasm.render(source, engine)
+        data = _with_graphviz(source, fmt, engine)
+        return with_words(data, title, description) if fmt == "svg" else data
+    svg = with_words(_wasm.render(source, engine), title, description)
     return svg if fmt == "svg" else _RASTERS[fmt](svg)
+
+
+def with_words(svg: bytes, title: str, description: str) -> bytes:
+    """The SVG with ``<title>`` and ``<desc>`` first in its root, which names itself by them.
+
+    Screen readers announce an SVG by its first ``<title>`` and ``<desc>`` (SVG 2, WAI-ARIA
+    graphics): ``role="img"`` with ``aria-labelledby`` makes that hold in HTML pages too.
+    """
+    if not title and not description:
+        return svg
+    start = svg.find(b"<svg")
+    end = svg.find(b">", start)
+    if start < 0 or end < 0:
+        return svg
+    key = hashlib.sha1(f"{title}\n{description}".encode()).hexdigest()[:10]
+    names = f' role="img" aria-labelledby="title-{key} desc-{key}"'.encode()
+    words = (
+        f'\n<title id="title-{key}">{html.escape(printable(title), quote=False)}</title>'
+        f'\n<desc id="desc-{key}">{html.escape(printable(description), quote=False)}</desc>'
+    ).encode()
+    return svg[:end] + names + svg[end : end + 1] + words + svg[end + 1 :]
 
 
 def _with_graphviz(source: str, fmt: str, engine: str) -> bytes:

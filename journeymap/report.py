@@ -11,36 +11,53 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gettext
 import html as html_text
 import os
 import re
 from pathlib import Path
 from urllib.parse import quote
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from journeymap.benefits import IndicatorStatus, benefit_status, number
 from journeymap.characters import printable
+from journeymap.charts import chart
 from journeymap.defaults import base_iteration, iteration_or_newest
 from journeymap.elements import Kind, name_of
 from journeymap.evidence import shares
 from journeymap.exports import export
-from journeymap.i18n import translation
-from journeymap.model import Benefit, Evidence, Indicator, Iteration, JourneyMap
+from journeymap.i18n import N_, day, quantity, translation
+from journeymap.model import Benefit, Evidence, Indicator, Iteration, JourneyMap, Language
+from journeymap.outline import FOILS
 from journeymap.priorities import priorities
 from journeymap.problems import Severity
 from journeymap.semantic_diff import ElementRef, diff
+from journeymap.status_look import LOOKS, label
 from journeymap.validate import validate
 from journeymap.views import ViewOptions
+from journeymap.vocabulary import advice, term
 from journeymap.writing import WriteError, atomic_write
 
 
 @frozen
+class Badge:
+    """A status in a table cell: its symbol and word, shown in its colour (``#rrggbb``)."""
+
+    text: str
+    colour: str
+
+
+Cell = str | Badge
+"""A table cell: plain text, or a status."""
+
+
+@frozen
 class Table:
-    """Rows of plain text under a header."""
+    """Rows of cells under a header."""
 
     header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
 
 
 @frozen
@@ -67,6 +84,11 @@ class Hint:
     text: str
 
 
+def cell_text(cell: Cell) -> str:
+    """A cell as plain text (a status as its symbol and word)."""
+    return cell.text if isinstance(cell, Badge) else cell
+
+
 Block = str | Hint | Table | Figure | Items
 """A paragraph (the map's text, shown literally), a hint, a table, a figure or a list."""
 
@@ -86,6 +108,8 @@ class Report:
     title: str
     subtitle: str
     sections: tuple[Section, ...]
+    language: Language = Language.EN
+    """The language of the report's own words (its HTML says so in ``lang``)."""
 
     @property
     def figures(self) -> list[Figure]:
@@ -99,79 +123,132 @@ def build(
     stem: str = "map",
     today: dt.date | None = None,
     renderer: str = "auto",
+    language: Language | None = None,
 ) -> Report:
-    """The report of ``iteration`` (default: the newest); figures are named ``STEM-VIEW.svg``."""
+    """The report of ``iteration`` (default: the newest); figures are named ``STEM-VIEW.svg``.
+
+    ``language`` is the language of the report's and its diagrams' words (default: the map's).
+    """
     it = iteration_or_newest(journey_map, iteration)
+    spoken = language or journey_map.language
+    tr = translation(spoken)
+    lang = spoken.value
     base = base_iteration(journey_map, it)
     today = today or dt.date.today()
     statuses = benefit_status(it, today)
 
     def figure(view: str, caption: str, options: ViewOptions) -> Figure:
+        options = evolve(options, language=lang)
         svg = export(journey_map, view, "svg", options, renderer).decode("utf-8")
         return Figure(f"{stem}-{view}.svg", caption, svg, view)
 
-    journey: list[Block] = [figure("journey", f"The journey: {it.label}", ViewOptions(iteration=it.id))]
+    journey: list[Block] = [
+        figure(
+            "journey",
+            tr.gettext("The journey: {iteration}").format(iteration=it.label),
+            ViewOptions(iteration=it.id),
+        ),
+        _steps_table(it, tr),
+    ]
     if base is not None:
         journey.append(
             figure("compare", f"{base.label} → {it.label}", ViewOptions(iteration=base.id, against=it.id))
         )
-        journey.append(Items(_diff_summary(base, it)))
-    journey += _evidence(journey_map, (base, it) if base is not None else (it,))
-    status: list[Block] = [*_text(it.status, Hint("No status recorded (the iteration's `status`)."))]
+        journey.append(Items(_diff_summary(base, it, spoken)))
+    journey += _evidence((base, it) if base is not None else (it,), tr)
+    status: list[Block] = [
+        *_text(it.status, Hint(tr.gettext("No status recorded (the iteration's `status`).")))
+    ]
     if it.remaining_work:
-        status += ["Remaining work:", Items(it.remaining_work)]
+        status += [tr.gettext("Remaining work:"), Items(it.remaining_work)]
     scored = priorities(it)
     if scored:
-        status.append(
-            Table(
-                ("Change", "Quadrant", "Gain", "Effort"),
-                tuple(
-                    (p.step.name, f"{p.quadrant.value}: {p.quadrant.advice}", str(p.gain), str(p.effort))
-                    for p in scored
-                ),
+        header = (tr.gettext("Change"), tr.gettext("Quadrant"), tr.gettext("Gain"), tr.gettext("Effort"))
+        rows = tuple(
+            (
+                p.step.name,
+                f"{term(p.quadrant, spoken)}: {advice(p.quadrant, spoken)}",
+                str(p.gain),
+                str(p.effort),
             )
+            for p in scored
         )
-        status.append(figure("priorities", "Priorities: gain against effort", ViewOptions(iteration=it.id)))
-    sections = (
-        Section("Name of the solution", _name(journey_map, it)),
-        Section("Goals", (Items(it.goals),) if it.goals else (Hint("No goals recorded (the iteration's `goals`)."),)),
-        Section("The final solution", _solution(it)),
-        Section("The updated journey", tuple(journey)),
-        Section("Implementation status and remaining work", tuple(status)),
-        Section("The benefits plan", _plan(journey_map, it)),
-        Section("Follow-up in operation and results so far", _follow_up(statuses, today)),
-        Section("Further plan for realising the benefits", _list(it.next_steps, "next_steps")),
-        Section("How the solution is maintained", _text(it.maintenance, Hint("Not described (the iteration's `maintenance`)."))),
-        Section("Lessons learned", _list(it.lessons, "lessons")),
-    )  # fmt: skip
-    subtitle = f"{it.label} ({it.state.value} iteration '{it.id}'), status as of {today.isoformat()}"
-    return Report(journey_map.title, subtitle, sections)
+        status.append(Table(header, rows))
+        caption = tr.gettext("Priorities: gain against effort")
+        status.append(figure("priorities", caption, ViewOptions(iteration=it.id)))
+    follow_up = [
+        *_follow_up(statuses, spoken),
+        *(
+            Figure(f"{stem}-chart-{s.indicator.id}.svg", s.indicator.name, chart(s, Language(lang)), "chart")
+            for s in statuses
+        ),
+    ]
+    contents = (
+        _name(journey_map, it, tr),
+        (Items(it.goals),)
+        if it.goals
+        else (Hint(tr.gettext("No goals recorded (the iteration's `goals`).")),),
+        _solution(it, spoken),
+        tuple(journey),
+        tuple(status),
+        _plan(journey_map, it, spoken),
+        tuple(follow_up),
+        _list(it.next_steps, "next_steps", tr),
+        _text(it.maintenance, Hint(tr.gettext("Not described (the iteration's `maintenance`)."))),
+        _list(it.lessons, "lessons", tr),
+    )
+    sections = tuple(
+        Section(tr.gettext(title), blocks) for title, blocks in zip(FOILS, contents, strict=True)
+    )
+    subtitle = tr.gettext("{iteration}, status as of {date}").format(
+        iteration=it.label, date=day(today, spoken)
+    )
+    return Report(journey_map.title, subtitle, sections, spoken)
+
+
+def _steps_table(it: Iteration, tr: gettext.NullTranslations) -> Table:
+    """The journey diagram in words: each stage and its steps, in order."""
+    return Table(
+        (tr.gettext("Stage"), tr.gettext("Steps")),
+        tuple(
+            (stage.name, "; ".join(s.name for s in it.steps if s.stage == stage.id)) for stage in it.stages
+        ),
+    )
 
 
 def _text(text: str, missing: Block) -> tuple[Block, ...]:
     return tuple(p.strip() for p in text.split("\n\n") if p.strip()) if text.strip() else (missing,)
 
 
-def _list(items: tuple[str, ...], key: str) -> tuple[Block, ...]:
-    return (Items(items),) if items else (Hint(f"Nothing recorded (the iteration's `{key}`)."),)
+def _list(items: tuple[str, ...], key: str, tr: gettext.NullTranslations) -> tuple[Block, ...]:
+    if items:
+        return (Items(items),)
+    return (Hint(tr.gettext("Nothing recorded (the iteration's `{key}`).").format(key=key)),)
 
 
-def _name(journey_map: JourneyMap, it: Iteration) -> tuple[Block, ...]:
+def _name(journey_map: JourneyMap, it: Iteration, tr: gettext.NullTranslations) -> tuple[Block, ...]:
     blocks: list[Block] = [f"{journey_map.title}: {it.label}"]
     if journey_map.organisation:
-        blocks.append(f"Organisation: {journey_map.organisation}")
+        blocks.append(
+            tr.gettext("Organisation: {organisation}").format(organisation=journey_map.organisation)
+        )
     if journey_map.description:
         blocks.append(journey_map.description)
     return tuple(blocks)
 
 
-def _solution(it: Iteration) -> tuple[Block, ...]:
-    blocks: list[Block] = list(_text(it.note, f"{len(it.steps)} steps in {len(it.stages)} stages."))
+def _solution(it: Iteration, language: Language) -> tuple[Block, ...]:
+    tr = translation(language)
+    steps = tr.ngettext("{n} step", "{n} steps", len(it.steps)).format(n=len(it.steps))
+    stages = tr.ngettext("{n} stage", "{n} stages", len(it.stages)).format(n=len(it.stages))
+    blocks: list[Block] = list(
+        _text(it.note, tr.gettext("{steps} in {stages}.").format(steps=steps, stages=stages))
+    )
     if it.touchpoints:
         blocks.append(
             Table(
-                ("Touchpoint", "Channel", "Medium"),
-                tuple((t.name, t.channel.value, t.medium) for t in it.touchpoints),
+                (tr.gettext("Touchpoint"), tr.gettext("Channel"), tr.gettext("Medium")),
+                tuple((t.name, term(t.channel, language), t.medium) for t in it.touchpoints),
             )
         )
     actors = {a.id: a.name for a in it.actors}
@@ -181,45 +258,68 @@ def _solution(it: Iteration) -> tuple[Block, ...]:
                 t.name,
                 actors.get(t.responsible, t.responsible),
                 t.response_time,
-                ", ".join(actors.get(a, a) for a in (*t.second_line, *t.third_line)),
+                ", ".join(actors.get(a, a) for a in t.second_line),
+                ", ".join(actors.get(a, a) for a in t.third_line),
             )
             for t in process.tasks
         )
-        blocks += [
-            f"Process: {process.name}",
-            Table(("Task", "Responsible", "How fast", "2nd/3rd line"), rows),
-        ]
+        header = (
+            tr.gettext("Task"),
+            tr.gettext("Responsible"),
+            tr.gettext("How fast"),
+            tr.gettext("2nd line"),
+            tr.gettext("3rd line"),
+        )
+        blocks += [tr.gettext("Process: {name}").format(name=process.name), Table(header, rows)]
     return tuple(blocks)
 
 
-def _diff_summary(base: Iteration, it: Iteration) -> tuple[str, ...]:
+def _signed(value: float, language: Language) -> str:
+    """A score with its sign, as people of ``language`` write it: ``-0,75``, ``+1``."""
+    return ("+" if value > 0 else "-" if value < 0 else "") + number(round(abs(value), 2), language)
+
+
+def _diff_summary(base: Iteration, it: Iteration, language: Language) -> tuple[str, ...]:
+    tr = translation(language)
     d = diff(base, it)
 
     def count(refs: tuple[ElementRef, ...], kind: Kind) -> int:
         return sum(r.kind is kind for r in refs)
 
     changed = tuple(c.element for c in d.changed)
+    summary = tr.gettext(
+        "Steps: {new_steps} new, {removed_steps} removed, {changed_steps} changed; touchpoints: "
+        "{new_touchpoints} new, {removed_touchpoints} removed, {channels} changed channel"
+    )
     lines = [
-        f"Steps: {count(d.added, Kind.STEP)} new, {count(d.removed, Kind.STEP)} removed, "
-        f"{count(changed, Kind.STEP)} changed; touchpoints: {count(d.added, Kind.TOUCHPOINT)} new, "
-        f"{count(d.removed, Kind.TOUCHPOINT)} removed, {len(d.channels)} changed channel"
+        summary.format(
+            new_steps=count(d.added, Kind.STEP),
+            removed_steps=count(d.removed, Kind.STEP),
+            changed_steps=count(changed, Kind.STEP),
+            new_touchpoints=count(d.added, Kind.TOUCHPOINT),
+            removed_touchpoints=count(d.removed, Kind.TOUCHPOINT),
+            channels=len(d.channels),
+        )
     ]
     lines += [
-        f"'{r.step.name}' replaces " + ", ".join(f"'{old.name}'" for old in r.replaced)
+        tr.gettext("'{step}' replaces {old}").format(
+            step=r.step.name, old=", ".join(f"'{old.name}'" for old in r.replaced)
+        )
         for r in d.replacements
     ]
     old, new = d.average_emotion
     if old is not None and new is not None:
-        lines.append(f"Average emotion of the steps (-2 to +2): {old:+.2g} → {new:+.2g}")
+        average = tr.gettext("Average emotion of the steps (-2 to +2): {old} → {new}")
+        lines.append(average.format(old=_signed(old, language), new=_signed(new, language)))
     if d.pain_points_gone:
-        lines.append("Pain points that disappeared: " + "; ".join(d.pain_points_gone))
+        gone = tr.gettext("Pain points that disappeared: {pain_points}")
+        lines.append(gone.format(pain_points="; ".join(d.pain_points_gone)))
     return tuple(lines)
 
 
-def _evidence(journey_map: JourneyMap, its: tuple[Iteration, ...]) -> tuple[Block, ...]:
+def _evidence(its: tuple[Iteration, ...], tr: gettext.NullTranslations) -> tuple[Block, ...]:
     """How the team knows the journeys: the shares of observed, assumed and proposed elements of each;
     nothing when no element states its evidence."""
-    tr = translation(journey_map.language)
     counted = [(it, shares(it)) for it in its]
     if all(s.not_stated == s.total for _, s in counted):
         return ()
@@ -238,61 +338,73 @@ def _evidence(journey_map: JourneyMap, its: tuple[Iteration, ...]) -> tuple[Bloc
     )
 
 
-def _plan(journey_map: JourneyMap, it: Iteration) -> tuple[Block, ...]:
+def _plan(journey_map: JourneyMap, it: Iteration, language: Language) -> tuple[Block, ...]:
+    tr = translation(language)
     if not it.benefits:
-        return ("No benefits planned yet (add benefits with indicators to the iteration).",)
+        return (tr.gettext("No benefits planned yet (add benefits with indicators to the iteration)."),)
     actors = {a.id: a.name for a in it.actors}
     steps = {s.id: s.name for s in it.steps}
+    no_owner = tr.gettext("(no owner)")
     benefits = Table(
-        ("Benefit", "Kind", "Owner", "Brought by"),
+        (tr.gettext("Benefit"), tr.gettext("Kind"), tr.gettext("Owner"), tr.gettext("Brought by")),
         tuple(
-            (b.name, b.kind.value.replace("_", " "), actors.get(b.owner, b.owner) or "(no owner)",
+            (b.name, term(b.kind, language), actors.get(b.owner, b.owner) or no_owner,
              "; ".join(steps.get(s, s) for s in b.steps))
             for b in it.benefits
         ),
     )  # fmt: skip
+    header = (N_("Indicator"), N_("Unit"), N_("Baseline"), N_("Target"), N_("Deadline"), N_("Measured how"))
     indicators = Table(
-        ("Indicator", "Unit", "Baseline", "Target", "Deadline", "Measured how"),
+        tuple(tr.gettext(h) for h in header),
         tuple(
-            (i.name, i.unit, _value(i.baseline), _value(i.target),
-             i.deadline.isoformat() if i.deadline else "", i.method)
+            (i.name, i.unit, _value(i.baseline, "", language), _value(i.target, "", language),
+             day(i.deadline, language) if i.deadline else "", i.method)
             for b in it.benefits
             for i in b.indicators
         ),
     )  # fmt: skip
     blocks: list[Block] = [benefits, indicators]
     gaps = [
-        p.message
+        p.text(language)
         for p in validate(journey_map, iterations={it.id})
         if p.severity is Severity.WARNING
         and p.iteration == it.id
         and p.kind in (Kind.BENEFIT, Kind.INDICATOR)
     ]
     if gaps:
-        blocks += ["Not yet S.M.A.R.T.E.:", Items(tuple(gaps))]
+        blocks += [tr.gettext("Not yet S.M.A.R.T.E.:"), Items(tuple(gaps))]
     return tuple(blocks)
 
 
-def _follow_up(statuses: list[IndicatorStatus], today: dt.date) -> tuple[Block, ...]:
+def _follow_up(statuses: list[IndicatorStatus], language: Language) -> tuple[Block, ...]:
+    tr = translation(language)
     if not statuses:
-        return ("No indicators to follow up.",)
+        return (tr.gettext("No indicators to follow up."),)
     rows = tuple(
         (
             s.indicator.name,
             _how(s.indicator),
-            _value(s.indicator.target, s.indicator.unit),
-            s.latest_text(unit=True),
-            s.progress_text(),
-            s.status.value,
+            _value(s.indicator.target, s.indicator.unit, language),
+            s.latest_text(unit=True, language=language),
+            s.progress_text(language),
+            Badge(label(s.status, language), LOOKS[s.status].colour),
         )
         for s in statuses
     )
-    blocks: list[Block] = [
-        Table(("Indicator", "Measured and reported", "Target", "Latest", "Of the way", "Status"), rows)
+    header = (
+        N_("Indicator"),
+        N_("Measured and reported"),
+        N_("Target"),
+        N_("Latest"),
+        N_("Of the way"),
+        N_("Status"),
+    )
+    blocks: list[Block] = [Table(tuple(tr.gettext(h) for h in header), rows)]
+    history = [
+        _history(s.benefit, s.indicator, language) for s in statuses if len(s.indicator.measurements) > 1
     ]
-    history = [_history(s.benefit, s.indicator) for s in statuses if len(s.indicator.measurements) > 1]
     if history:
-        blocks += ["Measurements so far:", Items(tuple(history))]
+        blocks += [tr.gettext("Measurements so far:"), Items(tuple(history))]
     return tuple(blocks)
 
 
@@ -301,15 +413,17 @@ def _how(indicator: Indicator) -> str:
     return "; ".join(p for p in parts if p)
 
 
-def _history(benefit: Benefit, indicator: Indicator) -> str:
-    readings = ", ".join(f"{m.date.isoformat()}: {number(m.value)}" for m in indicator.measurements)
+def _history(benefit: Benefit, indicator: Indicator, language: Language) -> str:
+    readings = "; ".join(
+        f"{day(m.date, language)}: {number(m.value, language)}" for m in indicator.measurements
+    )
     return f"{indicator.name} ({name_of(benefit)}): {readings}"
 
 
-def _value(value: float | None, unit: str = "") -> str:
+def _value(value: float | None, unit: str, language: Language) -> str:
     if value is None:
         return ""
-    return f"{number(value)} {unit}".strip()
+    return quantity(value, unit, language)
 
 
 # --- Markdown ---------------------------------------------------------------------------
@@ -364,11 +478,13 @@ def _md_block(block: Block) -> list[str]:
         return [f"![{_md_alt(block.caption)}]({quote(block.file)})"]
     header = "| " + " | ".join(block.header) + " |"
     rule = "|" + "|".join("---" for _ in block.header) + "|"
-    return [header, rule, *("| " + " | ".join(_md(c) for c in row) + " |" for row in block.rows)]
+    return [header, rule, *("| " + " | ".join(_md(cell_text(c)) for c in row) + " |" for row in block.rows)]
 
 
 # --- HTML -------------------------------------------------------------------------------
 
+FULL_SIZE = N_("Open the diagram at full size")
+"""What a diagram's link says when the pointer rests on it."""
 _STYLE = """
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
 h1 { margin-bottom: 0; } .subtitle { color: #555; margin-top: .2rem; }
@@ -376,57 +492,98 @@ h2 { border-bottom: 1px solid #ccc; padding-bottom: .2rem; margin-top: 2.5rem; }
 table { border-collapse: collapse; margin: 1rem 0; }
 th, td { border: 1px solid #ccc; padding: .3rem .6rem; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; }
+.date, .status { white-space: nowrap; } .status { font-weight: bold; }
 figure { margin: 1rem 0; overflow-x: auto; } figure svg { max-width: 100%; height: auto; }
+figure.chart { display: inline-block; width: 30rem; max-width: 100%; margin-right: 1rem; vertical-align: top; }
 figcaption { color: #555; font-size: .9rem; }
+@page { size: A4; margin: 12mm; }
+@page wide { size: A4 landscape; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+  figure.diagram { break-before: page; break-after: page; break-inside: avoid; overflow: visible; }
+  figure.diagram.wide { page: wide; }
+  figure.diagram svg { width: 100%; max-height: 170mm; }
+  figure.chart { width: 48%; break-inside: avoid; }
+  h2 { break-after: avoid; } tr { break-inside: avoid; }
+}
 """
 _SVG_PROLOG = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
+_SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)(?:pt)?"[^>]*?height="([\d.]+)(?:pt)?"', re.S)
+_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+WIDE = 1.3
+"""Diagrams wider than this (width by height) are printed on a landscape page."""
 
 
 def _esc(text: str) -> str:
     return html_text.escape(printable(text))
 
 
+def _esc_text(text: str) -> str:
+    """Text for the page's body: escaped, with dates kept on one line."""
+    return _DATE.sub(r'<span class="date">\1</span>', _esc(text))
+
+
 def html(report: Report) -> str:
-    """The report as one self-contained HTML page (well-formed XHTML syntax, inline SVG)."""
-    esc = _esc
+    """The report as one self-contained HTML page (well-formed XHTML syntax, inline SVG).
+
+    One ``<header>`` and one ``<main>``; every diagram links to its full-size SVG beside the
+    page, and prints on a page of its own (landscape where it is wide).
+    """
+    esc = _esc_text
     out = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{report.language.value}">',
         '<head><meta charset="utf-8" />',
         '<meta name="viewport" content="width=device-width, initial-scale=1" />',
-        f"<title>{esc(report.title)}</title><style>{_STYLE}</style></head>",
+        f"<title>{_esc(report.title)}</title><style>{_STYLE}</style></head>",
         "<body>",
-        f"<h1>{esc(report.title)}</h1>",
-        f'<p class="subtitle">{esc(report.subtitle)}</p>',
+        f'<header><h1>{esc(report.title)}</h1><p class="subtitle">{esc(report.subtitle)}</p></header>',
+        "<main>",
     ]
     for n, section in enumerate(report.sections, 1):
         out.append(f"<section><h2>{n}. {esc(section.title)}</h2>")
-        out += [_html_block(block) for block in section.blocks]
+        out += [_html_block(block, report.language) for block in section.blocks]
         out.append("</section>")
-    out += ["</body>", "</html>"]
+    out += ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
-def _html_block(block: Block) -> str:
-    esc = _esc
+def _html_block(block: Block, language: Language) -> str:
+    esc = _esc_text
     if isinstance(block, str):
         return f"<p>{esc(block)}</p>"
     if isinstance(block, Hint):
         parts = block.text.split("`")
         return (
             "<p>"
-            + "".join(f"<code>{esc(p)}</code>" if k % 2 else esc(p) for k, p in enumerate(parts))
+            + "".join(f"<code>{_esc(p)}</code>" if k % 2 else esc(p) for k, p in enumerate(parts))
             + "</p>"
         )
     if isinstance(block, Items):
         return "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in block.items) + "</ul>"
     if isinstance(block, Figure):
-        return (
-            f"<figure>{_SVG_PROLOG.sub('', block.svg)}<figcaption>{esc(block.caption)}</figcaption></figure>"
-        )
-    head = "".join(f"<th>{esc(h)}</th>" for h in block.header)
-    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in block.rows)
+        return _html_figure(block, language)
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in block.header)
+    body = "".join("<tr>" + "".join(f"<td>{_html_cell(c)}</td>" for c in row) + "</tr>" for row in block.rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _html_cell(cell: Cell) -> str:
+    if isinstance(cell, Badge):
+        return f'<span class="status" style="color: {cell.colour}">{_esc(cell.text)}</span>'
+    return _esc_text(cell)
+
+
+def _html_figure(figure: Figure, language: Language) -> str:
+    """An inline diagram named by its caption; a click opens the full-size SVG beside the page."""
+    svg = _SVG_PROLOG.sub("", figure.svg)
+    if " role=" not in svg[: svg.find(">")]:  # an SVG named by its own <title> and <desc> keeps them
+        svg = svg.replace("<svg", f'<svg role="img" aria-label="{_esc(figure.caption)}"', 1)
+    size = _SVG_SIZE.search(svg[:2000])
+    wide = size is not None and float(size.group(1)) > WIDE * float(size.group(2))
+    kind = "chart" if figure.view == "chart" else "diagram wide" if wide else "diagram"
+    link = f'<a href="{_esc(quote(figure.file))}" title="{_esc(translation(language).gettext(FULL_SIZE))}">{svg}</a>'
+    return f'<figure class="{kind}">{link}<figcaption>{_esc_text(figure.caption)}</figcaption></figure>'
 
 
 # --- files ------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ from journeymap.conflicts import decode, describe
 from journeymap.converter import make_file_converter, structure_problems
 from journeymap.elements import Kind
 from journeymap.errors import EditError
-from journeymap.model import Conflict, JourneyMap
+from journeymap.i18n import N_, translation
+from journeymap.model import Conflict, JourneyMap, Language
 
 _converter = make_file_converter()
 
@@ -71,14 +72,19 @@ class Settle:
     def apply(self, journey_map: JourneyMap) -> JourneyMap:
         return settle(journey_map, self.choices)
 
-    def describe(self, journey_map: JourneyMap) -> str:
+    def describe(self, journey_map: JourneyMap, language: Language | str = Language.EN) -> str:
+        tr = translation(language)
+        choices = {OURS: N_("kept ours for {what}"), THEIRS: N_("took theirs for {what}")}
         parts = [
-            f"{'kept ours' if choice == OURS else 'took theirs' if choice == THEIRS else 'set a value'} for "
-            + describe(journey_map.conflicts[index], journey_map).split(": ", 1)[0]
+            tr.gettext(choices.get(choice, N_("set a value for {what}"))).format(
+                what=describe(journey_map.conflicts[index], journey_map).split(": ", 1)[0]
+            )
             for index, choice in sorted(self.choices.items())
             if 0 <= index < len(journey_map.conflicts)
         ]
-        return f"Settled a merge conflict: {'; '.join(parts)}" if parts else "Settled no merge conflict"
+        if not parts:
+            return tr.gettext("Settled no merge conflict")
+        return tr.gettext("Settled a merge conflict: {choices}").format(choices="; ".join(parts))
 
 
 def _put(data: dict[str, Any], conflict: Conflict, value: Any) -> None:

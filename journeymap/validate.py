@@ -18,14 +18,16 @@ from journeymap.elements import (
     REFS,
     Element,
     Kind,
+    Named,
     elements,
     ids,
-    label,
+    named,
     referenced,
     shared_names,
     with_paths,
 )
 from journeymap.evidence import evidence_of, evidenced_with_paths
+from journeymap.i18n import N_
 from journeymap.model import (
     ID_PATTERN,
     Benefit,
@@ -39,13 +41,18 @@ from journeymap.model import (
     Step,
     StepKind,
 )
-from journeymap.problems import Problem, Severity, error, warning
+from journeymap.problems import Problem, Said, Severity, Word, counted, error, said, warning
 from journeymap.signoff import signature_matches
 
 _ID = re.compile(ID_PATTERN)
 Base = tuple[str, set[str]]
 """The id of the iteration another is based on, and its step ids."""
 BAD_ID = "is not a valid id: use letters, digits, '-', '_' or '.' (at most 64)"
+
+
+def bad_id(value: str) -> Said:
+    """The message about a text that cannot be an id."""
+    return said("{id} is not a valid id: use letters, digits, '-', '_' or '.' (at most 64)", id=repr(value))
 
 
 ProblemCache = dict[tuple[int, str, int], tuple[Iteration, "Iteration | None", list[Problem]]]
@@ -64,18 +71,22 @@ def validate(
     """
     problems: list[Problem] = []
     if not journey_map.title.strip():
-        problems.append(error("title", "the map has no title", field="title"))
+        problems.append(error("title", said("the map has no title"), field="title"))
     by_id: dict[str, Iteration] = {}
     for i, it in enumerate(journey_map.iterations):
         path = f"iterations[{i}]"
         if not _ID.fullmatch(it.id):
-            problems.append(error(f"{path}.id", f"{it.id!r} {BAD_ID}", iteration=it.id, field="id"))
+            problems.append(error(f"{path}.id", bad_id(it.id), iteration=it.id, field="id"))
         if it.id in by_id:
             first = journey_map.iterations.index(by_id[it.id])
             problems.append(
                 error(
                     f"{path}.id",
-                    f"duplicate iteration id {it.id!r} (also used by iterations[{first}])",
+                    said(
+                        "duplicate iteration id {id} (also used by {path})",
+                        id=repr(it.id),
+                        path=f"iterations[{first}]",
+                    ),
                     iteration=it.id,
                     field="id",
                 )
@@ -90,7 +101,7 @@ def validate(
             problems.append(
                 error(
                     f"{path}.based_on",
-                    f"based on iteration {it.based_on!r}, which does not exist",
+                    said("based on iteration {id}, which does not exist", id=repr(it.based_on)),
                     iteration=it.id,
                     field="based_on",
                 )
@@ -99,7 +110,7 @@ def validate(
             problems.append(
                 error(
                     f"{path}.based_on",
-                    f"iteration {it.id!r} is based on itself through 'based_on'",
+                    said("iteration {id} is based on itself through 'based_on'", id=repr(it.id)),
                     iteration=it.id,
                     field="based_on",
                 )
@@ -109,18 +120,38 @@ def validate(
             problems += _checked(it, path, base, cache)
     for c, conflict in enumerate(journey_map.conflicts):
         problems.append(
-            error(f"conflicts[{c}]", f"unresolved merge conflict: {describe(conflict, journey_map)}")
+            error(
+                f"conflicts[{c}]",
+                said("unresolved merge conflict: {conflict}", conflict=describe(conflict, journey_map)),
+            )
         )
     return problems
 
 
-def _changed_behind_lock(it: Iteration) -> str:
-    by = f" by {it.locked_by}" if it.locked_by else ""
-    when = f" on {it.locked_at:%Y-%m-%d %H:%M %Z}".rstrip() if it.locked_at else ""
-    return (
-        f"iteration {it.id!r} was changed after it was locked{by}{when}: "
-        "its content no longer matches the sign-off; unlock and lock it again to sign off the change"
-    )
+def _changed_behind_lock(it: Iteration) -> Said:
+    when = f"{it.locked_at:%Y-%m-%d %H:%M %Z}".rstrip() if it.locked_at else ""
+    values = {"id": repr(it.id), "who": it.locked_by, "when": when}
+    if it.locked_by and when:
+        message = N_(
+            "iteration {id} was changed after it was locked by {who} on {when}: its content no longer"
+            " matches the sign-off; unlock and lock it again to sign off the change"
+        )
+    elif it.locked_by:
+        message = N_(
+            "iteration {id} was changed after it was locked by {who}: its content no longer"
+            " matches the sign-off; unlock and lock it again to sign off the change"
+        )
+    elif when:
+        message = N_(
+            "iteration {id} was changed after it was locked on {when}: its content no longer"
+            " matches the sign-off; unlock and lock it again to sign off the change"
+        )
+    else:
+        message = N_(
+            "iteration {id} was changed after it was locked: its content no longer"
+            " matches the sign-off; unlock and lock it again to sign off the change"
+        )
+    return said(message, **values)
 
 
 def _checked(it: Iteration, path: str, base: Iteration | None, cache: ProblemCache | None) -> list[Problem]:
@@ -157,13 +188,19 @@ def iteration_problems(it: Iteration, path: str, base: Iteration | None) -> list
         first: dict[str, str] = {}
         for element_path, element in with_paths(it, kind, path):
             if element.id in first:
-                across = (
-                    f"; {kind.value} ids are unique across {kind.parent.collection}" if kind.parent else ""
-                )
+                values = {"kind": kind, "id": repr(element.id), "path": first[element.id]}
+                if kind.parent:
+                    message = said(
+                        "duplicate {kind} id {id} (also used by {path}); {kind} ids are unique across {parents}",
+                        parents=Word(_PARENTS[kind.parent]),
+                        **values,
+                    )
+                else:
+                    message = said("duplicate {kind} id {id} (also used by {path})", **values)
                 problems.append(
                     error(
                         f"{element_path}.id",
-                        f"duplicate {kind.value} id {element.id!r} (also used by {first[element.id]}){across}",
+                        message,
                         kind=kind,
                         element=element.id,
                         field="id",
@@ -188,12 +225,12 @@ def element_problems(
     names that other elements of its kind have too (messages then add the id).
     """
     kind = KIND_OF[type(element)]
-    name = label(element, shared)
+    name = named(element, shared)
     problems = []
     if not _ID.fullmatch(element.id):
-        problems.append(error(f"{path}.id", f"{element.id!r} {BAD_ID}", field="id"))
+        problems.append(error(f"{path}.id", bad_id(element.id), field="id"))
     if not isinstance(element, (Relation, Flow)) and not element.name.strip():
-        problems.append(error(f"{path}.name", f"{name} has no name", field="name"))
+        problems.append(error(f"{path}.name", said("{element} has no name", element=name), field="name"))
     for ref in REFS.get(kind, ()):
         names = known[ref.target]
         for j, value in enumerate(referenced(element, ref)):
@@ -201,12 +238,18 @@ def element_problems(
                 continue
             where = f"{path}.{ref.field}[{j}]" if ref.many else f"{path}.{ref.field}"
             if not value:
-                problems.append(error(where, f"{name} needs a {ref.target.value} here", field=ref.field))
+                message = said("{element} needs a {kind} here", element=name, kind=ref.target)
+                problems.append(error(where, message, field=ref.field))
             else:
                 problems.append(
                     error(
                         where,
-                        f"{name} names {ref.target.value} {value!r}, which does not exist in this iteration",
+                        said(
+                            "{element} names {kind} {id}, which does not exist in this iteration",
+                            element=name,
+                            kind=ref.target,
+                            id=repr(value),
+                        ),
                         field=ref.field,
                     )
                 )
@@ -220,7 +263,12 @@ def element_problems(
                 problems.append(
                     error(
                         f"{path}.measurements[{j}].date",
-                        f"{name} has two measurements of {day} (also measurements[{seen[day]}])",
+                        said(
+                            "{element} has two measurements of {day} (also {path})",
+                            element=name,
+                            day=day,
+                            path=f"measurements[{seen[day]}]",
+                        ),
                         field="measurements",
                     )
                 )
@@ -230,29 +278,44 @@ def element_problems(
 
 _STEP_RANGES = Kind.STEP.spec.ranges
 """Emotion, effort and gain: their ranges as the model declares them."""
-_SCALE_WORDS = {"emotion": ("very bad", "very good")}
+_SCALE_WORDS = {"emotion": (N_("very bad"), N_("very good"))}
 """What the ends of a scale mean, where it is not 1 (little) to 5 (a lot)."""
+_SCALES = {"emotion": N_("emotion"), "effort": N_("effort"), "gain": N_("gain")}
+_PARENTS = {Kind.PROCESS: N_("processes"), Kind.BENEFIT: N_("benefits")}
+"""The kinds whose elements hold others, in the plural, as in "unique across processes"."""
 
 
-def _step_values(step: Step, name: str, path: str, base: Base | None) -> list[Problem]:
+def _step_values(step: Step, name: Named, path: str, base: Base | None) -> list[Problem]:
     problems = []
     for field, (low, high) in _STEP_RANGES.items():
         value = getattr(step, field)
         if value is not None and not low <= value <= high:
-            ends = _SCALE_WORDS.get(field, ("little", "a lot"))
+            ends = _SCALE_WORDS.get(field, (N_("little"), N_("a lot")))
             sign = "+" if low < 0 else ""
-            problems.append(
-                error(
-                    f"{path}.{field}",
-                    f"{field} {shown(value)} is out of range: use {low:{sign}d} ({ends[0]}) to {high:{sign}d} ({ends[1]})",
-                    field=field,
-                )
+            message = said(
+                "{field} {value} is out of range: use {low} ({low_means}) to {high} ({high_means})",
+                field=Word(_SCALES.get(field, field)),
+                value=shown(value),
+                low=f"{low:{sign}d}",
+                low_means=Word(ends[0]),
+                high=f"{high:{sign}d}",
+                high_means=Word(ends[1]),
             )
+            problems.append(error(f"{path}.{field}", message, field=field))
     for j, replaced in enumerate(step.replaces):
         if base is None:
-            message = f"{name} replaces {replaced!r}, but its iteration is not based on another one"
+            message = said(
+                "{element} replaces {id}, but its iteration is not based on another one",
+                element=name,
+                id=repr(replaced),
+            )
         elif replaced not in base[1]:
-            message = f"{name} replaces step {replaced!r}, which iteration {base[0]!r} does not have"
+            message = said(
+                "{element} replaces step {id}, which iteration {base} does not have",
+                element=name,
+                id=repr(replaced),
+                base=repr(base[0]),
+            )
         else:
             continue
         problems.append(error(f"{path}.replaces[{j}]", message, field="replaces"))
@@ -270,21 +333,21 @@ def _in_cycle(start: str, by_id: Mapping[str, Iteration]) -> bool:
     return False
 
 
-def _namer(it: Iteration) -> Callable[[Element], str]:
+def _namer(it: Iteration) -> Callable[[Element], Named]:
     """How messages about ``it`` name its elements: by name, with the id where a name is shared."""
     shared: dict[Kind, frozenset[str]] = {}
 
-    def named(element: Element) -> str:
+    def namer(element: Element) -> Named:
         kind = KIND_OF[type(element)]
         if kind not in shared:
             shared[kind] = shared_names(elements(it, kind))
-        return label(element, shared[kind])
+        return named(element, shared[kind])
 
-    return named
+    return namer
 
 
 def _warnings(it: Iteration, p: str) -> list[Problem]:
-    named = _namer(it)
+    name = _namer(it)
     problems: list[Problem] = []
     used_touchpoints = {t for step in it.steps for t in step.touchpoints}
     journey_actors = {a for step in it.steps for a in step.actors}
@@ -293,7 +356,7 @@ def _warnings(it: Iteration, p: str) -> list[Problem]:
             problems.append(
                 warning(
                     f"{p}.steps[{k}]",
-                    f"{named(step)} has no actor: who takes part here?",
+                    said("{element} has no actor: who takes part here?", element=name(step)),
                     kind=Kind.STEP,
                     element=step.id,
                 )
@@ -303,7 +366,7 @@ def _warnings(it: Iteration, p: str) -> list[Problem]:
                 problems.append(
                     warning(
                         f"{p}.steps[{k}].pain_points[{j}]",
-                        f"pain point {pain!r} has no opportunity in its step",
+                        said("pain point {text} has no opportunity in its step", text=repr(pain)),
                         kind=Kind.STEP,
                         element=step.id,
                         field="pain_points",
@@ -314,7 +377,7 @@ def _warnings(it: Iteration, p: str) -> list[Problem]:
             problems.append(
                 warning(
                     f"{p}.touchpoints[{k}]",
-                    f"{named(tp)} is not used by any step",
+                    said("{element} is not used by any step", element=name(tp)),
                     kind=Kind.TOUCHPOINT,
                     element=tp.id,
                 )
@@ -324,7 +387,10 @@ def _warnings(it: Iteration, p: str) -> list[Problem]:
             problems.append(
                 warning(
                     f"{p}.actors[{k}].ring",
-                    f"{named(actor)} takes part in the journey but has no ring on the actor map",
+                    said(
+                        "{element} takes part in the journey but has no ring on the actor map",
+                        element=name(actor),
+                    ),
                     kind=Kind.ACTOR,
                     element=actor.id,
                     field="ring",
@@ -335,22 +401,24 @@ def _warnings(it: Iteration, p: str) -> list[Problem]:
 
 def _evidence_warnings(it: Iteration, p: str) -> list[Problem]:
     """Observed elements that name no source, and steps of today's journey that are only assumed."""
-    named = _namer(it)
+    name = _namer(it)
     problems: list[Problem] = []
     for path, element in evidenced_with_paths(it, p):
         evidence, kind = evidence_of(element), KIND_OF[type(element)]
         if evidence is Evidence.OBSERVED and not any(s.strip() for s in getattr(element, "sources", ())):
-            message = (
-                f"{named(element)} is observed but names no source: add where it was seen or heard "
-                "to its sources (an interview, a log, a document, a web address), or mark it assumed"
+            message = said(
+                "{element} is observed but names no source: add where it was seen or heard to its"
+                " sources (an interview, a log, a document, a web address), or mark it assumed",
+                element=name(element),
             )
             problems.append(
                 warning(f"{path}.sources", message, kind=kind, element=element.id, field="sources")
             )
         elif evidence is Evidence.ASSUMED and kind is Kind.STEP and it.state is IterationState.CURRENT:
-            message = (
-                f"{named(element)} of today's journey is only assumed: check it with the people who "
-                "live it (an interview, an observation) and mark it observed with its source"
+            message = said(
+                "{element} of today's journey is only assumed: check it with the people who live it"
+                " (an interview, an observation) and mark it observed with its source",
+                element=name(element),
             )
             problems.append(
                 warning(f"{path}.evidence", message, kind=kind, element=element.id, field="evidence")
@@ -359,17 +427,17 @@ def _evidence_warnings(it: Iteration, p: str) -> list[Problem]:
 
 
 _SMARTE = (
-    ("unit", "no unit: measurable needs one ('hours', 'DKK', '%')"),
-    ("baseline", "no baseline: what is the value before the change?"),
-    ("target", "no target: what value counts as realised?"),
-    ("deadline", "no deadline: by when is the target to be reached?"),
-    ("method", "no method: how is it measured, from what source?"),
+    ("unit", N_("{element} has no unit: measurable needs one ('hours', 'DKK', '%')")),
+    ("baseline", N_("{element} has no baseline: what is the value before the change?")),
+    ("target", N_("{element} has no target: what value counts as realised?")),
+    ("deadline", N_("{element} has no deadline: by when is the target to be reached?")),
+    ("method", N_("{element} has no method: how is it measured, from what source?")),
 )
 """What makes an indicator not S.M.A.R.T.E. (specific, measurable, accepted, realistic, time-bound, evaluable)."""
 
 
 def _benefit_warnings(it: Iteration, p: str) -> list[Problem]:
-    named = _namer(it)
+    name = _namer(it)
     problems: list[Problem] = []
     opportunities = {o for step in it.steps for o in step.opportunities}
     for b, benefit in enumerate(it.benefits):
@@ -378,7 +446,9 @@ def _benefit_warnings(it: Iteration, p: str) -> list[Problem]:
             problems.append(
                 warning(
                     f"{bp}.owner",
-                    f"{named(benefit)} has no owner: who is responsible for realising it?",
+                    said(
+                        "{element} has no owner: who is responsible for realising it?", element=name(benefit)
+                    ),
                     kind=Kind.BENEFIT,
                     element=benefit.id,
                     field="owner",
@@ -388,7 +458,9 @@ def _benefit_warnings(it: Iteration, p: str) -> list[Problem]:
             problems.append(
                 warning(
                     bp,
-                    f"{named(benefit)} has no indicator: how will you know it is realised?",
+                    said(
+                        "{element} has no indicator: how will you know it is realised?", element=name(benefit)
+                    ),
                     kind=Kind.BENEFIT,
                     element=benefit.id,
                     field="indicators",
@@ -399,27 +471,31 @@ def _benefit_warnings(it: Iteration, p: str) -> list[Problem]:
                 problems.append(
                     warning(
                         f"{bp}.opportunities[{j}]",
-                        f"{named(benefit)} builds on opportunity {text!r}, which no step of this iteration has",
+                        said(
+                            "{element} builds on opportunity {text}, which no step of this iteration has",
+                            element=name(benefit),
+                            text=repr(text),
+                        ),
                         kind=Kind.BENEFIT,
                         element=benefit.id,
                         field="opportunities",
                     )
                 )
-        problems += _indicator_warnings(benefit, bp, named)
+        problems += _indicator_warnings(benefit, bp, name)
     return problems
 
 
-def _indicator_warnings(benefit: Benefit, bp: str, named: Callable[[Element], str]) -> list[Problem]:
+def _indicator_warnings(benefit: Benefit, bp: str, name: Callable[[Element], Named]) -> list[Problem]:
     problems: list[Problem] = []
     for i, indicator in enumerate(benefit.indicators):
         ip = f"{bp}.indicators[{i}]"
-        for name, message in _SMARTE:
-            if getattr(indicator, name) in (None, ""):
+        for field, message in _SMARTE:
+            if getattr(indicator, field) in (None, ""):
                 problems.append(
                     warning(
-                        f"{ip}.{name}",
-                        f"{named(indicator)} has {message}",
-                        field=name,
+                        f"{ip}.{field}",
+                        said(message, element=name(indicator)),
+                        field=field,
                         kind=Kind.INDICATOR,
                         element=indicator.id,
                     )
@@ -428,7 +504,7 @@ def _indicator_warnings(benefit: Benefit, bp: str, named: Callable[[Element], st
             problems.append(
                 warning(
                     f"{ip}.target",
-                    f"{named(indicator)} has a target equal to its baseline",
+                    said("{element} has a target equal to its baseline", element=name(indicator)),
                     field="target",
                     kind=Kind.INDICATOR,
                     element=indicator.id,
@@ -438,7 +514,7 @@ def _indicator_warnings(benefit: Benefit, bp: str, named: Callable[[Element], st
 
 
 def _flow_warnings(it: Iteration, p: str) -> list[Problem]:
-    named = _namer(it)
+    name = _namer(it)
     problems: list[Problem] = []
     if not it.flows or not it.steps:
         return problems
@@ -460,7 +536,11 @@ def _flow_warnings(it: Iteration, p: str) -> list[Problem]:
             problems.append(
                 warning(
                     sp,
-                    f"{named(step)} cannot be reached by the flows from the first step {first!r}",
+                    said(
+                        "{element} cannot be reached by the flows from the first step {id}",
+                        element=name(step),
+                        id=repr(first),
+                    ),
                     kind=Kind.STEP,
                     element=step.id,
                 )
@@ -471,7 +551,12 @@ def _flow_warnings(it: Iteration, p: str) -> list[Problem]:
                 problems.append(
                     warning(
                         sp,
-                        f"decision {step.id!r} has {len(out)} outgoing flow(s); a decision needs at least two",
+                        counted(
+                            "decision {id} has {n} outgoing flow; a decision needs at least two",
+                            "decision {id} has {n} outgoing flows; a decision needs at least two",
+                            len(out),
+                            id=repr(step.id),
+                        ),
                         kind=Kind.STEP,
                         element=step.id,
                     )
@@ -481,7 +566,11 @@ def _flow_warnings(it: Iteration, p: str) -> list[Problem]:
                     problems.append(
                         warning(
                             f"{p}.flows[{j}].label",
-                            f"branch {it.flows[j].id!r} out of decision {step.id!r} has no label",
+                            said(
+                                "branch {id} out of decision {decision} has no label",
+                                id=repr(it.flows[j].id),
+                                decision=repr(step.id),
+                            ),
                             kind=Kind.FLOW,
                             element=it.flows[j].id,
                             field="label",

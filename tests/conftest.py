@@ -28,6 +28,9 @@ def example(request: pytest.FixtureRequest) -> Path:
 
 @pytest.fixture(autouse=True)
 def _own_state_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The editor keeps its place and reads a keymap in the user's folders: the test's own here."""
+    """The editor keeps its place and reads a keymap in the user's folders: the test's own here.
+
+    It also speaks the user's language: English here, whatever the machine's locale."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("LANGUAGE", "en")  # the editor follows the locale: English unless a test says

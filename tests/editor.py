@@ -40,7 +40,7 @@ async def ready(app: JourneymapApp, pilot: object) -> None:
 async def burst(app: JourneymapApp, pilot: object, keys: list[str], gap: float = 0.0) -> None:
     """Keys as a terminal delivers them when a key is held down: ``gap`` seconds apart, none waited for."""
     for key in keys:
-        app.post_message(events.Key(key, None))
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
         await asyncio.sleep(gap)
     await pilot.pause()  # type: ignore[attr-defined]
 

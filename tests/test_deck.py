@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import textwrap
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, ROOT
+from editor import open_editor
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Pt
+from test_tui import nav_key, select
 
 import journeymap
 from journeymap.cli import main
 from journeymap.model import Language
+from tui.dialogs import FormDialog
+from tui.navigator import ITERATION
 
 HOME = ROOT / "examples" / "home-training.toml"
 FOILS_EN = [
@@ -53,7 +58,9 @@ def make_deck(tmp_path: Path, path: Path, *options: str) -> Path:
 
 
 def titles(deck: Path) -> list[str]:
-    return [slide.shapes[0].text_frame.text for slide in Presentation(str(deck)).slides]
+    return [
+        slide.shapes.title.text_frame.text for slide in Presentation(str(deck)).slides
+    ]  # the title placeholder
 
 
 @pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.stem)
@@ -88,7 +95,7 @@ def test_diagrams_on_their_foils_and_notes_on_every_foil(example_deck: Path) -> 
         for n, slide in enumerate(slides, 1)
         if any(s.shape_type == MSO_SHAPE_TYPE.PICTURE for s in slide.shapes)
     ]
-    assert {3, 4} <= set(pictured)
+    assert {3, 4, 7} <= set(pictured)  # the actor map, the journey, the indicator charts
     assert all(n > 10 for n in pictured if n not in (3, 4, 5, 7))
     for slide in slides:
         assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
@@ -106,6 +113,12 @@ def test_the_title_foil_states_the_date_and_the_notes_carry_the_full_tables(tmp_
     slides = list(Presentation(str(make_deck(tmp_path, HOME))).slides)
     assert "23 November 2026" in " ".join(s.text_frame.text for s in slides[0].shapes if s.has_text_frame)
     assert "Baseline" in slides[5].notes_slide.notes_text_frame.text  # the benefits plan's indicator table
+    (charts,) = [s for s in slides[6].shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    alt = charts._element.nvPicPr.cNvPr.get("descr")
+    assert (
+        "Care hours saved per citizen per year: ● reached" in alt
+        and "Baseline 27, target 40 by 2023-12-31" in alt
+    )
 
 
 def test_the_deck_speaks_danish(tmp_path: Path) -> None:
@@ -138,3 +151,42 @@ def test_libreoffice_impress_opens_the_deck_with_every_slide(example_deck: Path,
     assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type/Page/") + pdf.count(b"/Type /Page ") == len(
         titles(example_deck)
     )
+
+
+def test_the_journey_foil_says_how_the_team_knows_it(tmp_path: Path) -> None:
+    deck = make_deck(tmp_path, ROOT / "tests" / "fixtures" / "evidence.toml", "--language", "nb")
+    journey = Presentation(str(deck)).slides[3]
+    assert "Observert 33 %, antatt 33 %, foreslått 33 %" in [
+        s.text_frame.text for s in journey.shapes if s.has_text_frame
+    ]
+
+
+async def test_the_editor_writes_the_deck_of_the_selected_iteration_next_to_the_map(tmp_path: Path) -> None:
+    path = tmp_path / "home-training.toml"
+    path.write_bytes(HOME.read_bytes())
+    app = open_editor(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select(app, pilot, ITERATION, "current")
+        await nav_key(app, pilot, "k")
+        assert isinstance(app.screen, FormDialog)
+        await pilot.click("#ok")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    deck = Presentation(str(tmp_path / "home-training-deck.pptx"))
+    assert "Training by all home-care staff" in deck.slides[0].shapes[1].text_frame.text
+
+
+def test_text_stays_on_the_slide(example_deck: Path) -> None:
+    """Wrapped at words with characters 0.55 of their size wide (DejaVu Sans, wider than Calibri)."""
+    deck = Presentation(str(example_deck))
+    for n, slide in enumerate(deck.slides, 1):
+        for shape in slide.shapes:
+            assert shape.top + shape.height <= deck.slide_height, (n, shape.name)
+            if (
+                shape.has_text_frame
+                and shape.shape_type != MSO_SHAPE_TYPE.PICTURE
+                and shape != slide.shapes.title
+            ):
+                per_row = int(shape.width / 914400 * 72 / (30 * 0.55))
+                rows = sum(max(1, len(textwrap.wrap(p.text, per_row))) for p in shape.text_frame.paragraphs)
+                assert shape.top + rows * Pt(36) <= deck.slide_height, (n, shape.text_frame.text)

@@ -138,7 +138,7 @@ def test_removing_a_referenced_actor_is_refused_unless_cascading() -> None:
     assert "benefit 'Training sessions are held as planned'" in info.value.referrers
     assert "and 8 more" in str(info.value)
     op = Remove("future", Kind.ACTOR, "trainer", cascade=True)
-    assert op.describe(HOME) == "Removed actor 'Dedicated trainer' and 11 reference(s) to it"
+    assert op.describe(HOME) == "Removed actor 'Dedicated trainer' and 11 references to it"
     after = op.apply(HOME)
     it = after.iteration("future")
     assert "trainer" not in ids(it, Kind.ACTOR)

@@ -104,7 +104,7 @@ def test_validation_warns_about_observed_without_source_and_assumed_steps_of_tod
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code, out, err = run(capsys, "validate", str(MAP))
-    assert code == 0 and "0 error(s), 2 warning(s)" in err
+    assert code == 0 and "0 errors, 2 warnings" in err
     assert (
         f"{MAP}:iterations[0].touchpoints[0].sources: warning: touchpoint 'Phone call' is observed but "
         "names no source: add where it was seen or heard to its sources" in out
@@ -216,7 +216,7 @@ def test_report_states_the_shares_of_the_current_and_future_journeys(
 ) -> None:
     assert run(capsys, "report", str(MAP), "-o", str(tmp_path), "--renderer", "wasm")[0] == 0
     md = (tmp_path / "evidence-report.md").read_text(encoding="utf-8")
-    journey = md[md.index("## 4. The updated journey") : md.index("## 5.")]
+    journey = md[md.index("## 4. The updated service journey") : md.index("## 5.")]
     assert "| Journey | Observed | Assumed | Proposed | Not stated |" in journey
     assert "| Today | 57 % (4) | 29 % (2) | 14 % (1) | 0 % (0) |" in journey
     assert "| Booked visits | 33 % (1) | 33 % (1) | 33 % (1) | 0 % (0) |" in journey

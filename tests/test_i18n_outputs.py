@@ -20,14 +20,21 @@ from babel.messages.pofile import read_po
 from conftest import EXAMPLES, ROOT
 
 import journeymap as jm
+from journeymap import report
 from journeymap.cli import main
+from journeymap.edit import Measure, Remove
+from journeymap.elements import Kind
 from journeymap.i18n import LOCALE_DIR, day, number, quantity
-from journeymap.model import Language
+from journeymap.model import Language, Measurement
+from journeymap.problems import counted
 from journeymap.views import VIEWS, ViewOptions, dot_source
 
 TRANSLATED = [Language.DA, Language.NB]
 REFERENCES = {"id", "stage", "profile", "actor", "owner", "responsible", "source", "target", "based_on"}
-TEXT_LISTS = {"pain_points", "opportunities", "reporting"}
+TEXT_LISTS = {
+    "pain_points", "opportunities", "reporting", "sources", "needs", "goals", "pains", "remaining_work",
+    "next_steps", "lessons",
+}  # fmt: skip
 """Tuples of the map's own text (other tuples of strings are ids)."""
 
 
@@ -47,7 +54,7 @@ def english_words(lang: Language) -> tuple[str, ...]:
         for msgid in ids:
             for piece in re.split(r"\{[^}]*\}", msgid):
                 phrase = re.sub(r"^\W+|\W+$", "", piece)
-                if re.search(r"[A-Za-z]{2}", phrase):
+                if len(re.sub(r"[^A-Za-z]", "", phrase)) >= 4:  # not "on", "for": Danish has them too
                     words.add(phrase)
     return tuple(sorted(words))
 
@@ -156,3 +163,54 @@ def test_the_danish_example_ships_danish_diagrams(view: str) -> None:
     svg = (ROOT / "examples" / "diagrams" / f"{path.stem}-{view}.svg").read_text(encoding="utf-8")
     drawn = "\n".join(html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg))
     assert english_in(drawn, Language.DA) == []
+
+
+@pytest.mark.parametrize("fixture", ["dangling.toml", "duplicate-ids.toml"])
+@pytest.mark.parametrize("lang", TRANSLATED, ids=lambda lang: lang.value)
+def test_problems_are_said_in_the_language_asked_for(fixture: str, lang: Language) -> None:
+    problems = jm.validate(jm.load(ROOT / "tests" / "fixtures" / fixture))
+    assert problems
+    for problem in problems:
+        assert problem.text() == problem.message  # English, as the command line prints it
+        assert problem.said is not None and problem.text(lang) != problem.message
+
+
+def test_a_counted_problem_follows_the_count() -> None:
+    message = counted("decision {id} has {n} outgoing flow; a decision needs at least two",
+                      "decision {id} has {n} outgoing flows; a decision needs at least two", 0, id="'d'")  # fmt: skip
+    assert message.text() == "decision 'd' has 0 outgoing flows; a decision needs at least two"
+    one = attrs.evolve(message, values=(("n", 1), *message.values[1:]))
+    assert (
+        one.text(Language.DA) == "beslutningen 'd' har 1 udgående overgang; en beslutning skal have mindst to"
+    )
+
+
+def test_edits_are_described_in_the_history_language() -> None:
+    home = jm.load(ROOT / "examples" / "home-training.toml")
+    history = jm.History(home, language="nb")
+    remove = Remove("future", Kind.ACTOR, "trainer", cascade=True)
+    assert history.apply(remove) == "Fjernet aktør 'Dedicated trainer' og 11 henvisninger til det"
+    assert history.undo() == "Fjernet aktør 'Dedicated trainer' og 11 henvisninger til det"
+    assert remove.describe(home) == "Removed actor 'Dedicated trainer' and 11 references to it"
+    indicator = home.iteration("future").benefits[0].indicators[0]
+    measure = Measure("future", indicator.id, Measurement(date=dt.date(2023, 12, 31), value=1500))
+    assert "den 31. december 2023" in measure.describe(home, Language.DA)
+    assert "1.500" in measure.describe(home, Language.DA)
+
+
+@pytest.mark.parametrize("lang", TRANSLATED, ids=lambda lang: lang.value)
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_the_report_carries_no_english_chrome(path: Path, lang: Language) -> None:
+    m = neutral(jm.load(path))
+    content = report.build(m, stem="map", today=dt.date(2026, 11, 23), language=lang)
+    text = report.markdown(content)
+    read = re.sub(r"`[^`]*`|\]\([^)]*\)", " ", text)  # file keys in code, and the figures' file names
+    assert re.search(r"\bQ\d+\b", read)
+    assert english_in(read, lang) == []
+    assert f'<html lang="{lang.value}">' in report.html(content)
+    assert day(dt.date(2026, 11, 23), lang) in content.subtitle
+
+
+def test_an_english_report_says_so() -> None:
+    content = report.build(jm.load(EXAMPLES[1]), stem="map", today=dt.date(2026, 11, 23))
+    assert '<html lang="en">' in report.html(content)

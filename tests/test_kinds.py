@@ -83,3 +83,12 @@ def test_the_add_dialog_of_every_kind_makes_a_valid_element(kind: Kind) -> None:
             values[ref.field] = elements(it, ref.target)[0].id
     element = jm.new_element(kind, values)
     assert isinstance(element, kind.type) and element.id == f"new-{kind.value}"
+
+
+@pytest.mark.parametrize("kind", ALL, ids=lambda k: k.value)
+def test_every_kind_says_what_it_is_in_a_sentence_the_editor_shows(kind: Kind) -> None:
+    meaning = kind.spec.meaning
+    article, rest = meaning.split(" ", 1)
+    assert article in ("A", "An") and rest.startswith(f"{kind.spec.title} ") and meaning.endswith("."), (
+        meaning
+    )

@@ -17,13 +17,13 @@ from journeymap.cli import main
 
 OUTLINE = [
     "Name of the solution",
-    "Goals",
+    "The goals",
     "The final solution",
-    "The updated journey",
+    "The updated service journey",
     "Implementation status and remaining work",
     "The benefits plan",
     "Follow-up in operation and results so far",
-    "Further plan for realising the benefits",
+    "Plan for further benefits realisation",
     "How the solution is maintained",
     "Lessons learned",
 ]
@@ -43,7 +43,9 @@ def test_every_example_gets_the_ten_sections_and_its_diagrams(path: Path, tmp_pa
     md = (tmp_path / "out" / f"{path.stem}-report.md").read_text()
     assert re.findall(r"^## \d+\. (.+)$", md, flags=re.M) == OUTLINE
     figures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md)
-    assert figures == [f"{path.stem}-journey.svg", f"{path.stem}-compare.svg", f"{path.stem}-priorities.svg"]
+    it = m.iterations[-1]
+    charts = [f"{path.stem}-chart-{i.id}.svg" for b in it.benefits for i in b.indicators]
+    assert figures == [f"{path.stem}-{v}.svg" for v in ("journey", "compare", "priorities")] + charts
     for name in figures:
         assert (tmp_path / "out" / name).read_text().lstrip().startswith(("<?xml", "<svg"))
     assert {p.name for p in written} == {*figures, f"{path.stem}-report.md", f"{path.stem}-report.html"}
@@ -51,8 +53,7 @@ def test_every_example_gets_the_ten_sections_and_its_diagrams(path: Path, tmp_pa
     ns = "{http://www.w3.org/1999/xhtml}"
     headings = [h.text for h in page.iter("h2")] or [h.text for h in page.iter(f"{ns}h2")]
     assert [re.sub(r"^\d+\. ", "", h or "") for h in headings] == OUTLINE
-    assert len(list(page.iter("{http://www.w3.org/2000/svg}svg"))) == 3  # inline: self-contained
-    it = m.iterations[-1]
+    assert len(list(page.iter("{http://www.w3.org/2000/svg}svg"))) == len(figures)  # inline: self-contained
     for benefit in it.benefits:
         assert benefit.name in md
     for goal in it.goals:
@@ -66,7 +67,7 @@ def test_home_training_figures_and_statuses() -> None:
     assert "| Care hours saved per citizen per year | hours | 27 | 40 | 2023-12-31 |" in plan
     assert "| Home-care costs avoided per year | DKK | 1\u202f000\u202f000 | 1\u202f500\u202f000 |" in plan
     follow = md.split("## 7.")[1].split("## 8.")[0]
-    assert "| 40 hours | 40.5 hours (2022-12-31) | 104 % | reached |" in follow
+    assert "| 40 hours | 40.5 hours (2022-12-31) | 104 % | ● reached |" in follow
     assert follow.count("not measured") == 3
     journey = md.split("## 4.")[1].split("## 5.")[0]
     assert "Average emotion of the steps (-2 to +2): -1 → +1" in journey
@@ -111,6 +112,8 @@ def test_report_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     out = tmp_path / "steering"
     assert main(["report", str(HOME), "-o", str(out), "--as-of", "2023-01-15", "--renderer", "wasm"]) == 0
     assert sorted(p.name for p in out.iterdir()) == [
+        "home-training-chart-hours-saved.svg", "home-training-chart-sessions-held.svg",
+        "home-training-chart-trainer-fte.svg", "home-training-chart-yearly-savings.svg",
         "home-training-compare.svg", "home-training-journey.svg", "home-training-priorities.svg",
         "home-training-report.html", "home-training-report.md",
     ]  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT
-from editor import copy_example, open_editor, ready
+from editor import burst, copy_example, open_editor, ready
 from textual.widgets import OptionList, Static
 
 import journeymap as jm
@@ -270,3 +270,17 @@ async def test_compare_at_80_by_24_shows_both_journeys_and_reaches_the_changes(t
         changes = app.screen.query_one("#compare-changes", OptionList)
         assert app.focused is changes and changes.highlighted is not None
         assert changes.size.height >= 7  # opened up to walk them
+
+
+async def test_keys_typed_at_once_after_r_all_go_into_the_name(tmp_path: Path) -> None:
+    app, _ = opened(tmp_path, "home-training")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        await burst(
+            app, pilot, ["r", "ctrl+u", *"Burst", "enter"]
+        )  # as a terminal delivers a quick typist's keys
+        await pilot.pause(0.3)
+        assert app.doc.map.iteration("current").steps[0].name == "Burst"
+        assert "Burst" in "\n".join(screen_of(app.screen.query_one(JourneyGrid)))

@@ -110,7 +110,7 @@ def test_lint_warnings() -> None:
         "iterations[0].touchpoints[1]": "touchpoint 'Leaflet' is not used by any step",
         "iterations[0].actors[0].ring": "actor 'Service user' takes part in the journey but has no ring on the actor map",
         "iterations[0].steps[2]": "step 'Unreachable' cannot be reached by the flows from the first step 'first-contact'",
-        "iterations[0].steps[0]": "decision 'first-contact' has 1 outgoing flow(s); a decision needs at least two",
+        "iterations[0].steps[0]": "decision 'first-contact' has 1 outgoing flow; a decision needs at least two",
         "iterations[0].flows[0].label": "branch 'f' out of decision 'first-contact' has no label",
     }
     assert not jm.has_errors(jm.validate(m))

@@ -15,6 +15,7 @@ from attrs import evolve
 from conftest import EXAMPLES, ROOT
 
 import journeymap as jm
+from journeymap.cli import main
 from journeymap.exports import export
 from journeymap.render import RenderError, render
 from journeymap.views import ENGINE, VIEWS, ViewError, ViewOptions, dot_source
@@ -263,3 +264,148 @@ def test_examples_ship_their_diagrams(path: Path) -> None:
     for view in VIEWS:
         svg = (ROOT / "examples" / "diagrams" / f"{path.stem}-{view}.svg").read_bytes()
         assert title in " ".join(svg_texts(svg)), view
+
+
+HOME_TRAINING = ROOT / "examples" / "home-training.toml"
+
+
+def _cli(*args: str) -> int:
+    return main(list(args))
+
+
+@needs_graphviz
+def test_page_slide_splits_a_long_journey_into_numbered_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "journey.svg"
+    stages = {s.name for s in jm.load(HOME_TRAINING).iterations[0].stages}
+    assert _cli("export", str(HOME_TRAINING), "--page", "slide", "-o", str(out)) == 0
+    files = sorted(tmp_path.glob("journey-*.svg"), key=lambda p: int(p.stem.split("-")[1]))
+    assert len(files) > 1 and not out.exists()
+    assert [p.name for p in files] == [f"journey-{n}.svg" for n in range(1, len(files) + 1)]
+    for path in files:
+        svg = path.read_text(encoding="utf-8")
+        width, height = (
+            float(x) for x in re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
+        )  # type: ignore[union-attr]
+        assert max(width / 960, height / 540) == pytest.approx(1, abs=0.01)  # fills the slide
+        texts = set(svg_texts(path.read_bytes()))
+        assert texts & {
+            "Touchpoints",
+            "Actions",
+            "Experience",
+            "Frontstage",
+            "Backstage",
+            "Support processes",
+        }
+        assert texts & stages  # and the stage names, on every page
+    first, last = svg_texts(files[0].read_bytes()), svg_texts(files[-1].read_bytes())
+    assert any(t.startswith("continues on page") for t in first)
+    assert any(t.startswith("continued from page") for t in last)
+    assert stages <= {t for p in files for t in svg_texts(p.read_bytes())}  # every stage on some page
+
+
+@needs_graphviz
+def test_page_pdf_is_one_file_with_a_page_per_page(tmp_path: Path) -> None:
+    import pypdf
+
+    out = tmp_path / "journey.pdf"
+    assert _cli("export", str(HOME_TRAINING), "--page", "a3", "--format", "pdf", "-o", str(out)) == 0
+    dots = jm.views.pages(jm.load(HOME_TRAINING), "journey", None, "a3")
+    assert len(pypdf.PdfReader(out).pages) == len(dots) > 1
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_a_view_that_fits_one_page_keeps_its_name(tmp_path: Path) -> None:
+    out = tmp_path / "actors.dot"
+    assert (
+        _cli(
+            "export",
+            str(HOME_TRAINING),
+            "--view",
+            "actors",
+            "--page",
+            "a4",
+            "--format",
+            "dot",
+            "-o",
+            str(out),
+        )
+        == 0
+    )
+    assert list(tmp_path.iterdir()) == [out]
+    assert 'size="11.69,8.27!"' in out.read_text(encoding="utf-8")
+
+
+def test_page_refuses_formats_it_cannot_split_and_stdout_for_many_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        _cli(
+            "export", str(HOME_TRAINING), "--page", "slide", "--format", "mermaid", "-o", str(tmp_path / "x")
+        )
+        == 2
+    )
+    assert "--page lays out svg, png, pdf, dot, not mermaid" in capsys.readouterr().err
+    assert _cli("export", str(HOME_TRAINING), "--page", "slide", "--format", "dot", "-o", "-") == 2
+    err = capsys.readouterr().err
+    assert "home-training.toml" in err and "give a file name with -o" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_compare_on_a_page_stacks_current_above_future_by_stage() -> None:
+    m = jm.load(HOME_TRAINING)
+    kept = 0
+    for source in jm.views.pages(m, "compare", None, "a3"):
+        pos = dict(re.findall(r'^\t"([^"]+)" \[.*?pos="([-\d.,]+)!"', source, re.M))
+        for name in (n for n in pos if n.startswith("before/") and "after/" + n[7:] in pos):
+            (bx, by), (ax, ay) = (map(float, pos[k].split(",")) for k in (name, "after/" + name[7:]))
+            assert bx == ax and by > ay  # the same column, the older iteration above
+            kept += 1
+    assert kept  # a step kept from current to future is in both rows
+
+
+def _words(svg: bytes) -> tuple[str, str, dict[str, str]]:
+    """The title and description an SVG names itself by, and its root's attributes."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg)
+    first, second = list(root)[:2]
+    assert first.tag.endswith("title") and second.tag.endswith("desc")  # first in the root
+    assert root.get("aria-labelledby") == f"{first.get('id')} {second.get('id')}"
+    return first.text or "", second.text or "", dict(root.attrib)
+
+
+@pytest.mark.parametrize("renderer", [pytest.param("graphviz", marks=needs_graphviz), "wasm"])
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_every_svg_says_in_words_what_it_shows(example_map: jm.JourneyMap, view: str, renderer: str) -> None:
+    it = example_map.iterations[-1] if view == "priorities" else example_map.iterations[0]
+    options = ViewOptions(iteration=it.id)
+    title, desc, attrs = _words(export(example_map, view, "svg", options, renderer))
+    assert attrs["role"] == "img" and example_map.title in title
+    if view == "journey":
+        assert all(s.name in desc for s in it.stages) and all(s.name in desc for s in it.steps)
+    elif view == "compare":
+        newer = example_map.iterations[-1]
+        added = [s.name for s in newer.steps if s.id not in {x.id for x in it.steps}]
+        assert all(name in desc for name in added)
+    elif view == "actors":
+        assert all(a.name in desc for a in it.actors)
+    elif view == "process":
+        assert all(t.name in desc for t in it.processes[0].tasks)
+
+
+def test_the_description_is_in_the_views_language() -> None:
+    m = jm.load(HOME_TRAINING)
+    _, danish, _ = _words(export(m, "journey", "svg", ViewOptions(language="da"), "wasm"))
+    _, norwegian, _ = _words(export(m, "journey", "svg", ViewOptions(language="nb"), "wasm"))
+    assert danish.startswith("Servicerejsen") and norwegian.startswith("Tjenestereisen")
+
+
+@needs_graphviz
+def test_every_page_of_a_paged_svg_names_its_page(tmp_path: Path) -> None:
+    sheets = jm.exports.export_pages(jm.load(HOME_TRAINING), "journey", "svg", None, "graphviz", "slide")
+    titles = [_words(sheet)[0] for sheet in sheets]
+    assert titles[0].endswith(f"(page 1 of {len(sheets)})") and titles[-1].endswith(
+        f"(page {len(sheets)} of {len(sheets)})"
+    )

@@ -11,14 +11,14 @@ from typing import Any
 
 from attrs import fields_dict
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Select, TabbedContent, TabPane, Tree
+from textual.widgets import Footer, Header, OptionList, Select, TabbedContent, TabPane, Tree
 
-from journeymap import report
+from journeymap import deck, report
 from journeymap.benefits import parse_date, parse_number
 from journeymap.creation import new_element, new_id, unique
 from journeymap.defaults import current_iteration, pair_for
@@ -44,29 +44,33 @@ from journeymap.elements import Element, Kind, elements, locate, name_of, parent
 from journeymap.errors import EditError, JourneymapError
 from journeymap.exports import FORMATS, export_to
 from journeymap.gitsetup import user
+from journeymap.i18n import day, user_language
 from journeymap.model import (
     Indicator,
     Iteration,
     IterationState,
     Lane,
+    Language,
     Measurement,
 )
 from journeymap.problems import Problem
 from journeymap.resolve import Settle
 from journeymap.validate import ProblemCache, valid_id, validate
 from journeymap.views import VIEWS, ViewOptions
+from journeymap.vocabulary import term
 from tui.actions import ACTIONS, PLACES, bindings, read_keymap
 from tui.blueprint import Blueprint
 from tui.compare import Compare
 from tui.conflicts import Conflicts
 from tui.dialogs import Confirm, Field, FormDialog, Help, PickMany
-from tui.fields import counted, element_fields, option_label
+from tui.fields import element_fields, option_label
 from tui.form import Form
-from tui.journey import InlineName, JourneyGrid
+from tui.journey import JourneyGrid
 from tui.navigator import ITERATION, MAP, Navigator, Ref
 from tui.priorities import Priorities
 from tui.problems import Problems
 from tui.session import recall, remember
+from tui.words import _, bind, ngettext, use
 
 RECOVERY_DELAY = 0.5
 """Seconds of no edits after which the recovery copy is written (off the UI thread)."""
@@ -89,11 +93,21 @@ class JourneymapApp(App[None]):
     BINDINGS = bindings("app")
 
     def __init__(
-        self, path: str | Path, document: Document | None = None, recovered: Recovery | None = None
+        self,
+        path: str | Path,
+        document: Document | None = None,
+        recovered: Recovery | None = None,
+        language: Language | str | None = None,
     ) -> None:
+        """``language``: the editor's words (default: the user's locale, as gettext reads it)."""
+        self.language = Language(language) if language else user_language()
+        use(self.language)
         super().__init__()
+        bind(self)
         self.path = Path(path)
         self.document = document
+        if document is not None:
+            document.history.language = self.language  # undo and redo say what they did in it
         self.recovered = recovered
         self.iteration_id = ""
         self.selected: Ref = ITERATION
@@ -105,14 +119,13 @@ class JourneymapApp(App[None]):
         self._picker_ids: list[str] = []
         self._picker_labels: list[Text] = []
         # the main screen's widgets, kept so that dialogs and other screens on top do not hide them
-        self.picker = Select[str]([], id="iteration", prompt="iteration", compact=True)
+        self.picker = Select[str]([], id="iteration", prompt=_("iteration"), compact=True)
         self.nav = Navigator(id="nav")
         self.form = Form(id="form")
         self.panels = TabbedContent(id="panels")
         self.blueprint = Blueprint(id="blueprint")
         self.problems = Problems(id="problems")
         self.journey = JourneyGrid(id="journey", classes="hidden")
-        self.renaming = InlineName(id="rename", classes="hidden", compact=True)
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -125,12 +138,11 @@ class JourneymapApp(App[None]):
             with Vertical(id="right"):
                 yield self.form
                 with self.panels:
-                    with TabPane("Blueprint", id="tab-blueprint"), VerticalScroll():
+                    with TabPane(_("Blueprint"), id="tab-blueprint"), VerticalScroll():
                         yield self.blueprint
-                    with TabPane("Problems", id="tab-problems"):
+                    with TabPane(_("Problems"), id="tab-problems"):
                         yield self.problems
         yield self.journey
-        yield self.renaming
         yield Footer()
 
     def on_mount(self) -> None:
@@ -138,10 +150,10 @@ class JourneymapApp(App[None]):
         if keys:
             self.set_keymap(keys)
         if problem:
-            self.notify(problem, title="Keymap", severity="warning", markup=False, timeout=10)
+            self.notify(problem, title=_("Keymap"), severity="warning", markup=False, timeout=10)
         if self.document is None:
-            message = f"{self.path} does not exist. Create a starter map there?"
-            self.push_screen(Confirm(message, (("Create", "yes", "primary"), ("Quit", "cancel", "default"))),
+            message = _("{path} does not exist. Create a starter map there?").format(path=self.path)
+            self.push_screen(Confirm(message, ((_("Create"), "yes", "primary"), (_("Quit"), "cancel", "default"))),
                              self._create)  # fmt: skip
             return
         self._start()
@@ -150,11 +162,15 @@ class JourneymapApp(App[None]):
         if answer != "yes":
             self.exit()
             return
-        document = new_document(self.path)
+        document = new_document(self.path, language=self.language)
         try:
             document.save()
         except OSError as exc:
-            self.exit(message=f"journeymap: cannot create {self.path}: {exc.strerror or exc}")
+            self.exit(
+                message=_("journeymap: cannot create {path}: {reason}").format(
+                    path=self.path, reason=exc.strerror or exc
+                )
+            )
             return
         self.document = document
         self._start()
@@ -175,9 +191,14 @@ class JourneymapApp(App[None]):
             self._offer_recovery(self.recovered)
         if m.conflicts:
             count = len(m.conflicts)
+            message = ngettext(
+                "{file} has {n} merge conflict from git: press g to settle it.",
+                "{file} has {n} merge conflicts from git: press g to settle them.",
+                count,
+            )
             self.notify(
-                f"{self.path.name} has {counted(count, 'merge conflict')} from git: press g to settle them.",
-                title="Merge conflicts",
+                message.format(file=self.path.name, n=count),
+                title=_("Merge conflicts"),
                 severity="warning",
                 markup=False,
                 timeout=15,
@@ -186,30 +207,35 @@ class JourneymapApp(App[None]):
     def _offer_recovery(self, recovery: Recovery) -> None:
         """Offer unsaved changes found in a recovery copy back, saying when they were made."""
         if recovery.map is None:
-            where = f" as {recovery.set_aside.name}" if recovery.set_aside else ""
+            if recovery.set_aside:
+                unread = _(
+                    "The recovery copy of {file} could not be read ({problem}); it was set aside as {aside}."
+                )
+            else:
+                unread = _("The recovery copy of {file} could not be read ({problem}); it was set aside.")
+            aside = recovery.set_aside.name if recovery.set_aside else ""
             self.notify(
-                f"The recovery copy of {self.path.name} could not be read ({recovery.problem}); it was set aside{where}.",
+                unread.format(file=self.path.name, problem=recovery.problem, aside=aside),
                 severity="warning",
                 markup=False,
                 timeout=10,
             )
             self.recovered = None
             return
-        made = recovery.made.strftime("%Y-%m-%d %H:%M")
-        message = (
-            f"Unsaved changes to {self.path.name} from {made} were found "
-            "(journeymap was closed without saving)."
-        )
+        made = f"{day(recovery.made.date(), self.language)} {recovery.made:%H:%M}"
+        found = _("Unsaved changes to {file} from {made} were found (journeymap was closed without saving).")
+        message = found.format(file=self.path.name, made=made)
         if recovery.disk_changed:
-            message += (
-                f"\n\n{self.path.name} was changed on disk after that, by someone or something else. "
+            changed = _(
+                "{file} was changed on disk after that, by someone or something else. "
                 "Keep the version on disk, or restore your unsaved changes instead of it "
                 "(saving will then ask before overwriting the newer file)?"
             )
-            buttons = (("Restore mine", "yes", "warning"), ("Keep the disk's", "no", "primary"))
+            message += "\n\n" + changed.format(file=self.path.name)
+            buttons = ((_("Restore mine"), "yes", "warning"), (_("Keep the disk's"), "no", "primary"))
         else:
-            message += " Restore them?"
-            buttons = (("Restore", "yes", "primary"), ("Discard", "no", "default"))
+            message += " " + _("Restore them?")
+            buttons = ((_("Restore"), "yes", "primary"), (_("Discard"), "no", "default"))
         self.push_screen(Confirm(message, buttons), self._restore)
 
     def _restore(self, answer: str | None) -> None:
@@ -240,13 +266,15 @@ class JourneymapApp(App[None]):
     def _usable(self, editing: bool = True) -> Iteration | None:
         """The iteration to act on, or None after saying why there is none (no iterations, or locked)."""
         if not self.doc.map.iterations:
-            self.notify("This map has no iterations yet: press b to add the first one.", markup=False)
+            self.notify(_("This map has no iterations yet: press b to add the first one."), markup=False)
             return None
         it = self.iteration
         if editing and it.locked:
             self.notify(
-                f"'{it.label}' is locked (read-only): press l to unlock it first.",
-                title="Locked",
+                _("'{iteration}' is locked (read-only): press l to unlock it first.").format(
+                    iteration=it.label
+                ),
+                title=_("Locked"),
                 severity="warning",
                 markup=False,
             )
@@ -254,13 +282,18 @@ class JourneymapApp(App[None]):
         return it
 
     def _changed(self, select: Ref | None = None) -> None:
-        """Show the map as it is now in every pane."""
+        """Show the map as it is now in every pane that is shown (the journey view hides the others:
+        they catch up when it closes)."""
         if select is not None:
             self.selected = select
         if not self.doc.map.iterations:
             self._show_empty()
             return
         m, it = self.doc.map, self.iteration
+        if not self.journey.has_class("hidden"):
+            self.journey.show(it, _selection(self.selected))
+            self._titled(_subtitle(it))
+            return
         options = [
             (Text(f"{i.label} ({i.state.value}{', locked' if i.locked else ''})"), i.id) for i in m.iterations
         ]
@@ -272,9 +305,7 @@ class JourneymapApp(App[None]):
                 self.picker.value = it.id
             self.nav.show(m, it, self.selected)
         self._show_selected()
-        if not self.journey.has_class("hidden"):
-            self.journey.show(it, _selection(self.selected))
-        self._titled(f"{it.label} ({it.state.value}){' · locked, read-only' if it.locked else ''}")
+        self._titled(_subtitle(it))
 
     def _show_empty(self) -> None:
         """A map without iterations: the map's fields, and an invitation to add the first iteration."""
@@ -286,19 +317,21 @@ class JourneymapApp(App[None]):
                 self._picker_ids, self._picker_labels = [], []
             self.nav.show_empty(m)
         self.form.show(m, None, MAP)
-        self.blueprint.update(Text("This map has no iterations yet: press b to add the first one."))
+        self.blueprint.update(Text(_("This map has no iterations yet: press b to add the first one.")))
         self._titled("no iterations yet")
 
     def _titled(self, sub_title: str) -> None:
         """The header (the file, marked while there are unsaved edits), and the checks after a change."""
         self.title = f"{'● ' if self.doc.dirty else ''}{self.path.name}"
         self.sub_title = sub_title
-        self._schedule_checks()
+        if self.ready:  # the first checks wait for the first screen (validating a large map takes a while)
+            self._schedule_checks()
 
     def _map_shown(self, start: Ref) -> None:
-        """Once the tree is laid out: the cursor on ``start``, and the app ready for input."""
+        """Once the tree is laid out: the cursor on ``start``, the app ready for input, and the checks begun."""
         self._select(start)
         self.ready = True
+        self._schedule_checks()
 
     def _leave(self) -> None:
         """Quit, remembering where the user was in this map for the next time it is opened."""
@@ -352,23 +385,19 @@ class JourneymapApp(App[None]):
         self.call_from_thread(self._show_problems, problems)
 
     def _show_problems(self, problems: list[Problem]) -> None:
-        self.problems.show(problems, [self._place(p) for p in problems])
+        labels = {it.id: it.label for it in self.doc.map.iterations}
+        self.problems.show(problems, [_place(p, labels) for p in problems])
         errors = sum(p.severity.value == "error" for p in problems)
         warnings = len(problems) - errors
         label = (
-            f"Problems ({counted(errors, 'error')}, {counted(warnings, 'warning')})"
+            _("Problems ({errors}, {warnings})").format(
+                errors=ngettext("{n} error", "{n} errors", errors).format(n=errors),
+                warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+            )
             if problems
-            else "Problems (none)"
+            else _("Problems (none)")
         )
         self.panels.get_tab("tab-problems").label = label
-
-    def _place(self, problem: Problem) -> str:
-        """Where a problem is, in words: the iteration's label (or the map)."""
-        found = locate(self.doc.map, problem.path)
-        if found is None:
-            return "in the map"
-        label = next((it.label for it in self.doc.map.iterations if it.id == found[0]), found[0])
-        return f"in '{label}'"
 
     def _write_recovery(self) -> None:
         self._recovery_timer = None
@@ -381,7 +410,10 @@ class JourneymapApp(App[None]):
             self.doc.write_recovery()
         except OSError as exc:
             self.call_from_thread(
-                self.notify, f"Could not write the recovery copy: {exc}", severity="warning", markup=False
+                self.notify,
+                _("Could not write the recovery copy: {reason}").format(reason=exc),
+                severity="warning",
+                markup=False,
             )
 
     # --- navigation -------------------------------------------------------------------------
@@ -420,7 +452,10 @@ class JourneymapApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Page keys are the app's only in option lists (a select's open list, the problems); the
-        journey view's edits only in the editor's journey (a comparison's journeys are read-only)."""
+        journey view's edits only in the editor's journey (a comparison's journeys are read-only);
+        while a name is typed there, keys are letters (saving and quitting still work)."""
+        if self.journey.editing is not None:
+            return action in ("save", "quit")
         if action == "page_list":
             return self._paged_list() is not None
         if action in GRID_EDITS and isinstance(self.focused, JourneyGrid):
@@ -467,9 +502,11 @@ class JourneymapApp(App[None]):
         self.query_one("#main").set_class(shown, "hidden")
         if shown:
             self.journey.show(self.iteration, _selection(self.selected))
+            if self.journey.element is not None:  # the journey's cursor is the selection from now on
+                self.selected = Ref("element", *self.journey.element)
             self.journey.focus()
         elif was_shown:
-            self._select(self.selected)
+            self._changed(self.selected)
 
     @on(JourneyGrid.Selected, "#journey")
     def _journey_selected(self, event: JourneyGrid.Selected) -> None:
@@ -486,29 +523,26 @@ class JourneymapApp(App[None]):
         it, chosen = self._usable(), self.journey.element
         if it is None or chosen is None:
             return
-        element = next(e for e in elements(it, chosen[0]) if e.id == chosen[1])
-        region = self.journey.cell_region()
-        self.renaming.styles.offset = (region.x, region.y)
-        self.renaming.styles.width = max(region.width, min(48, self.size.width - region.x))
-        self.renaming.value = name_of(element)
-        self.renaming.remove_class("hidden")
-        self.renaming.focus()
-        self.renaming.action_select_all()
+        self.journey.rename(name_of(next(e for e in elements(it, chosen[0]) if e.id == chosen[1])))
 
-    @on(Input.Submitted, "#rename")
-    def _renamed(self, event: Input.Submitted) -> None:
-        chosen = self.journey.element
-        self._end_rename()
-        if chosen is not None and event.value != name_of(
-            next(e for e in elements(self.iteration, chosen[0]) if e.id == chosen[1])
-        ):
-            self.apply(Update(self.iteration_id, chosen[0], chosen[1], {"name": event.value}), field="name")
+    def on_key(self, event: events.Key) -> None:
+        """Keys while a name is typed in the journey view go to the name, in the order they were typed.
 
-    @on(InlineName.Cancelled)
-    def _end_rename(self) -> None:
-        if not self.renaming.has_class("hidden"):
-            self.renaming.add_class("hidden")
-            self.journey.focus()
+        They come here after the journey has passed them on (its bindings are off meanwhile), so that
+        keys typed in one go with r land in the name too.
+        """
+        if self.journey.editing is not None and self.focused is self.journey:
+            event.stop()
+            event.prevent_default()  # no binding either: a letter is a letter
+            self.journey.type_key(event.key, event.character)
+
+    @on(JourneyGrid.Renamed)
+    def _renamed(self, event: JourneyGrid.Renamed) -> None:
+        element = next((e for e in elements(self.iteration, event.kind) if e.id == event.element), None)
+        if element is not None and name_of(element) != event.name:
+            self.apply(
+                Update(self.iteration_id, event.kind, event.element, {"name": event.name}), field="name"
+            )
 
     def action_focus_iteration(self) -> None:
         self.picker.focus()
@@ -525,7 +559,7 @@ class JourneymapApp(App[None]):
             description = self.doc.apply(operation)
         except EditError as exc:
             self.form.show_error(field, str(exc))
-            self.notify(str(exc), title="Not changed", severity="error", markup=False)
+            self.notify(str(exc), title=_("Not changed"), severity="error", markup=False)
             return False
         self.notify(description, markup=False, timeout=3)
         self._changed(select)
@@ -553,13 +587,15 @@ class JourneymapApp(App[None]):
 
     def action_undo(self) -> None:
         description = self.doc.history.undo()
-        self.notify(f"Undid: {description}" if description else "Nothing to undo", markup=False, timeout=3)
+        said = _("Undid: {edit}").format(edit=description) if description else _("Nothing to undo")
+        self.notify(said, markup=False, timeout=3)
         if description:
             self._changed()
 
     def action_redo(self) -> None:
         description = self.doc.history.redo()
-        self.notify(f"Redid: {description}" if description else "Nothing to redo", markup=False, timeout=3)
+        said = _("Redid: {edit}").format(edit=description) if description else _("Nothing to redo")
+        self.notify(said, markup=False, timeout=3)
         if description:
             self._changed()
 
@@ -587,7 +623,9 @@ class JourneymapApp(App[None]):
         if it is None or step is None:
             return
         if not it.processes:
-            self.notify("Tasks belong to a work process: add a process in the navigator first.", markup=False)
+            self.notify(
+                _("Tasks belong to a work process: add a process in the navigator first."), markup=False
+            )
             return
         self._add(it, Ref("element", Kind.PROCESS, it.processes[0].id), step)
 
@@ -595,22 +633,22 @@ class JourneymapApp(App[None]):
         """Ask for a new element of the kind ``ref`` calls for; with ``step``, it is named in that step too."""
         kind, after, container = _add_target(it, ref)
         if kind is None:
-            self.notify("Select a section, stage or process to add to.", markup=False)
+            self.notify(_("Select a section, stage or process to add to."), markup=False)
             return
         taken = {e.id for k in Kind for e in elements(it, k)}
         fields = _add_fields(it, kind, container)
         if step and kind is Kind.TASK:
-            fields.append(Field("lane", "Lane: where in the blueprint the task is done", Lane.BACKSTAGE.value,
-                                tuple((lane.value, lane.value) for lane in Lane)))  # fmt: skip
+            fields.append(Field("lane", _("Lane: where in the blueprint the task is done"), Lane.BACKSTAGE.value,
+                                tuple((_(term(lane)), lane.value) for lane in Lane)))  # fmt: skip
 
         def operation(values: dict[str, str]) -> Operation | str:
             ident = values.get("id") or new_id(values.get("name") or values.get("label") or kind.value, taken)
             if not valid_id(ident):
-                return f"'{ident}' cannot be an id: use letters, digits, '-', '_' or '.'"
+                return _("'{id}' cannot be an id: use letters, digits, '-', '_' or '.'").format(id=ident)
             try:
                 element = new_element(kind, {**values, "id": ident})
             except EditError as exc:
-                return f"missing or wrong value: {exc}"
+                return _("missing or wrong value: {problem}").format(problem=exc)
             if step:
                 return AddToStep(it.id, step, element, values.get("parent", ""))
             return _add_operation(it, element, after, values.get("parent", container))
@@ -621,7 +659,12 @@ class JourneymapApp(App[None]):
                 self.form.focus()
 
         suggest = (lambda name: new_id(name, taken)) if "name" in {f.name for f in fields} else None
-        title = f"Add a {kind.value} to step '{name_of(_step(it, step))}'" if step else f"Add a {kind.value}"
+        if step:
+            title = _("Add: {kind} to step '{step}'").format(
+                kind=_(term(kind)), step=name_of(_step(it, step))
+            )
+        else:
+            title = _("Add: {kind}").format(kind=_(term(kind)))
         self._ask(title, fields, operation, done, suggest)
 
     def _ask(
@@ -662,24 +705,28 @@ class JourneymapApp(App[None]):
             self._delete_iteration()
             return
         if ref.what != "element" or ref.kind is None:
-            self.notify("Select an element to delete.", markup=False)
+            self.notify(_("Select an element to delete."), markup=False)
             return
         kind, ident = ref.kind, ref.id
         element = next(e for e in elements(it, kind) if e.id == ident)
         users = referrers(self.doc.map, it.id, kind, ident)
-        message = f"Delete {kind.value} '{name_of(element)}'?"
+        message = _("Delete {kind} '{name}'?").format(kind=_(term(kind)), name=name_of(element))
         if users:
+            more = len(users) - 8
             shown = "\n".join(f"  • {u}" for u in users[:8]) + (
-                f"\n  … and {len(users) - 8} more" if len(users) > 8 else ""
+                "\n  " + ngettext("… and {n} more", "… and {n} more", more).format(n=more) if more > 0 else ""
             )
-            message += f"\n\nIt is referred to by:\n{shown}\n\nThose references are removed too (undo brings them back)."
+            referred = _(
+                "It is referred to by:\n{referrers}\n\nThose references are removed too (undo brings them back)."
+            )
+            message += "\n\n" + referred.format(referrers=shown)
 
         def done(answer: str | None) -> None:
             if answer == "yes":
                 self.apply(Remove(it.id, kind, ident, cascade=True), _parent(it, ref))
 
         self.push_screen(
-            Confirm(message, (("Delete", "yes", "error"), ("Cancel", "cancel", "default"))), done
+            Confirm(message, ((_("Delete"), "yes", "error"), (_("Cancel"), "cancel", "default"))), done
         )
 
     def _delete_iteration(self) -> None:
@@ -691,9 +738,11 @@ class JourneymapApp(App[None]):
             if answer == "yes" and self.apply(DeleteIteration(it.id), MAP):
                 self._changed(ITERATION)
 
-        message = f"Delete the whole iteration '{it.label}' ({it.id})? Undo brings it back."
+        message = _("Delete the whole iteration '{label}' ({id})? Undo brings it back.").format(
+            label=it.label, id=it.id
+        )
         self.push_screen(
-            Confirm(message, (("Delete", "yes", "error"), ("Cancel", "cancel", "default"))), done
+            Confirm(message, ((_("Delete"), "yes", "error"), (_("Cancel"), "cancel", "default"))), done
         )
 
     def action_move_step(self, step: int) -> None:
@@ -712,7 +761,7 @@ class JourneymapApp(App[None]):
             return
         index = _move_index(it, ref.kind, ref.id, step)
         if index is None:
-            self.notify("Already at the end.", markup=False, timeout=2)
+            self.notify(_("Already at the end."), markup=False, timeout=2)
             return
         self.apply(Move(it.id, ref.kind, ref.id, index), ref)
 
@@ -724,11 +773,11 @@ class JourneymapApp(App[None]):
             return
         it, m = self.iteration, self.doc.map
         taken = {i.id for i in m.iterations}
-        states = tuple((s.value, s.value) for s in IterationState)
+        states = tuple((_(term(s)), s.value) for s in IterationState)
         fields = [
-            Field("id", "Id of the new iteration", unique(f"{it.id}-next", taken)),
-            Field("label", "Label", f"Next round after {it.label}"),
-            Field("state", "State", "future", states),
+            Field("id", _("Id of the new iteration"), unique(f"{it.id}-next", taken)),
+            Field("label", _("Label"), _("Next round after {label}").format(label=it.label)),
+            Field("state", _("State"), "future", states),
         ]
 
         def operation(values: dict[str, str]) -> Operation | str:
@@ -744,15 +793,15 @@ class JourneymapApp(App[None]):
                 self.iteration_id = op.id
                 self._changed(ITERATION)
 
-        self._ask(f"Branch a new iteration from '{it.label}'", fields, operation, done)
+        self._ask(_("Branch a new iteration from '{label}'").format(label=it.label), fields, operation, done)
 
     def _add_first_iteration(self) -> None:
-        states = tuple((s.value, s.value) for s in IterationState)
+        states = tuple((_(term(s)), s.value) for s in IterationState)
         fields = [
-            Field("id", "Id of the iteration", "current"),
-            Field("label", "Label", "Today"),
+            Field("id", _("Id of the iteration"), "current"),
+            Field("label", _("Label"), _("Today")),
             Field(
-                "state", "State: current (the service as it is) or future (as designed)", "current", states
+                "state", _("State: current (the service as it is) or future (as designed)"), "current", states
             ),
         ]
 
@@ -768,7 +817,7 @@ class JourneymapApp(App[None]):
             self.iteration_id = op.id
             self.apply(op, ITERATION)
 
-        self._ask("Add the first iteration of the map", fields, operation, done)
+        self._ask(_("Add the first iteration of the map"), fields, operation, done)
 
     def action_lock(self) -> None:
         it = self._usable(editing=False)
@@ -782,7 +831,7 @@ class JourneymapApp(App[None]):
         if it is None:
             return
         if len(m.iterations) < 2:
-            self.notify("Compare needs two iterations: press b to branch one.", markup=False)
+            self.notify(_("Compare needs two iterations: press b to branch one."), markup=False)
             return
         older, newer = pair_for(m, it.id)
         self.push_screen(Compare(m, older.id, newer.id))
@@ -802,25 +851,26 @@ class JourneymapApp(App[None]):
             self.call_from_thread(self._ask_overwrite, then_leave)
             return
         except OSError as exc:
-            self.call_from_thread(
-                self.notify, f"Not saved: {exc.strerror or exc}", severity="error", markup=False
-            )
+            failed = _("Not saved: {reason}").format(reason=exc.strerror or exc)
+            self.call_from_thread(self.notify, failed, severity="error", markup=False)
             return
         self.call_from_thread(self._saved, then_leave)
 
     def _ask_overwrite(self, then_leave: bool) -> None:
-        message = f"{self.path.name} was changed outside journeymap since you opened it. Overwrite it?"
+        message = _("{file} was changed outside journeymap since you opened it. Overwrite it?").format(
+            file=self.path.name
+        )
 
         def done(answer: str | None) -> None:
             if answer == "yes":
                 self._save(force=True, then_leave=then_leave)
 
         self.push_screen(
-            Confirm(message, (("Overwrite", "yes", "warning"), ("Cancel", "cancel", "default"))), done
+            Confirm(message, ((_("Overwrite"), "yes", "warning"), (_("Cancel"), "cancel", "default"))), done
         )
 
     def _saved(self, then_leave: bool) -> None:
-        self.notify(f"Saved {self.path}", markup=False, timeout=3)
+        self.notify(_("Saved {path}").format(path=self.path), markup=False, timeout=3)
         self._titled(self.sub_title)
         if then_leave:
             self._leave()
@@ -839,11 +889,11 @@ class JourneymapApp(App[None]):
                 self.doc.close()
                 self._leave()
 
-        message = f"Save the changes to {self.path.name} before quitting?"
+        message = _("Save the changes to {file} before quitting?").format(file=self.path.name)
         buttons = (
-            ("Save", "save", "primary"),
-            ("Discard", "discard", "error"),
-            ("Cancel", "cancel", "default"),
+            (_("Save"), "save", "primary"),
+            (_("Discard"), "discard", "error"),
+            (_("Cancel"), "cancel", "default"),
         )
         self.push_screen(Confirm(message, buttons), done)
 
@@ -854,16 +904,16 @@ class JourneymapApp(App[None]):
         views = tuple((v, v) for v in VIEWS)
         formats = tuple((f, f) for f in FORMATS)
         fields = [
-            Field("view", "View", "journey", views),
-            Field("format", "Format", "svg", formats),
-            Field("path", "File (empty: next to the map)", ""),
+            Field("view", _("View"), "journey", views),
+            Field("format", _("Format"), "svg", formats),
+            Field("path", _("File (empty: next to the map)"), ""),
         ]
 
         def done(values: dict[str, str] | None) -> None:
             if values is not None:
                 self._export(values["view"] or "journey", values["format"] or "svg", values["path"])
 
-        self.push_screen(FormDialog(f"Export a diagram of '{it.label}'", fields), done)
+        self.push_screen(FormDialog(_("Export a diagram of '{label}'").format(label=it.label), fields), done)
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, view: str, fmt: str, path: str) -> None:
@@ -877,13 +927,12 @@ class JourneymapApp(App[None]):
             else:
                 options = ViewOptions(iteration=it.id)
             written = export_to(self.doc.map, target, view, fmt, options)
-        except ValueError as exc:
-            self.call_from_thread(self.notify, f"Not exported: {exc}", severity="error", markup=False)
+        except (ValueError, JourneymapError, OSError) as exc:
+            failed = _("Not exported: {reason}").format(reason=exc)
+            self.call_from_thread(self.notify, failed, severity="error", markup=False)
             return
-        except (JourneymapError, OSError) as exc:
-            self.call_from_thread(self.notify, f"Not exported: {exc}", severity="error", markup=False)
-            return
-        self.call_from_thread(self.notify, f"Wrote {written}", title="Exported", markup=False, timeout=6)
+        wrote = _("Wrote {path}").format(path=written)
+        self.call_from_thread(self.notify, wrote, title=_("Exported"), markup=False, timeout=6)
 
     def action_priorities(self) -> None:
         it = self._usable(editing=False)
@@ -894,13 +943,15 @@ class JourneymapApp(App[None]):
         if self._usable(editing=False) is None:
             return
         folder = self.path.parent / f"{self.path.stem}-report"
-        fields = [Field("folder", "Folder (made if missing)", str(folder))]
+        fields = [Field("folder", _("Folder (made if missing)"), str(folder))]
 
         def done(values: dict[str, str] | None) -> None:
             if values is not None:
                 self._report(Path(values["folder"] or folder))
 
-        self.push_screen(FormDialog(f"Report on '{self.iteration.label}'", fields), done)
+        self.push_screen(
+            FormDialog(_("Report on '{label}'").format(label=self.iteration.label), fields), done
+        )
 
     @work(thread=True, exclusive=True, group="export")
     def _report(self, folder: Path) -> None:
@@ -908,15 +959,40 @@ class JourneymapApp(App[None]):
             content = report.build(self.doc.map, self.iteration.id, self.path.stem)
             written = report.write(content, folder, self.path.stem)
         except (JourneymapError, OSError) as exc:
-            self.call_from_thread(self.notify, f"No report: {exc}", severity="error", markup=False)
+            self.call_from_thread(
+                self.notify, _("No report: {reason}").format(reason=exc), severity="error", markup=False
+            )
             return
         self.call_from_thread(
             self.notify,
-            f"Wrote {written[-2]} and {written[-1].name}",
-            title="Report",
+            _("Wrote {path} and {other}").format(path=written[-2], other=written[-1].name),
+            title=_("Report"),
             markup=False,
             timeout=6,
         )
+
+    def action_deck(self) -> None:
+        if self._usable(editing=False) is None:
+            return
+        target = self.path.with_name(f"{self.path.stem}-deck.pptx")
+        fields = [Field("file", _("File"), str(target))]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self._deck(Path(values["file"] or target))
+
+        self.push_screen(FormDialog(_("Deck of '{label}'").format(label=self.iteration.label), fields), done)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _deck(self, target: Path) -> None:
+        try:
+            written = deck.write_deck(deck.deck(self.doc.map, self.iteration.id), target, self.path)
+        except (JourneymapError, OSError) as exc:
+            failed = _("No deck: {reason}").format(reason=exc)
+            self.call_from_thread(self.notify, failed, severity="error", markup=False)
+            return
+        wrote = _("Wrote {path}").format(path=written)
+        self.call_from_thread(self.notify, wrote, title=_("Deck"), markup=False, timeout=6)
 
     @on(Form.Record)
     def _record(self, event: Form.Record) -> None:
@@ -925,16 +1001,21 @@ class JourneymapApp(App[None]):
             return
         indicator = next(e for e in elements(it, Kind.INDICATOR) if e.id == event.ref.id)
         assert isinstance(indicator, Indicator)
-        unit = f" ({indicator.unit})" if indicator.unit else ""
+        if indicator.unit:
+            value = _("Value ({unit}); empty removes the measurement of that date").format(
+                unit=indicator.unit
+            )
+        else:
+            value = _("Value; empty removes the measurement of that date")
         fields = [
-            Field("date", "Date (YYYY-MM-DD)", dt.date.today().isoformat()),
-            Field("value", f"Value{unit}; empty removes the measurement of that date", ""),
-            Field("note", "Note: where the figure comes from", ""),
+            Field("date", _("Date (YYYY-MM-DD)"), dt.date.today().isoformat()),
+            Field("value", value, ""),
+            Field("note", _("Note: where the figure comes from"), ""),
         ]
 
         def operation(values: dict[str, str]) -> Operation | str:
             if not values["date"]:
-                return "a measurement needs a date"
+                return _("a measurement needs a date")
             try:
                 day = parse_date(values["date"])
                 value = parse_number(values["value"]) if values["value"] else None
@@ -947,7 +1028,7 @@ class JourneymapApp(App[None]):
         def done(op: Operation) -> None:
             self.apply(op, event.ref, "measurements")
 
-        self._ask(f"Measurement of '{indicator.name}'", fields, operation, done)
+        self._ask(_("Measurement of '{name}'").format(name=indicator.name), fields, operation, done)
 
     def action_help(self) -> None:
         self.push_screen(Help(ACTIONS, PLACES))
@@ -955,7 +1036,7 @@ class JourneymapApp(App[None]):
     def action_conflicts(self) -> None:
         """The merge conflicts a git merge left in the map, to settle one by one."""
         if not self.doc.map.conflicts:
-            self.notify("This map has no merge conflicts.", markup=False)
+            self.notify(_("This map has no merge conflicts."), markup=False)
             return
         self.push_screen(Conflicts(self.doc.map))
 
@@ -975,7 +1056,9 @@ class JourneymapApp(App[None]):
         for action in ACTIONS:
             if action.palette:
                 keys = f" ({action.keys})" if action.keys else ""
-                yield SystemCommand(action.title, f"{action.help}{keys}", partial(self._run, action.action))
+                yield SystemCommand(
+                    _(action.title), f"{_(action.help)}{keys}", partial(self._run, action.action)
+                )
 
     async def _run(self, action: str) -> None:
         await self.run_action(action.removeprefix("app."))
@@ -1013,7 +1096,7 @@ def _add_fields(it: Iteration, kind: Kind, container: str) -> list[Field]:
     specs = {spec.name: spec for spec in element_fields(kind)}
     made = []
     for name in kind.spec.new_fields:
-        spec, title = specs[name], {"source": "From", "target": "To"}.get(name, specs[name].title)
+        spec, title = specs[name], {"source": _("From"), "target": _("To")}.get(name, specs[name].title)
         if spec.target is not None:  # a step's stage starts at the selected stage, or the first
             choices = options(spec.target)
             start = (
@@ -1023,14 +1106,14 @@ def _add_fields(it: Iteration, kind: Kind, container: str) -> list[Field]:
         elif spec.enum is not None:
             default = fields_dict(kind.type)[name].default
             start = default.value if isinstance(default, spec.enum) else next(iter(spec.enum)).value
-            made.append(Field(name, title, start, tuple((m.value, m.value) for m in spec.enum)))
+            made.append(Field(name, title, start, tuple((_(term(m)), m.value) for m in spec.enum)))
         else:
             made.append(Field(name, title, ""))
-    ident = Field("id", "Id (made from the name)" if kind.spec.has_name else "Id", "")
+    ident = Field("id", _("Id (made from the name)") if kind.spec.has_name else _("Id"), "")
     made.insert(1 if kind.spec.has_name else len(made), ident)
     if kind.parent is not None:
         parents = elements(it, kind.parent)
-        made.append(Field("parent", kind.parent.spec.title.capitalize(),
+        made.append(Field("parent", _(term(kind.parent)).capitalize(),
                           container or (parents[0].id if parents else ""), options(kind.parent)))  # fmt: skip
     return made
 
@@ -1085,3 +1168,15 @@ def _selection(ref: Ref) -> tuple[Kind, str] | None:
 
 def _step(it: Iteration, ident: str) -> Element:
     return next(s for s in it.steps if s.id == ident)
+
+
+def _place(problem: Problem, labels: dict[str, str]) -> str:
+    """Where a problem is, in words: in the iteration with its label, or in the map."""
+    if not problem.iteration:
+        return _("in the map")
+    return _("in '{iteration}'").format(iteration=labels.get(problem.iteration, problem.iteration))
+
+
+def _subtitle(it: Iteration) -> str:
+    """The header's second part: the iteration shown, and whether it is locked."""
+    return f"{it.label} ({it.state.value}){' · locked, read-only' if it.locked else ''}"

@@ -15,7 +15,9 @@ from textual.widgets import Static
 from journeymap.benefits import IndicatorStatus, Status, benefit_status
 from journeymap.model import Benefit, Channel, Iteration, Lane, Step, StepKind, Task, Touchpoint
 from journeymap.priorities import quadrant
+from journeymap.vocabulary import term
 from tui.priorities import STATUS_STYLES
+from tui.words import _
 
 CHANNEL_MARKS = {
     Channel.DIGITAL: ("▣", "cyan"),
@@ -35,7 +37,7 @@ COLUMN_WIDTH = 18
 def blueprint(it: Iteration, selected: str | None, width: int) -> RenderableType:
     """A table of the steps around ``selected`` that fits ``width`` columns of text."""
     if not it.steps:
-        return Text("This iteration has no steps yet: select Stages and press a to add one.", style="dim")
+        return Text(_("This iteration has no steps yet: select Stages and press a to add one."), style="dim")
     index = next((k for k, s in enumerate(it.steps) if s.id == selected), 0)
     count = max(1, (width - 14) // (COLUMN_WIDTH + 3))
     start = max(0, min(index - count // 2, len(it.steps) - count))
@@ -54,30 +56,32 @@ def blueprint(it: Iteration, selected: str | None, width: int) -> RenderableType
     def row(title: str, cells: list[Text]) -> None:
         table.add_row(Text(title), *cells)
 
-    row("Touchpoints", [_touchpoints(step, touchpoints) for step in shown])
-    row("Actions", [_action(step, step.id == selected) for step in shown])
-    row("Emotion", [_emotion(step) for step in shown])
+    row(_("Touchpoints"), [_touchpoints(step, touchpoints) for step in shown])
+    row(_("Actions"), [_action(step, step.id == selected) for step in shown])
+    row(_("Emotion"), [_emotion(step) for step in shown])
     for lane in Lane:
         cells = [_tasks(step, tasks, lane) for step in shown]
         if any(cell.plain for cell in cells):
-            row(lane.value.capitalize(), cells)
+            row(_(term(lane)).capitalize(), cells)
     priority = [_priority(step) for step in shown]
     if any(cell.plain for cell in priority):
-        row("Priority", priority)
+        row(_("Priority"), priority)
     statuses = benefit_status(it)
     worst = _worst(statuses)
     gains = [_benefits(step, it.benefits, worst) for step in shown]
     if any(cell.plain for cell in gains):
-        row("Benefits", gains)
+        row(_("Benefits"), gains)
     before, after = start, len(it.steps) - start - len(shown)
     where = Text(
-        f"steps {start + 1}-{start + len(shown)} of {len(it.steps)}"
-        + (f"  ◀ {before} more" if before else "")
-        + (f"  {after} more ▶" if after else ""),
+        _("steps {first}-{last} of {count}").format(
+            first=start + 1, last=start + len(shown), count=len(it.steps)
+        )
+        + ("  ◀ " + _("{n} more").format(n=before) if before else "")
+        + ("  " + _("{n} more").format(n=after) + " ▶" if after else ""),
         style="dim",
     )
     legend = Text.assemble(
-        *(Text(f"{mark} {ch.value}  ", style=colour) for ch, (mark, colour) in CHANNEL_MARKS.items())
+        *(Text(f"{mark} {_(term(ch))}  ", style=colour) for ch, (mark, colour) in CHANNEL_MARKS.items())
     )
     return Group(where, table, legend, _summary(statuses))
 
@@ -105,7 +109,11 @@ def _worst(statuses: list[IndicatorStatus]) -> dict[str, Status]:
 def _priority(step: Step) -> Text:
     if step.effort is None or step.gain is None:
         return Text("")
-    return Text(f"{quadrant(step.effort, step.gain).value} (g{step.gain}/e{step.effort})", style="italic")
+    where = _(term(quadrant(step.effort, step.gain)))
+    return Text(
+        _("{quadrant} (g{gain}/e{effort})").format(quadrant=where, gain=step.gain, effort=step.effort),
+        style="italic",
+    )
 
 
 def _benefits(step: Step, benefits: tuple[Benefit, ...], worst: dict[str, Status]) -> Text:
@@ -114,17 +122,21 @@ def _benefits(step: Step, benefits: tuple[Benefit, ...], worst: dict[str, Status
         if step.id in b.steps:
             status = worst.get(b.id)
             text.append(f"◆ {b.name}", style=STATUS_STYLES[status] if status else "dim")
-            text.append(f" ({status.value})\n" if status else " (no indicator)\n", style="dim")
+            text.append(
+                f" ({_(term(status))})\n" if status else " (" + _("no indicator") + ")\n", style="dim"
+            )
     text.rstrip()
     return text
 
 
 def _summary(statuses: list[IndicatorStatus]) -> Text:
     if not statuses:
-        return Text("No benefit indicators yet (Benefits and indicators in the navigator).", style="dim")
+        return Text(_("No benefit indicators yet (Benefits and indicators in the navigator)."), style="dim")
     counts = {status: sum(s.status is status for s in statuses) for status in STATUS_ORDER}
-    parts = [Text(f"{n} {status.value}  ", style=STATUS_STYLES[status]) for status, n in counts.items() if n]
-    return Text.assemble(Text("Indicators: ", style="bold"), *parts)
+    parts = [
+        Text(f"{n} {_(term(status))}  ", style=STATUS_STYLES[status]) for status, n in counts.items() if n
+    ]
+    return Text.assemble(Text(_("Indicators:") + " ", style="bold"), *parts)
 
 
 def _touchpoints(step: Step, touchpoints: dict[str, Touchpoint]) -> Text:

@@ -18,37 +18,48 @@ from textual.widgets import Footer, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from journeymap.elements import Kind
+from journeymap.i18n import N_
 from journeymap.model import Iteration, JourneyMap
 from journeymap.semantic_diff import Diff, diff
+from journeymap.vocabulary import term
 from tui.journey import JourneyGrid, lane_heights
+from tui.words import _, bind
 
 SHORT = 40
 """Terminals with fewer lines than this show the changes as a short panel until it is focused."""
 MARKS = {
-    "added": ("+ new", "bold green"),
-    "removed": ("✗ removed", "bold red"),
-    "changed": ("~ changed", "yellow"),
-    "moved": ("↔ moved", "cyan"),
+    "added": (N_("+ new"), "bold green"),
+    "removed": (N_("✗ removed"), "bold red"),
+    "changed": (N_("~ changed"), "yellow"),
+    "moved": (N_("↔ moved"), "cyan"),
+}
+"""The mark over a step, in English (translated where shown), and its style."""
+COUNTED = {
+    "added": N_("{n} added"),
+    "removed": N_("{n} removed"),
+    "changed": N_("{n} changed"),
+    "moved": N_("{n} moved"),
 }
 
 
 class Compare(Screen[None]):
     """Pick two iterations; see both journeys with what was added, removed, changed, moved and replaced."""
 
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape,q", "app.pop_screen", N_("Back"))]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (200, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]
 
     def __init__(self, journey_map: JourneyMap, a: str, b: str) -> None:
         super().__init__()
+        bind(self)
         self.journey_map, self.a, self.b = journey_map, a, b
 
     def compose(self) -> ComposeResult:
         options = [(Text(f"{it.label} ({it.id})"), it.id) for it in self.journey_map.iterations]
         with Horizontal(id="compare-pickers"):
-            yield Label("Compare")
+            yield Label(_("Compare"))
             yield Select(options, value=self.a, allow_blank=False, id="compare-a", compact=True)
-            yield Label("with")
+            yield Label(_("with"))
             yield Select(options, value=self.b, allow_blank=False, id="compare-b", compact=True)
         yield Static(id="compare-summary")
         with Horizontal(id="compare-grids"):
@@ -87,8 +98,13 @@ class Compare(Screen[None]):
         heights |= {lane: n for lane, n in old_heights.items() if lane not in heights}
         self.query_one("#compare-old", JourneyGrid).show(old, marks=old_marks, heights=heights)
         self.query_one("#compare-new", JourneyGrid).show(new, marks=new_marks, heights=heights)
-        self.query_one("#compare-old-title", Label).update(Text(f"Before: {old.label}", style="bold"))
-        self.query_one("#compare-new-title", Label).update(Text(f"After: {new.label}", style="bold"))
+        before, after = _("Before: {iteration}"), _("After: {iteration}")
+        self.query_one("#compare-old-title", Label).update(
+            Text(before.format(iteration=old.label), style="bold")
+        )
+        self.query_one("#compare-new-title", Label).update(
+            Text(after.format(iteration=new.label), style="bold")
+        )
         self.query_one("#compare-summary", Static).update(summary(found))
         changes = self.query_one("#compare-changes", OptionList)
         changes.clear_options()
@@ -114,23 +130,29 @@ def step_marks(
     new_marks: dict[str, tuple[str, str]] = {}
     for ref in found.removed:
         if ref.kind is Kind.STEP:
-            old_marks[ref.id] = MARKS["removed"]
+            old_marks[ref.id] = _said("removed")
     for ref in found.added:
         if ref.kind is Kind.STEP:
-            new_marks[ref.id] = MARKS["added"]
+            new_marks[ref.id] = _said("added")
     for what, refs in (
         ("changed", [c.element for c in found.changed]),
         ("moved", [m.element for m in found.moved]),
     ):
         for ref in refs:
             if ref.kind is Kind.STEP and ref.id not in new_marks:
-                old_marks.setdefault(ref.id, MARKS[what])
-                new_marks[ref.id] = MARKS[what]
+                old_marks.setdefault(ref.id, _said(what))
+                new_marks[ref.id] = _said(what)
     number = {s.id: k + 1 for k, s in enumerate(old.steps)}
     for replacement in found.replacements:
         shown = ", ".join(str(number[r.id]) for r in replacement.replaced if r.id in number)
-        new_marks[replacement.step.id] = (f"+ replaces {shown}", "bold magenta")
+        new_marks[replacement.step.id] = (_("+ replaces {steps}").format(steps=shown), "bold magenta")
     return old_marks, new_marks
+
+
+def _said(what: str) -> tuple[str, str]:
+    """The mark of a change in the editor's language, and its style."""
+    word, style = MARKS[what]
+    return _(word), style
 
 
 def summary(found: Diff) -> Text:
@@ -144,10 +166,15 @@ def summary(found: Diff) -> Text:
         ("moved", len(found.moved)),
     ):
         word, style = MARKS[what]
-        text.append(f"{word.split()[0]} {count} {what}   ", style=style)
+        text.append(f"{word.split()[0]} {_(COUNTED[what]).format(n=count)}   ", style=style)
     if before is not None and after is not None:
-        trend = "better" if after > before else "worse" if after < before else "the same"
-        text.append(f"average emotion {before:+.1f} → {after:+.1f} ({trend})", style="bold")
+        if after > before:
+            trend = _("average emotion {before} → {after} (better)")
+        elif after < before:
+            trend = _("average emotion {before} → {after} (worse)")
+        else:
+            trend = _("average emotion {before} → {after} (the same)")
+        text.append(trend.format(before=f"{before:+.1f}", after=f"{after:+.1f}"), style="bold")
     return text
 
 
@@ -160,13 +187,13 @@ def change_options(found: Diff) -> list[Option]:
         ("changed", [c.element for c in found.changed]),
         ("moved", [m.element for m in found.moved]),
     ):
-        word, style = MARKS[what]
+        word, style = _said(what)
         details = {c.element.id: ", ".join(f.field for f in c.fields) for c in found.changed}
         for ref in refs:
-            line = Text.assemble((f"{word:<10}", style), f"{ref.kind.value} '{ref.name}'")
+            line = Text.assemble((f"{word:<10}", style), f"{_(term(ref.kind))} '{ref.name}'")
             if what == "changed" and details.get(ref.id):
                 line.append(f"  ({details[ref.id]})", style="dim")
             options.append(Option(line, id=f"{ref.kind.value}:{ref.id}:{what}:{len(options)}"))
     if not options:
-        options.append(Option(Text("The two iterations are the same.", style="dim"), disabled=True))
+        options.append(Option(Text(_("The two iterations are the same."), style="dim"), disabled=True))
     return options

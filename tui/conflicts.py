@@ -16,18 +16,19 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journeymap.conflicts import describe
+from journeymap.i18n import N_
 from journeymap.model import JourneyMap
 from journeymap.resolve import OURS, THEIRS
-from tui.fields import counted
+from tui.words import _, bind, ngettext
 
 
 class Conflicts(Screen[None]):
     """The map's merge conflicts; posts :class:`Conflicts.Settle` for the highlighted one."""
 
     BINDINGS = [
-        Binding("o", "settle('ours')", "Keep ours"),
-        Binding("t", "settle('theirs')", "Take theirs"),
-        Binding("escape,q", "app.pop_screen", "Back"),
+        Binding("o", "settle('ours')", N_("Keep ours")),
+        Binding("t", "settle('theirs')", N_("Take theirs")),
+        Binding("escape,q", "app.pop_screen", N_("Back")),
     ]
 
     class Settle(Message):
@@ -39,6 +40,7 @@ class Conflicts(Screen[None]):
 
     def __init__(self, journey_map: JourneyMap) -> None:
         super().__init__()
+        bind(self)
         self.journey_map = journey_map
 
     def compose(self) -> ComposeResult:
@@ -55,10 +57,15 @@ class Conflicts(Screen[None]):
         self.journey_map = journey_map
         count = len(journey_map.conflicts)
         title = (
-            f"{counted(count, 'merge conflict')}: o keeps ours (what the map holds now), "
-            "t takes theirs; undo brings a settled one back."
+            ngettext(
+                "{n} merge conflict: o keeps ours (what the map holds now), t takes theirs; "
+                "undo brings a settled one back.",
+                "{n} merge conflicts: o keeps ours (what the map holds now), t takes theirs; "
+                "undo brings a settled one back.",
+                count,
+            ).format(n=count)
             if count
-            else "No merge conflicts left: save the map, then git add it and commit the merge."
+            else _("No merge conflicts left: save the map, then git add it and commit the merge.")
         )
         self.query_one("#conflicts-title", Static).update(Text(title, style="bold"))
         options = self.query_one(OptionList)

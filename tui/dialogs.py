@@ -15,22 +15,28 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
+from journeymap.elements import Kind
+from journeymap.i18n import N_
 from tui.actions import Action
+from tui.fields import ITERATION_MEANING, MAP_MEANING
+from tui.words import _, bind
 
 
 class Confirm(ModalScreen[str]):
     """A question with buttons; dismisses with the chosen button's value ("cancel" on escape)."""
 
-    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss('cancel')", N_("Cancel"))]
 
     def __init__(
         self,
         message: str,
-        buttons: Sequence[tuple[str, str, str]] = (("Yes", "yes", "primary"), ("No", "cancel", "default")),
+        buttons: Sequence[tuple[str, str, str]] = (),
     ) -> None:
+        """``buttons``: (label, value, variant); default Yes and No (in the editor's language)."""
         super().__init__()
+        bind(self)
         self.message = message
-        self.buttons = buttons
+        self.buttons = buttons or ((_("Yes"), "yes", "primary"), (_("No"), "cancel", "default"))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -61,13 +67,14 @@ class Field:
 class FormDialog(ModalScreen[dict[str, str] | None]):
     """A few fields and OK; ``check`` may refuse the values with a message shown in the dialog."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"))]
 
     def __init__(
         self, title: str, fields: Sequence[Field], check: Callable[[dict[str, str]], str | None] | None = None,
         on_name: Callable[[str], str] | None = None,
     ) -> None:  # fmt: skip
         super().__init__()
+        bind(self)
         self.title_text, self.fields, self.check, self.on_name = title, fields, check, on_name
 
     def compose(self) -> ComposeResult:
@@ -76,15 +83,15 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
             for field in self.fields:
                 yield Label(field.title)
                 if field.options is None:
-                    yield Input(field.value, id=f"d-{field.name}", compact=True, placeholder="(empty)")
+                    yield Input(field.value, id=f"d-{field.name}", compact=True, placeholder=_("(empty)"))
                 else:
                     options = [(Text(label), value) for label, value in field.options]
                     yield Select(options, value=field.value or Select.NULL, allow_blank=not field.value,
                                  id=f"d-{field.name}", compact=True)  # fmt: skip
             yield Static("", id="dialog-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("OK", id="ok", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("OK"), id="ok", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
 
     def values(self) -> dict[str, str]:
         result: dict[str, str] = {}
@@ -132,12 +139,13 @@ class PickMany(ModalScreen[tuple[str, ...] | None]):
     """Tick the ids a reference field should hold: kept ones stay in their order, new ones follow."""
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+s,enter", "done", "OK", priority=True),
+        Binding("escape", "dismiss(None)", N_("Cancel")),
+        Binding("ctrl+s,enter", "done", N_("OK"), priority=True),
     ]
 
     def __init__(self, title: str, options: Sequence[tuple[str, str]], chosen: Sequence[str]) -> None:
         super().__init__()
+        bind(self)
         self.title_text, self.options, self.chosen = title, options, tuple(chosen)
 
     def compose(self) -> ComposeResult:
@@ -146,15 +154,15 @@ class PickMany(ModalScreen[tuple[str, ...] | None]):
             yield SelectionList[str](
                 *((Text(label), value, value in self.chosen) for label, value in self.options)
             )
-            yield Static(Text("space: tick or untick   enter: OK   escape: cancel", style="dim"))
+            yield Static(Text(_("space: tick or untick   enter: OK   escape: cancel"), style="dim"))
             with Horizontal(classes="dialog-buttons"):
-                yield Button("OK", id="ok", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("OK"), id="ok", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
 
     def action_done(self) -> None:
         selected = set(self.query_one(SelectionList).selected)
         kept = [value for value in self.chosen if value in selected]
-        added = [value for _, value in self.options if value in selected and value not in self.chosen]
+        added = [value for _label, value in self.options if value in selected and value not in self.chosen]
         self.dismiss((*kept, *added))
 
     @on(Button.Pressed)
@@ -166,75 +174,73 @@ class PickMany(ModalScreen[tuple[str, ...] | None]):
 
 
 WORDS = (
-    ("map", "one file about one service, with all its iterations"),
-    (
-        "iteration",
-        "a complete version of the service: today's (current) or a designed one (future); branch one to design the next, lock one that was presented or approved",
-    ),
-    ("stage", "a phase of the journey; its steps follow each other in it"),
-    (
-        "step",
-        "a moment in the journey, as the user lives it: who takes part, where (touchpoints), what is done behind it (tasks), how it feels",
-    ),
-    ("decision step", "a step where the journey branches: flows out of it say which way, with a label"),
-    ("flow", "connects steps when the journey is not a straight line (branches and loops)"),
-    ("touchpoint", "where the user meets the service: digital, physical or in person"),
-    ("actor", "who takes part: the user, relatives, staff, leaders, suppliers, authorities"),
-    (
-        "ring",
-        "where an actor stands on the actor map: core (at the centre of the service), direct (works with the core), indirect (in the background)",
+    (N_("map"), MAP_MEANING),
+    (N_("iteration"), ITERATION_MEANING),
+    *(
+        (kind.spec.title, kind.spec.meaning)
+        for kind in sorted(Kind, key=lambda k: k not in (Kind.STAGE, Kind.STEP, Kind.FLOW))
     ),
     (
-        "relation",
-        "what passes between two actors: information, service, money, support, an agreement, authority",
-    ),
-    ("profile", "a user profile (persona): who the journey is about, with needs, goals and pains"),
-    (
-        "process and task",
-        "the work behind the steps: who is responsible, how, how fast, and who helps at 2nd and 3rd line",
-    ),
-    ("emotion", "how a step feels for the user, from very bad (-2) to very good (+2)"),
-    (
-        "effort and gain",
-        "what a change costs and what it brings, 1 to 5: together they place it on the priority matrix",
+        N_("decision step"),
+        N_("A decision step branches the journey: the flows out of it say which way, with a label."),
     ),
     (
-        "benefit and indicator",
-        "what the change should gain, and how it is measured (S.M.A.R.T.E.), with measurements over time",
+        N_("ring"),
+        N_(
+            "The ring says where an actor stands on the actor map: core (at the centre of the service), "
+            "direct (works with the core) or indirect (in the background)."
+        ),
+    ),
+    (
+        N_("lane"),
+        N_(
+            "A task's lane in the blueprint: frontstage (the user sees it), backstage (out of sight) or support."
+        ),
+    ),
+    (N_("emotion"), N_("Emotion is how a step feels for the user, from very bad (-2) to very good (+2).")),
+    (
+        N_("effort and gain"),
+        N_(
+            "Effort and gain say what a change costs and what it brings, 1 to 5: together they place it on "
+            "the priority matrix."
+        ),
     ),
 )
-"""What the editor's words mean, in a designer's terms (shown in the help)."""
+"""What the editor's words mean, in a designer's terms (shown in the help, translated there)."""
 
 
 class Help(ModalScreen[None]):
     """What the words mean, and every action's keys, grouped by where they work."""
 
-    BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss(None)", "Close")]
+    BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss(None)", N_("Close"))]
 
     def __init__(self, actions: Sequence[Action], places: Mapping[str, str]) -> None:
         super().__init__()
+        bind(self)
         self.actions, self.places = actions, places
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", justify="right", no_wrap=True)
         table.add_column(ratio=1)
-        table.add_row("", Text("The words", style="bold underline"))
+        table.add_row("", Text(_("The words"), style="bold underline"))
         for word, meaning in WORDS:
-            table.add_row(word, meaning)
+            table.add_row(_(word), _(meaning) if meaning else "")
         for place, title in self.places.items():
             table.add_row("", "")
-            table.add_row("", Text(title, style="bold underline"))
+            table.add_row("", Text(_(title), style="bold underline"))
             for action in self.actions:
                 if action.where == place and action.keys:
-                    table.add_row(action.keys.replace(",", " / "), action.help)
+                    table.add_row(action.keys.replace(",", " / "), _(action.help))
         with Vertical(classes="dialog wide"):
-            yield Static("journeymap: words and keys", classes="dialog-title")
+            yield Static(_("journeymap: words and keys"), classes="dialog-title")
             with VerticalScroll():
                 yield Static(table)
             yield Static(
-                Text("ctrl+p opens the command palette with every action.  escape closes this.", style="dim")
+                Text(
+                    _("ctrl+p opens the command palette with every action.  escape closes this."), style="dim"
+                )
             )
 
-    def on_click(self, _: Any) -> None:
+    def on_click(self, event: Any) -> None:
         self.dismiss(None)

@@ -20,9 +20,21 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from journeymap.elements import Kind, elements, name_of
 from journeymap.model import Iteration, JourneyMap, Measurement
+from journeymap.vocabulary import term
 from tui.actions import bindings
-from tui.fields import ITERATION_FIELDS, MAP_FIELDS, FieldSpec, choices, element_fields, parse, value_text
-from tui.navigator import ITERATION, MAP, Ref
+from tui.fields import (
+    ITERATION_FIELDS,
+    ITERATION_MEANING,
+    MAP_FIELDS,
+    MAP_MEANING,
+    FieldSpec,
+    choices,
+    element_fields,
+    parse,
+    value_text,
+)
+from tui.navigator import ITERATION, MAP, TITLES, Ref
+from tui.words import _
 
 
 class FieldInput(Input):
@@ -117,19 +129,26 @@ class Form(VerticalScroll, can_focus=False):
         shape = (tuple(specs), locked, source is None, blanks)
         if self._body is not None and shape == self._shape:
             self.ref, self._values = ref, values
-            self._refill(heading, specs, values, options)
+            self._refill(heading, _meaning(ref), specs, values, options)
             self._options = options
             return
         self._shape = shape
-        rows: list[Widget] = [Static(Text(heading), classes="form-heading")]
+        rows: list[Widget] = [
+            Static(Text(heading), classes="form-heading"),
+            Static(Text(_meaning(ref)), classes="form-meaning"),
+        ]
         if locked:
             rows.append(
-                Static("This iteration is locked: it is read-only. Press l to unlock it.", classes="locked")
+                Static(
+                    _("This iteration is locked: it is read-only. Press l to unlock it."), classes="locked"
+                )
             )
         if source is None:
-            rows.append(Static(Text("Select an element in the navigator.", style="dim")))
+            rows.append(Static(Text(_("Select an element in the navigator."), style="dim")))
         for spec in specs:
             rows.append(Label(spec.title, classes="field-title"))
+            if spec.hint:
+                rows.append(Static(Text(spec.hint), classes="field-hint"))
             rows.append(_widget(spec, locked, values.get(spec.name), options.get(spec.name, [])))
             rows.append(Static("", id=f"e-{spec.name}", classes="field-error"))
         body = Vertical(*rows, classes="form-body")
@@ -145,13 +164,17 @@ class Form(VerticalScroll, can_focus=False):
     def _refill(
         self,
         heading: str,
+        meaning: str,
         specs: list[FieldSpec],
         values: dict[str, Any],
         options: dict[str, list[tuple[str, str]]],
     ) -> None:
         """Show another element of the same kind (or the same one, edited) in the fields already there."""
         assert self._body is not None
-        self._body.query_one(".form-heading", Static).update(Text(heading))
+        for selector, text in ((".form-heading", heading), (".form-meaning", meaning)):
+            shown = self._body.query_one(selector, Static)
+            if str(shown.content) != text:  # an update lays the form out again: only when it changes
+                shown.update(Text(text))
         with self.prevent(Select.Changed, Input.Changed, TextArea.Changed):
             for spec in specs:
                 value: Any = values.get(spec.name)
@@ -303,12 +326,12 @@ def _widget(spec: FieldSpec, locked: bool, value: Any, options: list[tuple[str, 
     if spec.widget == "readonly":
         return Static(Text(value_text(value) or "-"), id=wid, classes="readonly")
     if spec.widget in ("text", "number", "date"):
-        placeholder = {"number": "a number", "date": "YYYY-MM-DD"}.get(spec.widget, "")
+        placeholder = {"number": _("a number"), "date": _("YYYY-MM-DD")}.get(spec.widget, "")
         return FieldInput(value_text(value), id=wid, disabled=locked, compact=True, placeholder=placeholder)
     if spec.widget == "measurements":  # open also when locked: follow-up goes on after approval
         return Horizontal(
             Static(Text(_measurements_text(value)), classes="refs"),
-            Button("Record…", id=f"record-{spec.name}", classes="record", compact=True),
+            Button(_("Record…"), id=f"record-{spec.name}", classes="record", compact=True),
             id=wid,
             classes="refs-row",
         )
@@ -325,19 +348,19 @@ def _widget(spec: FieldSpec, locked: bool, value: Any, options: list[tuple[str, 
         return area
     if spec.widget == "scale":
         return Select(_scale(spec), value=value if value is not None else Select.NULL, id=wid, disabled=locked,
-                      prompt="not scored", compact=True)  # fmt: skip
+                      prompt=_("not scored"), compact=True)  # fmt: skip
     if spec.widget == "enum":
         assert spec.enum is not None
-        members = [(Text(str(m.value)), m) for m in spec.enum]
+        members = [(Text(_(term(m))), m) for m in spec.enum]
         return Select(members, value=value if value is not None else Select.NULL, allow_blank=_blank(spec, value),
-                      id=wid, disabled=locked, prompt="none", compact=True)  # fmt: skip
+                      id=wid, disabled=locked, prompt=_("none"), compact=True)  # fmt: skip
     if spec.widget == "ref":
         refs = [(Text(label), ident) for label, ident in options]
         return Select(refs, value=value or Select.NULL, allow_blank=_blank(spec, value), id=wid,
-                      disabled=locked, prompt="none", compact=True)  # fmt: skip
+                      disabled=locked, prompt=_("none"), compact=True)  # fmt: skip
     return Horizontal(
         Static(Text(_refs_text(value, options)), classes="refs"),
-        Button("Choose…", id=f"pick-{spec.name}", disabled=locked, compact=True),
+        Button(_("Choose…"), id=f"pick-{spec.name}", disabled=locked, compact=True),
         id=wid,
         classes="refs-row",
     )
@@ -351,31 +374,41 @@ def _blank(spec: FieldSpec, value: Any) -> bool:
 def _measurements_text(value: tuple[Measurement, ...]) -> str:
     """One line per measurement, oldest first."""
     lines = [f"{m.date.isoformat()}  {value_text(m.value)}{'  ' + m.note if m.note else ''}" for m in value]
-    return "\n".join(lines) or "none yet"
+    return "\n".join(lines) or _("none yet")
 
 
 def _refs_text(value: tuple[str, ...], options: list[tuple[str, str]]) -> str:
     """The names of the ids a many-reference field holds."""
     names = {ident: label.rsplit(" (", 1)[0] for label, ident in options}
-    return ", ".join(names.get(v, v) for v in value) or "none"
+    return ", ".join(names.get(v, v) for v in value) or _("none")
 
 
 def _subject(journey_map: JourneyMap, it: Iteration | None, ref: Ref) -> tuple[Any, list[FieldSpec], str]:
     """What the form edits for a navigator node: (object, its fields, a heading)."""
     if ref == MAP or it is None:
-        return journey_map, MAP_FIELDS, "The map"
+        return journey_map, MAP_FIELDS, _("The map")
     if ref == ITERATION:
-        return it, ITERATION_FIELDS, f"Iteration '{it.label}'"
+        return it, ITERATION_FIELDS, _("Iteration '{label}'").format(label=it.label)
     if ref.what == "element" and ref.kind is not None:
         element = next((e for e in elements(it, ref.kind) if e.id == ref.id), None)
         if element is not None:
-            return element, element_fields(ref.kind), f"{ref.kind.value.capitalize()}: {name_of(element)}"
+            return element, element_fields(ref.kind), f"{_(term(ref.kind)).capitalize()}: {name_of(element)}"
     if ref.what == "section" and ref.kind is not None:
-        hint = f"{ref.kind.collection.capitalize()}: press a to add one"
         if ref.kind is Kind.STAGE:
-            hint += " (a stage here; select a stage to add a step to it)"
+            hint = _("Stages: press a to add one (a stage here; select a stage to add a step to it)")
+        else:
+            hint = _("{section}: press a to add one").format(section=_(TITLES[ref.kind]))
         return None, [], hint
     return None, [], ""
+
+
+def _meaning(ref: Ref) -> str:
+    """What the thing the form shows is, in a designer's words."""
+    if ref == MAP:
+        return _(MAP_MEANING)
+    if ref == ITERATION:
+        return _(ITERATION_MEANING)
+    return _(ref.kind.spec.meaning) if ref.kind is not None and ref.kind.spec.meaning else ""
 
 
 def _scale(spec: FieldSpec) -> list[tuple[Text, int]]:

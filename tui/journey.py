@@ -20,17 +20,19 @@ from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Input
 
 from journeymap.benefits import benefit_status
 from journeymap.elements import Kind
+from journeymap.i18n import N_
 from journeymap.model import Channel, Iteration, Lane, Step, StepKind
 from journeymap.priorities import quadrant
+from journeymap.vocabulary import term
 from tui.actions import bindings
+from tui.words import _, bind
 
 COLUMN = 24
 """Characters per step column, the gap between columns included."""
@@ -42,17 +44,18 @@ MAX_LINES = 3
 """The most lines one cell of a lane shows."""
 
 CHANNELS = {
-    Channel.DIGITAL: ("▣", "Digital", "cyan"),
-    Channel.PHYSICAL: ("▤", "Physical", "yellow"),
-    Channel.INTERPERSONAL: ("●", "In person", "green"),
+    Channel.DIGITAL: ("▣", N_("Digital"), "cyan"),
+    Channel.PHYSICAL: ("▤", N_("Physical"), "yellow"),
+    Channel.INTERPERSONAL: ("●", N_("In person"), "green"),
 }
-EMOTIONS = {2: "very good", 1: "good", 0: "neutral", -1: "bad", -2: "very bad"}
+EMOTIONS = {2: N_("very good"), 1: N_("good"), 0: N_("neutral"), -1: N_("bad"), -2: N_("very bad")}
 EMOTION_STYLES = {2: "bold green", 1: "green", 0: "", -1: "red", -2: "bold red"}
 LINES_BETWEEN = {
-    Lane.FRONTSTAGE: "line of interaction",
-    Lane.BACKSTAGE: "line of visibility",
-    Lane.SUPPORT: "line of internal interaction",
+    Lane.FRONTSTAGE: N_("line of interaction"),
+    Lane.BACKSTAGE: N_("line of visibility"),
+    Lane.SUPPORT: N_("line of internal interaction"),
 }
+"""The words of the tables above are English: translated where drawn."""
 
 Line = tuple[str, str, str]
 """One line of a cell: its text, its style, and the id of the element it shows ("" for none)."""
@@ -81,16 +84,27 @@ class JourneyGrid(ScrollView, can_focus=True):
         def control(self) -> JourneyGrid:
             return self.grid
 
+    class Renamed(Message):
+        """The user typed a new name for an element and pressed enter."""
+
+        def __init__(self, kind: Kind, element: str, name: str) -> None:
+            super().__init__()
+            self.kind, self.element, self.name = kind, element, name
+
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        bind(self)
         self._it: Iteration | None = None
         self._marks: Mapping[str, tuple[str, str]] = {}
         self._heights: Mapping[str, int] = {}
         self._cursor = 0
         self._chosen: Selection | None = None  # None: the step itself
         self._rows: list[Row] = []
-        self.corner = "Stage"
+        self.corner = _("Stage")
         """The words in the top left corner (a comparison names each journey there)."""
+        self.editing: str | None = None
+        """The new name being typed over the selected element (None: not renaming)."""
+        self._fresh = False  # the name as it was: the first letter typed replaces it
 
     # --- what is shown ----------------------------------------------------------------------
 
@@ -157,7 +171,7 @@ class JourneyGrid(ScrollView, can_focus=True):
     def _items(self, k: int) -> list[tuple[int, Selection]]:
         """The elements shown for step ``k``, top to bottom, with the row each starts on."""
         found: list[tuple[int, Selection]] = []
-        for row, (_, cell, line, _, kind) in enumerate(self._rows):
+        for row, (_title, cell, line, _full, kind) in enumerate(self._rows):
             if cell is None or kind is None:
                 continue
             lines = cell(k)
@@ -170,13 +184,35 @@ class JourneyGrid(ScrollView, can_focus=True):
         items = self._items(self._cursor)
         return next((row for row, e in items if e == self.element), items[0][0] if items else 0)
 
-    def cell_region(self) -> Region:
-        """Where on the screen the element under the cursor is drawn (its first line, one column wide)."""
-        x = TITLES + self._cursor * COLUMN - int(self.scroll_x)
-        y = HEADER + self._row() - int(self.scroll_y)
-        return Region(self.region.x + max(TITLES, x), self.region.y + y, COLUMN, 1)
-
     # --- keys -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a name is typed, the keys are letters."""
+        return self.editing is None
+
+    def rename(self, name: str) -> None:
+        """Start typing a new name over the selected element, from ``name``."""
+        self.editing, self._fresh = name, True
+        self.refresh()
+
+    def type_key(self, key: str, character: str | None) -> None:
+        """A key while renaming: letters, backspace, ctrl+u (clear), enter (apply), escape (cancel)."""
+        assert self.editing is not None
+        if key == "enter" and self.element is not None:
+            self.post_message(self.Renamed(*self.element, self.editing))
+            self.editing = None
+        elif key == "escape":
+            self.editing = None
+        elif key == "backspace":
+            self.editing = "" if self._fresh else self.editing[:-1]
+        elif key == "ctrl+u":
+            self.editing = ""
+        elif character is not None and character.isprintable():
+            self.editing = character if self._fresh else self.editing + character
+        else:
+            return
+        self._fresh = False
+        self.refresh()
 
     def action_step(self, delta: int) -> None:
         if self._it is not None and self._it.steps:
@@ -219,7 +255,7 @@ class JourneyGrid(ScrollView, can_focus=True):
         it = self._it
         if it is None or not it.steps:
             text = (
-                "This iteration has no steps yet: select a stage in the navigator and press a."
+                _("This iteration has no steps yet: select a stage in the navigator and press a.")
                 if y == 0
                 else ""
             )
@@ -230,12 +266,18 @@ class JourneyGrid(ScrollView, can_focus=True):
         steps = range(first, min(len(it.steps), first + count))
         if y < HEADER:
             title, cells = _header(it, y, steps, self._cursor, self._marks)
-            title = self.corner if y == 0 else title
+            title = (
+                self.corner
+                if y == 0
+                else "Renaming: ⏎ ✓ esc ✗"
+                if y == 1 and self.editing is not None
+                else title
+            )
         else:
             row = y - HEADER + int(self.scroll_y)
             if row >= len(self._rows):
                 return Strip([Segment(" " * width)])
-            title, cell, *_ = self._rows[row]
+            title, cell, *_rest = self._rows[row]
             if cell is None:  # a line across the lanes, named at the left whatever the scrolling
                 text = f"┄┄ {title} ".ljust(width, "┄")
                 return Strip([Segment(text[:width], Style(dim=True))])
@@ -257,25 +299,12 @@ class JourneyGrid(ScrollView, can_focus=True):
             text, style, ident = lines[line] if line < len(lines) else ("", "", "")
             if k == self._cursor and kind is not None and (kind, ident) == chosen:
                 style = f"{style} reverse".strip()
+                if self.editing is not None:  # the name being typed, its end in view, with a cursor
+                    text = (self.editing + "▏")[-(COLUMN - 1) :] if row == self._row() else ""
             elif k == self._cursor and not style:
                 style = "bold"
             cells.append((text if full else _fit(text), style))
         return title, cells
-
-
-class InlineName(Input):
-    """The name of the element under the journey's cursor, typed over its cell: enter applies, escape cancels."""
-
-    BINDINGS = bindings("rename")
-
-    class Cancelled(Message):
-        """The user left the name as it was."""
-
-    def action_cancel(self) -> None:
-        self.post_message(self.Cancelled())
-
-    def on_blur(self) -> None:
-        self.post_message(self.Cancelled())
 
 
 def _place(
@@ -331,7 +360,9 @@ def _header(
             cells.append((text, "reverse bold" if k == cursor else style or "dim"))
         else:
             cells.append(("─" * COLUMN, "dim"))
-    title = ("Stage", f"Step ({cursor + 1} of {len(it.steps)})", "─" * TITLES)[y]
+    title = (_("Stage"), _("Step ({n} of {count})").format(n=cursor + 1, count=len(it.steps)), "─" * TITLES)[
+        y
+    ]
     return title, cells
 
 
@@ -357,10 +388,10 @@ def _rows(it: Iteration, heights: Mapping[str, int] | None = None) -> list[Row]:
                 if t in touchpoints and touchpoints[t].channel is channel
             ]
 
-        lane(f"{mark} {name}", channel_cell, kind=Kind.TOUCHPOINT)
-    lane("Actions", lambda k: _cell_lines(it.steps[k].name, it.steps[k].id), at_least=2, kind=Kind.STEP)
+        lane(f"{mark} {_(name)}", channel_cell, kind=Kind.TOUCHPOINT)
+    lane(_("Actions"), lambda k: _cell_lines(it.steps[k].name, it.steps[k].id), at_least=2, kind=Kind.STEP)
     for blueprint_lane in Lane:
-        rows.append((LINES_BETWEEN[blueprint_lane], None, 0, False, None))
+        rows.append((_(LINES_BETWEEN[blueprint_lane]), None, 0, False, None))
 
         def task_cell(k: int, where: Lane = blueprint_lane) -> list[Line]:
             return [
@@ -369,18 +400,18 @@ def _rows(it: Iteration, heights: Mapping[str, int] | None = None) -> list[Row]:
                 if t in tasks and tasks[t].lane is where
             ]
 
-        lane(blueprint_lane.value.capitalize(), task_cell, at_least=1, kind=Kind.TASK)
-    rows.append(("How it feels", None, 0, False, None))
+        lane(_(term(blueprint_lane)).capitalize(), task_cell, at_least=1, kind=Kind.TASK)
+    rows.append((_("How it feels"), None, 0, False, None))
     for level, word in EMOTIONS.items():
-        rows.append((f"{word} {level:+d}" if level else f"{word} 0", _curve(it, level), 0, True, None))
-    lane("✗ Pain points", lambda k: [(f"✗ {p}", "red", "") for p in it.steps[k].pain_points])
-    lane("✦ Opportunities", lambda k: [(f"✦ {o}", "green", "") for o in it.steps[k].opportunities])
-    lane("Priority", lambda k: _priority(it.steps[k]))
+        rows.append((f"{_(word)} {level:+d}" if level else f"{_(word)} 0", _curve(it, level), 0, True, None))
+    lane("✗ " + _("Pain points"), lambda k: [(f"✗ {p}", "red", "") for p in it.steps[k].pain_points])
+    lane("✦ " + _("Opportunities"), lambda k: [(f"✦ {o}", "green", "") for o in it.steps[k].opportunities])
+    lane(_("Priority"), lambda k: _priority(it.steps[k]))
     statuses = {s.benefit.id: s.status for s in benefit_status(it)}
     lane(
-        "Benefits",
+        _("Benefits"),
         lambda k: [
-            (f"◆ {b.name} ({statuses[b.id].value if b.id in statuses else 'no indicator'})", "", "")
+            (f"◆ {b.name} ({_(term(statuses[b.id])) if b.id in statuses else _('no indicator')})", "", "")
             for b in it.benefits
             if it.steps[k].id in b.steps
         ],
@@ -392,7 +423,7 @@ def lane_heights(it: Iteration) -> dict[str, int]:
     """How many lines each lane of ``it`` takes: to line up the lanes of two journeys shown together."""
     heights: dict[str, int] = {}
     title = ""
-    for row_title, cell, *_ in _rows(it):
+    for row_title, cell, *_rest in _rows(it):
         if row_title:
             title = row_title
         if cell is not None:
@@ -409,7 +440,12 @@ def _priority(step: Step) -> list[Line]:
     if step.effort is None or step.gain is None:
         return []
     return [
-        (f"{quadrant(step.effort, step.gain).value} (gain {step.gain}, effort {step.effort})", "italic", "")
+        (
+            f"{_(term(quadrant(step.effort, step.gain)))} "
+            + _("(gain {gain}, effort {effort})").format(gain=step.gain, effort=step.effort),
+            "italic",
+            "",
+        )
     ]
 
 

@@ -10,8 +10,11 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from journeymap.elements import Element, Kind, elements, name_of, parent_of
+from journeymap.i18n import N_
 from journeymap.model import Benefit, Iteration, JourneyMap, Process, Step, StepKind
+from journeymap.vocabulary import term
 from tui.actions import bindings
+from tui.words import _, bind
 
 SECTIONS = tuple(
     sorted((k for k in Kind if k.parent is None and k.spec.under is None), key=lambda k: k is not Kind.STAGE)
@@ -23,6 +26,17 @@ TITLES = {
     kind: " and ".join(k.spec.plural for k in (kind, NESTED.get(kind)) if k is not None).capitalize()
     for kind in SECTIONS
 }
+SECTION_WORDS = (
+    N_("Stages and steps"),
+    N_("Actors"),
+    N_("Relations"),
+    N_("User profiles"),
+    N_("Touchpoints"),
+    N_("Processes and tasks"),
+    N_("Flows"),
+    N_("Benefits and indicators"),
+)
+"""The sections' titles as message ids (the titles above are made from the kinds' plurals)."""
 PARENTS = tuple(NESTED)
 """Kinds whose nodes hold other elements: a stage its steps, a process its tasks, a benefit its indicators."""
 
@@ -47,6 +61,7 @@ class Navigator(Tree[Ref]):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__("map", data=MAP, **kwargs)  # type: ignore[arg-type]
+        bind(self)
         self.show_root = False
         self.guide_depth = 2
         self._map: JourneyMap | None = None
@@ -93,8 +108,8 @@ class Navigator(Tree[Ref]):
         """A map without iterations: the map, and a hint where the iterations will be."""
         self._map, self._it, self._shape = journey_map, None, ()
         self.clear()
-        self.root.add_leaf(f"Map: {journey_map.title}", data=MAP)
-        self.root.add_leaf(Text("No iterations yet: press b to add the first", style="dim"))
+        self.root.add_leaf(_("Map: {title}").format(title=journey_map.title), data=MAP)
+        self.root.add_leaf(Text(_("No iterations yet: press b to add the first"), style="dim"))
         self.select_ref(MAP)
 
     def _label(self, ref: Ref) -> str:
@@ -102,12 +117,13 @@ class Navigator(Tree[Ref]):
         assert self._map is not None and self._it is not None
         it = self._it
         if ref == MAP:
-            return f"Map: {self._map.title}"
+            return _("Map: {title}").format(title=self._map.title)
         if ref == ITERATION:
-            return f"Iteration: {it.label} ({it.state.value}){' [locked]' if it.locked else ''}"
+            label = _("Iteration: {label} ({state})").format(label=it.label, state=_(term(it.state)))
+            return label + (" [" + _("locked") + "]" if it.locked else "")
         assert ref.kind is not None
         if ref.what == "section":
-            return f"{TITLES[ref.kind]} ({len(elements(it, ref.kind))})"
+            return f"{_(TITLES[ref.kind])} ({len(elements(it, ref.kind))})"
         element = next(e for e in elements(it, ref.kind) if e.id == ref.id)
         if ref.kind is Kind.STAGE:
             return f"{name_of(element)} ({sum(1 for s in it.steps if s.stage == ref.id)})"
@@ -157,7 +173,7 @@ class Navigator(Tree[Ref]):
         node = self._node(ref)
         if node is None and ref.what == "element" and self._it is not None:
             self._open(self.root, self._ancestors(ref))
-            _ = self.last_line  # lays out the lines just opened
+            _lines = self.last_line  # lays out the lines just opened
             node = self._node(ref)
         if node is not None:
             self.move_cursor(node)

@@ -8,7 +8,11 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from journeymap.i18n import N_
 from journeymap.problems import Problem, Severity
+from tui.words import _, language
+
+SEVERITIES = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
 
 
 class Problems(OptionList):
@@ -24,20 +28,20 @@ class Problems(OptionList):
         The list is rebuilt only when the problems changed; the highlight comes back once the new
         lines are laid out (paging through half-built lines fails inside the option list).
         """
-        shown = [(p.severity, p.message, p.path, place) for p, place in zip(problems, places, strict=True)]
+        shown = [
+            (p.severity, p.text(language()), p.path, place) for p, place in zip(problems, places, strict=True)
+        ]
         if shown == self._shown and self.option_count:
             return
         self._shown = shown
         highlighted = self.highlighted
         self.clear_options()
         if not problems:
-            self.add_option(Option(Text("No problems: the map is valid.", style="green"), disabled=True))
+            self.add_option(Option(Text(_("No problems: the map is valid."), style="green"), disabled=True))
             return
-        for k, (problem, place) in enumerate(zip(problems, places, strict=True)):
-            style = "bold red" if problem.severity is Severity.ERROR else "yellow"
-            line = Text.assemble(
-                (f"{problem.severity.value}: ", style), problem.message, (f"  {place}", "dim")
-            )
-            self.add_option(Option(line, id=f"{k}:{problem.path}"))
+        for k, (severity, message, path, place) in enumerate(shown):
+            style = "bold red" if severity is Severity.ERROR else "yellow"
+            line = Text.assemble((f"{_(SEVERITIES[severity])}: ", style), message, (f"  {place}", "dim"))
+            self.add_option(Option(line, id=f"{k}:{path}"))
         if highlighted is not None and highlighted < len(problems):
             self.call_after_refresh(setattr, self, "highlighted", highlighted)

@@ -10,6 +10,7 @@ from journeymap.cli.command import (
     as_of_option,
     file_argument,
     iteration_option,
+    language_option,
     output_option,
 )
 from journeymap.cli.output import write_output
@@ -25,8 +26,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     iteration_option(parser, "iteration to present (default: the newest future one)")
     output_option(parser, None, help="file to write (default: MAP-deck.pptx)")
     as_of_option(parser)
-    parser.add_argument("--language", choices=[lang.value for lang in Language],
-                        help="the deck's words (default: the map's language)")  # fmt: skip
+    language_option(parser)
     parser.add_argument("--renderer", choices=RENDERERS, default="auto",
                         help="auto: Graphviz if installed, else built-in")  # fmt: skip
 

@@ -8,11 +8,18 @@ from pathlib import Path
 
 from journeymap.cli.command import Command, UsageError
 from journeymap.document import open_document
+from journeymap.i18n import user_language
+from journeymap.model import Language
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file", metavar="FILE", help="the map to edit; a new file is offered as a starter map"
+    )
+    parser.add_argument(
+        "--language",
+        choices=[lang.value for lang in Language],
+        help="the editor's language (default: your locale: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
     )
 
 
@@ -21,10 +28,11 @@ def _edit(args: argparse.Namespace) -> int:
     exists = os.path.lexists(path)  # a broken or looping link is an error to show, not a new map
     if not exists and not path.parent.is_dir():
         raise UsageError(f"{path}: the folder {path.parent} does not exist")
+    language = Language(args.language) if args.language else user_language()
     document, recovered = open_document(path) if exists else (None, None)
     from tui import JourneymapApp  # only the editor needs Textual; the library never imports it
 
-    JourneymapApp(path, document, recovered).run()
+    JourneymapApp(path, document, recovered, language).run()
     return 0
 
 

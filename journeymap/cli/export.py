@@ -15,10 +15,10 @@ from journeymap.cli.command import (
 from journeymap.cli.output import write_output
 from journeymap.defaults import default_export_name
 from journeymap.errors import JourneymapError
-from journeymap.exports import FORMATS, export
+from journeymap.exports import FORMATS, export, export_pages, page_paths
 from journeymap.files import load
 from journeymap.render import RENDERERS
-from journeymap.views import VIEWS, ViewOptions
+from journeymap.views import PAGE_SIZES, VIEWS, ViewOptions
 from journeymap.views.common import SameIterationError
 from journeymap.views.options import LAYOUTS
 from journeymap.views.style import SCHEMES
@@ -49,6 +49,12 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--process", metavar="ID", help="process: which process (default: the first)")
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
     language_option(parser)
+    parser.add_argument(
+        "--page",
+        choices=list(PAGE_SIZES),
+        help="lay out for a landscape slide (13.33 x 7.5 in), A4 or A3 with text of at least 14 pt, "
+        "split into NAME-1, NAME-2, ... where it does not fit one page (default: one canvas)",
+    )
     parser.add_argument("--renderer", choices=RENDERERS, default="auto",
                         help="auto: Graphviz if installed, else built-in")  # fmt: skip
 
@@ -71,7 +77,10 @@ def _export(args: argparse.Namespace) -> int:
             legend=not args.no_legend,
             language=args.language or "",
         )
-        data = export(m, args.view, args.format, options, renderer=args.renderer)
+        if args.page:
+            sheets = export_pages(m, args.view, args.format, options, args.renderer, args.page)
+        else:
+            sheets = [export(m, args.view, args.format, options, renderer=args.renderer)]
     except SameIterationError as exc:
         raise UsageError(f"{args.file}: {exc}; choose the other one with --against") from None
     except JourneymapError as exc:
@@ -79,7 +88,13 @@ def _export(args: argparse.Namespace) -> int:
     output = args.output or default_export_name(
         args.file, args.view, args.format, args.iteration, args.against
     )
-    write_output(output, data, args.file)
+    if output == "-" and len(sheets) > 1:
+        raise UsageError(
+            f"{args.file}: the {args.view} view takes {len(sheets)} pages of this size, "
+            "one file each: give a file name with -o instead of -"
+        )
+    for path, data in zip(page_paths(output, len(sheets)), sheets, strict=True):
+        write_output(str(path) if output != "-" else output, data, args.file)
     return 0
 
 

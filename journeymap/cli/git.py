@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 
 from journeymap.cli.command import Command
+from journeymap.cli.words import CLI
 from journeymap.conflicts import describe
 from journeymap.diff_format import render_versions
 from journeymap.errors import JourneymapError
@@ -128,7 +129,12 @@ def resolve(args: argparse.Namespace, ask: Callable[[str], str] = input) -> int:
             raise JourneymapError(f"{args.file}: {exc}; nothing was changed") from None
         save(settled, args.file)
     left = len(settled.conflicts)
-    print(f"{args.file}: settled {len(choices)} conflict(s); {left} left")
+    settled_text = CLI.ngettext(
+        "{file}: settled {n} conflict; {left} left",
+        "{file}: settled {n} conflicts; {left} left",
+        len(choices),
+    )
+    print(settled_text.format(file=args.file, n=len(choices), left=left))
     if not left:
         print(f"{args.file}: no conflicts left; mark it resolved with: git add {shlex.quote(args.file)}")
     return 1 if left else 0

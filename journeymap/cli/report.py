@@ -13,10 +13,12 @@ from journeymap.cli.command import (
     as_of_option,
     file_argument,
     iteration_option,
+    language_option,
     output_option,
 )
 from journeymap.defaults import iteration_or_newest
 from journeymap.files import load
+from journeymap.model import Language
 from journeymap.render import RENDERERS
 
 
@@ -25,6 +27,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     iteration_option(parser)
     output_option(parser, ".", "DIR", "folder for the files (made if missing; default: here)")
     as_of_option(parser)
+    language_option(parser)
     parser.add_argument("--renderer", choices=RENDERERS, default="auto",
                         help="auto: Graphviz if installed, else built-in")  # fmt: skip
 
@@ -34,7 +37,8 @@ def _report(args: argparse.Namespace) -> int:
     stem = Path(args.file).stem
     with about(args.file):
         it = iteration_or_newest(m, args.iteration)
-        content = report.build(m, it.id, stem, args.as_of, args.renderer)
+        language = Language(args.language) if args.language else None
+        content = report.build(m, it.id, stem, args.as_of, args.renderer, language)
     for path in report.write(content, args.output, stem):
         print(f"wrote {path}", file=sys.stderr)
     return 0

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from journeymap.cli.command import Command
+from journeymap.cli.words import CLI
 from journeymap.errors import LoadError
 from journeymap.files import load
 from journeymap.problems import Severity
@@ -32,7 +33,12 @@ def _validate(args: argparse.Namespace) -> int:
         for problem in shown:
             print(problem.describe(name))
         warnings = len(problems) - errors
-        print(f"{name}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        counts = CLI.gettext("{file}: {errors}, {warnings}").format(
+            file=name,
+            errors=CLI.ngettext("{n} error", "{n} errors", errors).format(n=errors),
+            warnings=CLI.ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+        )
+        print(counts, file=sys.stderr)
         if errors or (args.strict and warnings):
             worst = max(worst, 1)
     return worst

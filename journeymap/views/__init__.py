@@ -11,6 +11,7 @@ from journeymap.views.compare import compare
 from journeymap.views.dot import Dot
 from journeymap.views.journey import journey
 from journeymap.views.options import ViewOptions
+from journeymap.views.pages import PAGE_SIZES, pages
 from journeymap.views.priorities import priorities_view
 from journeymap.views.process import process
 
@@ -23,7 +24,7 @@ VIEWS: dict[str, Callable[[JourneyMap, ViewOptions], Dot]] = {
 }
 ENGINE = "neato"  # every view pins its positions
 
-__all__ = ["ENGINE", "VIEWS", "ViewError", "ViewOptions", "dot_source"]
+__all__ = ["ENGINE", "PAGE_SIZES", "VIEWS", "ViewError", "ViewOptions", "dot_source", "pages"]
 
 
 def dot_source(journey_map: JourneyMap, view: str = "journey", options: ViewOptions | None = None) -> str:

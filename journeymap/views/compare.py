@@ -32,7 +32,7 @@ from journeymap.views.grid import CARD_WIDTH, Card, Grid, new_graph
 from journeymap.views.journey import flows, step_card, step_node, touchpoint_card
 from journeymap.views.nodes import node
 from journeymap.views.options import ViewOptions
-from journeymap.views.text import label, wrap
+from journeymap.views.text import wrap
 from journeymap.vocabulary import term
 
 
@@ -63,6 +63,8 @@ STEP_FIELDS = {
     "effort": N_("effort"),
     "gain": N_("gain"),
     "replaces": N_("replaces"),
+    "evidence": N_("evidence"),
+    "sources": N_("sources"),
 }
 """The step fields a comparison names as changed, as people say them."""
 
@@ -82,6 +84,13 @@ def pair(journey_map: JourneyMap, options: ViewOptions) -> tuple[Iteration, Iter
 
 def compare(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """The compare view of two iterations."""
+    graph, grid = compare_grid(journey_map, options)
+    grid.draw(graph)
+    return graph
+
+
+def compare_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Grid]:
+    """The compare view's graph (title and settings) and its grid, not yet drawn."""
     a, b = pair(journey_map, options)
     checked(journey_map, a, b)
     tr = catalog(journey_map, options)
@@ -122,17 +131,16 @@ def compare(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     if options.legend:
         evidence = style.evidence_legend(tr, a, b)
         _legend(grid, options, max(1, len(columns)), tr, evidence)
-    grid.draw(graph)
     if options.layout == "merged":
-        flows(graph, b, columns, options.direction, {"color": "#777777"})
-        _replacements(graph, d, step_node, step_node, {s.id for s in columns}, tr)
+        flows(grid, b, columns, {"color": "#777777"})
+        _replacements(grid, d, step_node, step_node, {s.id for s in columns}, tr)
     else:
-        flows(graph, a, [s for s in columns if s.id in {x.id for x in old}], options.direction,
-              {"color": "#999999"}, node=_before)  # fmt: skip
-        flows(graph, b, [s for s in columns if s.id in in_b], options.direction,
-              {"color": "#777777"}, node=_after)  # fmt: skip
-        _replacements(graph, d, _before, _after, {s.id for s in columns}, tr)
-    return graph
+        flows(
+            grid, a, [s for s in columns if s.id in {x.id for x in old}], {"color": "#999999"}, node=_before
+        )
+        flows(grid, b, [s for s in columns if s.id in in_b], {"color": "#777777"}, node=_after)
+        _replacements(grid, d, _before, _after, {s.id for s in columns}, tr)
+    return graph, grid
 
 
 def _before(step_id: str) -> str:
@@ -234,7 +242,7 @@ def _touchpoints(
 
 
 def _replacements(
-    graph: Dot,
+    grid: Grid,
     d: Diff,
     old_node: Callable[[str], str],
     new_node: Callable[[str], str],
@@ -244,10 +252,10 @@ def _replacements(
     for rep in d.replacements:
         for replaced in rep.replaced:
             if replaced.id in shown and rep.step.id in shown and replaced.id != rep.step.id:
-                graph.edge(
+                grid.connect(
                     old_node(replaced.id),
                     new_node(rep.step.id),
-                    label=label([tr.gettext("replaced by")]),
+                    [tr.gettext("replaced by")],
                     **style.REPLACES,
                 )
 

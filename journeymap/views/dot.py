@@ -31,6 +31,10 @@ class Dot:
         """Set graph attributes, or defaults for every ``node`` or ``edge``."""
         (self.graph_attrs if kind == "graph" else self._defaults[kind]).update(attrs)
 
+    def defaults(self, kind: str) -> dict[str, str]:
+        """The attributes every ``node`` or ``edge`` gets unless it says otherwise."""
+        return dict(self._defaults[kind])
+
     def node(self, name: str, **attrs: str) -> None:
         self._body.append(f"\t{quote(name)} [{_attrs(attrs)}]")
 

@@ -19,7 +19,7 @@ from journeymap.views.dot import Dot
 from journeymap.views.grid import CARD_WIDTH, Card, Grid, chars, new_graph, text_card
 from journeymap.views.nodes import node
 from journeymap.views.options import ViewOptions
-from journeymap.views.text import label, wrap
+from journeymap.views.text import wrap
 
 EMOTION_STEP = 13.0
 TASK_LANES = {
@@ -36,6 +36,14 @@ CHANNEL_LEGEND = {
 
 def journey(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """The blueprint of ``options.iteration`` (default: the current one)."""
+    graph, grid = journey_grid(journey_map, options)
+    if grid:
+        grid.draw(graph)
+    return graph
+
+
+def journey_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Grid | None]:
+    """The blueprint's graph (title and settings) and its grid, not yet drawn (None: no steps)."""
     it = iteration(journey_map, options.iteration)
     checked(journey_map, it)
     tr = catalog(journey_map, options)
@@ -45,7 +53,7 @@ def journey(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     graph = new_graph(title, options.direction)
     if not steps:
         graph.node("empty", label=tr.gettext("No steps to show"), shape="plaintext")
-        return graph
+        return graph, None
     grid = Grid(len(steps), options.direction)
     grid.lane("stages", "")
     for first, last, stage in stage_runs(steps):
@@ -82,10 +90,9 @@ def journey(journey_map: JourneyMap, options: ViewOptions) -> Dot:
             grid.add(task.lane.value, column, task_card(task, actors, node("task", step.id, task.id)))
     if options.legend:
         _legend(grid, options, len(steps), tr, style.evidence_legend(tr, it))
-    grid.draw(graph)
-    flows(graph, it, steps, options.direction)
-    _emotion_curve(graph, steps)
-    return graph
+    flows(grid, it, steps)
+    _emotion_curve(grid, steps)
+    return graph, grid
 
 
 def step_node(step_id: str) -> str:
@@ -156,17 +163,16 @@ def _emotion_offset(score: int, options: ViewOptions) -> float:
 
 
 def flows(
-    graph: Dot,
+    grid: Grid,
     it: Iteration,
     steps: list[Step],
-    direction: str,
     attrs: Mapping[str, str] | None = None,
     node: Callable[[str], str] = step_node,
 ) -> None:
     """The journey's flows between the shown steps (or their order, if it has no flows).
 
-    Forward flows go from a card's far side to the next card's near side; flows back (loops)
-    leave and enter underneath (beside, top-down), so the two never share a path.
+    The grid routes them: to the next step straight across, back or past other steps along the
+    channel under the steps.
     """
     column = {s.id: k for k, s in enumerate(steps)}
     if it.flows:
@@ -174,22 +180,16 @@ def flows(
     else:
         own = [s for s in steps if s.id in {x.id for x in it.steps}]
         pairs = [(a.id, b.id, "") for a, b in itertools.pairwise(own)]
-    tail, head, under = ("e", "w", "s") if direction == "LR" else ("s", "n", "e")
     for source, target, text in pairs:
-        edge = {"penwidth": "1.3", **(attrs or {})}
-        if column[target] > column[source]:
-            edge.update(tailport=tail, headport=head)
-        else:
-            edge.update(tailport=under, headport=under)
-        if text:
-            edge["label"] = label(wrap(text, 16, 3))
-        graph.edge(node(source), node(target), **edge)
+        grid.connect(
+            node(source), node(target), wrap(text, 16, 3) if text else (), penwidth="1.3", **(attrs or {})
+        )
 
 
-def _emotion_curve(graph: Dot, steps: list[Step]) -> None:
+def _emotion_curve(grid: Grid, steps: list[Step]) -> None:
     scored = [s for s in steps if s.emotion is not None]
     for a, b in itertools.pairwise(scored):
-        graph.edge(emotion_node(a.id), emotion_node(b.id), dir="none", penwidth="2", color="#888888")
+        grid.join(emotion_node(a.id), emotion_node(b.id), dir="none", penwidth="2", color="#888888")
 
 
 def _legend(

@@ -25,6 +25,14 @@ UNASSIGNED = "unassigned"  # the lane of tasks nobody is responsible for
 
 def process(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """Swimlanes of ``options.process`` (default: the iteration's first process)."""
+    graph, grid = process_grid(journey_map, options)
+    if grid:
+        grid.draw(graph)
+    return graph
+
+
+def process_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Grid | None]:
+    """The swimlanes' graph (title and settings) and grid, not yet drawn (None: no tasks)."""
     it = iteration(journey_map, options.iteration)
     checked(journey_map, it)
     tr = catalog(journey_map, options)
@@ -33,7 +41,7 @@ def process(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     graph = new_graph(title, options.direction)
     if not proc.tasks:
         graph.node("empty", label=tr.gettext("This process has no tasks yet"), shape="plaintext")
-        return graph
+        return graph, None
     names = {a.id: a.name + (f" ({a.organisation})" if a.organisation else "") for a in it.actors}
     grid = Grid(len(proc.tasks), options.direction)
     for k, actor in enumerate(lanes(proc)):
@@ -62,13 +70,11 @@ def process(journey_map: JourneyMap, options: ViewOptions) -> Dot:
             escalations += [(source, name) for source in second or [_task(task.id)]]
     if options.legend:
         _legend(grid, len(proc.tasks), tr, style.evidence_legend(tr, it))
-    grid.draw(graph)
-    tail, head = ("e", "w") if options.direction == "LR" else ("s", "n")
     for a, b in itertools.pairwise(proc.tasks):
-        graph.edge(_task(a.id), _task(b.id), penwidth="1.4", tailport=tail, headport=head)
+        grid.connect(_task(a.id), _task(b.id), penwidth="1.4")
     for source, target in escalations:
-        graph.edge(source, target, style="dashed", color="#555555")
-    return graph
+        grid.connect(source, target, style="dashed", color="#555555")
+    return graph, grid
 
 
 def chosen(it: Iteration, process_id: str) -> Process:

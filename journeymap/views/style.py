@@ -89,7 +89,8 @@ PROFILE: dict[str, Attrs] = {
     "mono": {"shape": "box", "style": "rounded,filled,bold", "fillcolor": "#ffffff", "color": "#000000"},
 }
 LANE_LABEL: Attrs = {"shape": "plaintext", "fontsize": "11", "fontcolor": "#333333"}
-LINE_LABEL: Attrs = {"shape": "plaintext", "fontsize": "8", "fontcolor": "#777777"}
+LINE_LABEL: Attrs = {"shape": "plaintext", "fontsize": "9", "fontcolor": "#666666"}
+NOTE: Attrs = {"shape": "plaintext", "fontcolor": "#34495e"}
 SEPARATOR: Attrs = {"dir": "none", "style": "dashed", "color": "#999999"}
 ANCHOR: Attrs = {"shape": "point", "style": "invis", "width": "0.01", "height": "0.01", "label": ""}
 
@@ -140,7 +141,7 @@ def status(scheme: str, name: str) -> tuple[Attrs, str]:
     return _DIFF[scheme][name]
 
 
-REPLACES: Attrs = {"style": "dashed", "color": "#555555", "fontsize": "8", "fontcolor": "#555555"}
+REPLACES: Attrs = {"style": "dashed", "color": "#555555", "fontsize": "9", "fontcolor": "#555555"}
 
 _RING_FILLS: dict[str, dict[Ring | None, str]] = {
     "color": {Ring.CORE: "#d6e4f0", Ring.DIRECT: "#e8f0f7", Ring.INDIRECT: "#f5f8fb", None: "#ffffff"},
