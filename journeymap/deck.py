@@ -32,6 +32,8 @@ WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)
 """PowerPoint's 16:9 slide: 13.33 by 7.5 inches."""
 MARGIN = Inches(0.5)
 TITLE_TOP, TITLE_HEIGHT = Inches(0.3), Inches(1.2)
+PAGE_TITLE_HEIGHT = Inches(0.65)
+"""The title's height on a slide that only shows a diagram: one line."""
 BODY_TOP = Emu(TITLE_TOP + TITLE_HEIGHT + Inches(0.1))
 TITLE_SIZE, TEXT_SIZE, FIRST_SIZE = Pt(36), Pt(30), Pt(40)
 """The title's size, the text's, and the first line of the first foil (the solution's name)."""
@@ -104,8 +106,12 @@ def _slide(slide: Slide, foil: Foil, first: bool) -> None:
         _picture(slide, foil.diagram, size, *(beside_box if beside else below_box))
     elif foil.lines:
         _lines(slide, foil.lines, width, min(room, _height(foil.lines, width)), first)
-    elif foil.diagram is not None and size is not None:
-        _picture(slide, foil.diagram, size, MARGIN, BODY_TOP, width, room)
+    elif foil.diagram is not None and size is not None:  # a page of a diagram: as large as the slide allows
+        title.top, title.height = Inches(0.1), PAGE_TITLE_HEIGHT
+        top = title.top + PAGE_TITLE_HEIGHT
+        _picture(
+            slide, foil.diagram, size, Inches(0.1), top, WIDTH - Inches(0.2), HEIGHT - top - Inches(0.05)
+        )
     notes = slide.notes_slide.notes_text_frame
     if notes is not None:
         notes.text = foil.notes
@@ -118,7 +124,7 @@ def _lines(slide: Slide, lines: tuple[Line, ...], width: int, height: int, first
 
 def _fit(size: tuple[float, float], box: tuple[int, int, int, int]) -> float:
     """How much a diagram of ``size`` points is scaled to fit ``box`` (left, top, width, height)."""
-    return max(0.0, min(box[2] / Inches(size[0] / 72), box[3] / Inches(size[1] / 72)))
+    return max(0.0, float(min(box[2] / Inches(size[0] / 72), box[3] / Inches(size[1] / 72))))
 
 
 def _height(lines: tuple[Line, ...], width: int) -> int:
@@ -142,7 +148,7 @@ def _text(frame, lines: tuple[Line, ...], size: Pt, bold: bool = False, first_si
         run.text = line.text
         run.font.size = first_size if n == 0 and first_size else size
         run.font.bold = bold or (n == 0 and first_size is not None)
-        run.font.color.rgb = RGBColor.from_string((line.colour or TEXT_COLOUR).lstrip("#"))  # type: ignore[no-untyped-call]
+        run.font.color.rgb = RGBColor.from_string((line.colour or TEXT_COLOUR).lstrip("#"))
 
 
 def _picture(

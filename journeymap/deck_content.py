@@ -11,7 +11,7 @@ import gettext
 import html
 import re
 
-from attrs import frozen
+from attrs import evolve, frozen
 from babel.dates import format_date
 
 from journeymap import report
@@ -19,7 +19,7 @@ from journeymap.benefits import benefit_status
 from journeymap.charts import chart, grid
 from journeymap.defaults import base_iteration
 from journeymap.evidence import shares, uses_evidence
-from journeymap.exports import export
+from journeymap.exports import export_pages
 from journeymap.i18n import translation
 from journeymap.model import Evidence, Iteration, JourneyMap, Language
 from journeymap.outline import FOILS
@@ -28,6 +28,8 @@ from journeymap.views import ViewOptions
 _WORDS = re.compile(r"<(?:title|desc)\b[^>]*>(.*?)</(?:title|desc)>", re.S)
 """An SVG's ``<title>`` and ``<desc>``: what it says it shows."""
 MAX_LINES = 5
+BESIDE_A_DIAGRAM = 3
+"""Lines on a foil that also shows a diagram (the priority matrix)."""
 """Lines on a foil at 30 pt, each at most two lines long: what fits beside the title."""
 MAX_CHARTS = 4
 """Indicator charts on the follow-up foil (two by two); the rest are in the notes."""
@@ -86,13 +88,16 @@ def foils(
         figure = figures.get(view)
         return Diagram.of(figure.svg, figure.caption) if figure else None
 
-    actors = (
-        Diagram.of(
-            export(journey_map, "actors", "svg", ViewOptions(iteration=it.id), renderer).decode(), it.label
-        )
-        if it.actors
-        else None
-    )
+    def slides(view: str, options: ViewOptions, caption: str) -> list[Diagram]:
+        """The view laid out on slide-sized pages (text at least 14 pt on a full slide)."""
+        options = evolve(options, language=language.value)
+        return [
+            Diagram.of(page.decode(), caption)
+            for page in export_pages(journey_map, view, "svg", options, renderer)
+        ]
+
+    actors = slides("actors", ViewOptions(iteration=it.id), it.label)[0] if it.actors else None
+    journey = slides("journey", ViewOptions(iteration=it.id), it.label)
 
     statuses = benefit_status(it, today)
     goals = _lines(it.goals, tr.gettext("No goals recorded yet."), tr)
@@ -101,8 +106,8 @@ def foils(
         _title_lines(journey_map, it, today, language),
         goals,
         _lines(_first(it.note), "", tr),
-        _evidence(it, tr),
-        _lines(status, tr.gettext("No status recorded yet."), tr),
+        (*_evidence(it, tr), *_continued(len(journey), tr)),
+        _lines(status, tr.gettext("No status recorded yet."), tr, BESIDE_A_DIAGRAM if "priorities" in figures else MAX_LINES),
         _lines([b.name for b in it.benefits], tr.gettext("No benefits planned yet."), tr),
         _more(len(statuses) - MAX_CHARTS, tr) if statuses else (Line(tr.gettext("No indicators to follow up yet.")),),
         _lines(it.next_steps, tr.gettext("No further plan recorded yet."), tr),
@@ -112,17 +117,43 @@ def foils(
     charts = (
         Diagram.of(grid([chart(s, language) for s in statuses[:MAX_CHARTS]]), titles[6]) if statuses else None
     )
-    diagrams = (None, None, actors, picture("journey"), picture("priorities"), None, charts, None, None, None)
+    overview = journey[0] if len(journey) == 1 else picture("journey")
+    diagrams = (None, None, actors, overview, picture("priorities"), None, charts, None, None, None)
     deck = [
         Foil(title, lines, diagram, note)
         for title, lines, diagram, note in zip(titles, body, diagrams, notes, strict=True)
     ]
+    appendix = journey if len(journey) > 1 else []
+    deck += _pages(titles[3], appendix, notes[3], tr)
     base = base_iteration(journey_map, it)
-    compare = picture("compare")
-    if base is not None and compare is not None:
+    if base is not None:
         change = tr.gettext("From {old} to {new}").format(old=base.label, new=it.label)
-        deck.append(Foil(tr.gettext("Appendix: what changes"), (Line(_short(change)),), compare, notes[3]))
+        compare = slides("compare", ViewOptions(iteration=base.id, against=it.id), change)
+        deck += _pages(tr.gettext("Appendix: what changes"), compare, notes[3], tr)
     return deck
+
+
+def _pages(title: str, pages: list[Diagram], notes: str, tr: gettext.NullTranslations) -> list[Foil]:
+    """Appendix foils of a diagram's pages, each titled with its place: 'title (2 of 5)'."""
+    if len(pages) == 1:
+        return [Foil(title, (), pages[0], notes)]
+    which = tr.gettext("{title} ({page} of {pages})")
+    return [
+        Foil(which.format(title=title, page=n, pages=len(pages)), (), page, notes)
+        for n, page in enumerate(pages, 1)
+    ]
+
+
+def _continued(pages: int, tr: gettext.NullTranslations) -> tuple[Line, ...]:
+    """Where a journey too long for one slide can be read: its pages at the end of the deck."""
+    if pages <= 1:
+        return ()
+    text = tr.ngettext(
+        "The whole journey; to read it, see the {n} slide at the end.",
+        "The whole journey; to read it, see the {n} slides at the end.",
+        pages,
+    )
+    return (Line(text.format(n=pages), "#595959"),)
 
 
 def _title_lines(
@@ -158,12 +189,12 @@ def _first(text: str) -> list[str]:
 
 
 def _lines(
-    items: list[str] | tuple[str, ...], missing: str, tr: gettext.NullTranslations
+    items: list[str] | tuple[str, ...], missing: str, tr: gettext.NullTranslations, most: int = MAX_LINES
 ) -> tuple[Line, ...]:
-    """At most :data:`MAX_LINES` short lines; the rest is counted and left to the notes."""
+    """At most ``most`` short lines; the rest is counted and left to the notes."""
     if not items:
         return (Line(missing),) if missing else ()
-    shown = [Line(_short(item)) for item in items[: MAX_LINES - 1 if len(items) > MAX_LINES else MAX_LINES]]
+    shown = [Line(_short(item)) for item in items[: most - 1 if len(items) > most else most]]
     return (*shown, *_more(len(items) - len(shown), tr))
 
 

@@ -20,6 +20,9 @@ from journeymap.errors import JourneymapError
 POINTS_PER_INCH = 72.0
 SCALE = 2.0
 """Pixels per point of a PNG: twice the size on screen, sharp on a projector or a slide."""
+STAND_INS = str.maketrans({"◇": "◊", "◆": "♦"})
+"""Symbols Arimo lacks (it would draw an empty box), drawn as the nearest one it has: the
+evidence mark of a proposed element."""
 PDF_SCALE = 3.0
 """Pixels per point of the picture in a PDF: 216 dots per inch, enough for print."""
 
@@ -35,7 +38,7 @@ def _font() -> str:
 
 def png(svg: bytes | str, scale: float = SCALE) -> bytes:
     """The SVG drawn as PNG on white, ``scale`` pixels per point of an SVG sized in ``pt`` (as Graphviz's are)."""
-    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    text = (svg.decode("utf-8") if isinstance(svg, bytes) else svg).translate(STAND_INS)
     try:
         data = resvg_py.svg_to_bytes(
             svg_string=text,

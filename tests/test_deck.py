@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import textwrap
@@ -17,7 +18,10 @@ from test_tui import nav_key, select
 
 import journeymap
 from journeymap.cli import main
+from journeymap.defaults import iteration_to_present
+from journeymap.exports import export_pages
 from journeymap.model import Language
+from journeymap.views import ViewOptions
 from tui.dialogs import FormDialog
 from tui.navigator import ITERATION
 
@@ -72,7 +76,14 @@ def test_ten_foils_in_order_then_the_appendix(example_deck: Path) -> None:
     shown = titles(example_deck)
     danish = journeymap.load(ROOT / "examples" / f"{example_deck.stem}.toml").language is Language.DA
     assert shown[:10] == (FOILS_DA if danish else FOILS_EN)
-    assert all(title.startswith("Bilag" if danish else "Appendix") for title in shown[10:])
+    foils = FOILS_DA if danish else FOILS_EN
+    journey_pages = [t for t in shown[10:] if t.startswith(foils[3])]
+    changes = [t for t in shown[10:] if t.startswith("Bilag" if danish else "Appendix")]
+    assert shown[10:] == journey_pages + changes and changes  # the journey's pages, then the changes
+    of = "af" if danish else "of"
+    assert journey_pages == [
+        f"{foils[3]} ({n} {of} {len(journey_pages)})" for n in range(1, len(journey_pages) + 1)
+    ]
     deck = Presentation(str(example_deck))
     assert deck.slide_width * 9 == deck.slide_height * 16  # 16:9
 
@@ -190,3 +201,14 @@ def test_text_stays_on_the_slide(example_deck: Path) -> None:
                 per_row = int(shape.width / 914400 * 72 / (30 * 0.55))
                 rows = sum(max(1, len(textwrap.wrap(p.text, per_row))) for p in shape.text_frame.paragraphs)
                 assert shape.top + rows * Pt(36) <= deck.slide_height, (n, shape.text_frame.text)
+
+
+def test_the_journeys_pages_are_shown_nearly_at_their_size(example_deck: Path) -> None:
+    """The pages are laid out for a slide with text of at least 14 pt; shown at 85 % or more, it stays 12 pt."""
+    m = journeymap.load(ROOT / "examples" / f"{example_deck.stem}.toml")
+    pages = export_pages(m, "journey", "svg", ViewOptions(iteration=iteration_to_present(m, None).id), "wasm")
+    widths = [float(re.search(rb'width="([\d.]+)pt"', page).group(1)) for page in pages]  # type: ignore[union-attr]
+    slides = list(Presentation(str(example_deck)).slides)[10 : 10 + len(pages)]
+    for slide, width in zip(slides, widths, strict=True):
+        (picture,) = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        assert picture.width / Pt(width) >= 0.85, slide.shapes.title.text_frame.text

@@ -43,3 +43,9 @@ def test_a_pdf_without_graphviz_is_one_page_of_the_diagrams_size() -> None:
     assert re.findall(rb"/MediaBox \[ 0 0 ([\d.]+) ([\d.]+) \]", data) == [
         tuple(f"{float(v):.1f}".encode() for v in size)
     ]
+
+
+def test_symbols_the_font_lacks_are_drawn_as_the_nearest_it_has() -> None:
+    proposed = WORDS.replace("Hjemmetræning", "◇ Ny")
+    assert png(proposed) == png(WORDS.replace("Hjemmetræning", "◊ Ny"))
+    assert png(proposed) != png(WORDS.replace("Hjemmetræning", "\U0010ffff Ny"))  # not the empty box
