@@ -304,7 +304,9 @@ async def test_resizing_lays_out_again_at_once(tmp_path: Path) -> None:
 async def test_words_a_designer_reads(tmp_path: Path) -> None:
     path = home_training(tmp_path)
     m = jm.load(path)
-    jm.save(jm.Update("current", jm.Kind.STEP, "referred", {"actors": ()}).apply(m), path)
+    seen = {"evidence": jm.Evidence.OBSERVED, "sources": ("Interview",)}  # not only assumed: no warning
+    m = jm.Update("current", jm.Kind.STEP, "screening", seen).apply(m)
+    jm.save(jm.Update("current", jm.Kind.STEP, "referred", {"actors": (), **seen}).apply(m), path)
     app = open_editor(path)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)

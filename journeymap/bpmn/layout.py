@@ -200,20 +200,31 @@ class _PoolLayout:
                 ]
             edges[flow.id] = tuple(points)
             if flow.name:
-                self.labels[flow.id] = _flow_label(points, flow.name, left=route != "down")
+                taken = [self.shapes[n] for n in nodes] + list(self.labels.values())
+                self.labels[flow.id] = _flow_label(points, flow.name, route != "down", taken)
         return edges
 
 
-def _flow_label(points: list[Point], name: str, left: bool) -> Bounds:
+def _flow_label(points: list[Point], name: str, left: bool, taken: list[Bounds]) -> Bounds:
     """Where a branch's name goes: beside the flow's longest upright stretch (``left`` of it, or
-    right), as wide as its text (bpmn.io centres a label in its box), above a flow without one."""
+    right), else beside its other stretches, the first place that covers nothing ``taken`` (nodes
+    and labels); as wide as its text (bpmn.io centres a label in its box)."""
     per_line = LABEL[0] // CHAR
     lines = min(3, -(-len(name) // per_line))
     w, h = min(LABEL[0], CHAR * len(name)) + 6, LABEL[1] * lines
-    segments = list(itertools.pairwise(points))
-    upright = [(a, b) for a, b in segments if a[0] == b[0]]
-    if not upright:
-        (ax, ay), (bx, _) = segments[0]
-        return ((ax + bx) // 2 - w // 2, ay - h - 2, w, h)
-    (ax, ay), (_, by) = max(upright, key=lambda s: abs(s[1][1] - s[0][1]))
-    return (ax - 4 - w if left else ax + 4, (ay + by) // 2 - h // 2, w, h)
+    places: list[Bounds] = []
+    for (ax, ay), (bx, by) in sorted(
+        itertools.pairwise(points), key=lambda s: -abs(s[1][0] - s[0][0]) - abs(s[1][1] - s[0][1])
+    ):
+        if ax == bx:
+            sides = [(ax - 4 - w, (ay + by) // 2 - h // 2, w, h), (ax + 4, (ay + by) // 2 - h // 2, w, h)]
+            places += sides if left else sides[::-1]
+        else:
+            places += [((ax + bx) // 2 - w // 2, ay - h - 2, w, h), ((ax + bx) // 2 - w // 2, ay + 3, w, h)]
+    return next((p for p in places if not any(_overlap(p, t) for t in taken)), places[0])
+
+
+def _overlap(a: Bounds, b: Bounds) -> bool:
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    return ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah
