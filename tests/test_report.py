@@ -14,6 +14,7 @@ from conftest import EXAMPLES, ROOT
 import journeymap as jm
 from journeymap import report
 from journeymap.cli import main
+from journeymap.i18n import translation
 
 OUTLINE = [
     "Name of the solution",
@@ -41,7 +42,8 @@ def test_every_example_gets_the_ten_sections_and_its_diagrams(path: Path, tmp_pa
     content = report.build(m, stem=path.stem, today=dt.date(2026, 11, 22))
     written = report.write(content, tmp_path / "out", path.stem)
     md = (tmp_path / "out" / f"{path.stem}-report.md").read_text()
-    assert re.findall(r"^## \d+\. (.+)$", md, flags=re.M) == OUTLINE
+    outline = [translation(m.language).gettext(title) for title in OUTLINE]  # the Danish example: in Danish
+    assert re.findall(r"^## \d+\. (.+)$", md, flags=re.M) == outline
     figures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md)
     it = m.iterations[-1]
     charts = [f"{path.stem}-chart-{i.id}.svg" for b in it.benefits for i in b.indicators]
@@ -52,7 +54,7 @@ def test_every_example_gets_the_ten_sections_and_its_diagrams(path: Path, tmp_pa
     page = _xhtml((tmp_path / "out" / f"{path.stem}-report.html").read_text())
     ns = "{http://www.w3.org/1999/xhtml}"
     headings = [h.text for h in page.iter("h2")] or [h.text for h in page.iter(f"{ns}h2")]
-    assert [re.sub(r"^\d+\. ", "", h or "") for h in headings] == OUTLINE
+    assert [re.sub(r"^\d+\. ", "", h or "") for h in headings] == outline
     assert len(list(page.iter("{http://www.w3.org/2000/svg}svg"))) == len(figures)  # inline: self-contained
     for benefit in it.benefits:
         assert benefit.name in md
