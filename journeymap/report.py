@@ -577,7 +577,10 @@ def _html_cell(cell: Cell) -> str:
 def _html_figure(figure: Figure, language: Language) -> str:
     """An inline diagram named by its caption; a click opens the full-size SVG beside the page."""
     svg = _SVG_PROLOG.sub("", figure.svg)
-    if " role=" not in svg[: svg.find(">")]:  # an SVG named by its own <title> and <desc> keeps them
+    start = svg.find("<svg")
+    if (
+        " role=" not in svg[start : svg.find(">", start)]
+    ):  # an SVG named by its own <title> and <desc> keeps them
         svg = svg.replace("<svg", f'<svg role="img" aria-label="{_esc(figure.caption)}"', 1)
     size = _SVG_SIZE.search(svg[:2000])
     wide = size is not None and float(size.group(1)) > WIDE * float(size.group(2))

@@ -13,7 +13,7 @@ from conftest import FIXTURES
 import journeymap as jm
 from journeymap import report
 from journeymap.cli import main
-from journeymap.elements import Kind
+from journeymap.elements import Kind, elements
 from journeymap.evidence import EVIDENCE_KINDS, shares, uses_evidence
 from journeymap.model import Language
 from journeymap.tomlparser import parse
@@ -260,6 +260,16 @@ def test_examples_mark_their_elements_and_warn_only_about_unreported_steps_of_to
         assert counted.not_stated == 0, it.id
         if it.state is jm.IterationState.FUTURE:
             assert counted.proposed > counted.observed, it.id
+        if it.based_on:  # what the design leaves as it is, the team knows as before
+            base = m.iteration(it.based_on)
+            for kind in EVIDENCE_KINDS:
+                before = {e.id: e for e in elements(base, kind)}
+                for e in elements(it, kind):
+                    old = before.get(e.id)
+                    if old is not None and evolve(old, evidence=None, sources=()) == evolve(
+                        e, evidence=None, sources=()
+                    ):
+                        assert (e.evidence, e.sources) == (old.evidence, old.sources), (it.id, e.id)
     today = shares(m.iterations[0])
     # the telehealth seed is a playbook for a case, and reports no municipality's service of today
     assert (today.observed > 0) is (example.stem != "telehealth-service-centre")
