@@ -214,3 +214,16 @@ def test_the_report_carries_no_english_chrome(path: Path, lang: Language) -> Non
 def test_an_english_report_says_so() -> None:
     content = report.build(jm.load(EXAMPLES[1]), stem="map", today=dt.date(2026, 11, 23))
     assert '<html lang="en">' in report.html(content)
+
+
+def test_a_danish_map_is_reported_in_norwegian_when_asked(tmp_path: Path) -> None:
+    danish = ROOT / "examples" / "care-record-rollout.toml"
+    assert main(["report", str(danish), "-o", str(tmp_path / "da"), "--as-of", "2026-11-23"]) == 0
+    assert (
+        main(["report", str(danish), "-o", str(tmp_path / "nb"), "--as-of", "2026-11-23", "--language", "nb"])
+        == 0
+    )
+    da = (tmp_path / "da" / "care-record-rollout-report.html").read_text(encoding="utf-8")
+    nb = (tmp_path / "nb" / "care-record-rollout-report.html").read_text(encoding="utf-8")
+    assert '<html lang="da">' in da and "23. november 2026" in da and "Den opdaterede servicerejse" in da
+    assert '<html lang="nb">' in nb and "Oppdatert tjenestereise" in nb and "Tegnforklaring" in nb

@@ -295,7 +295,8 @@ class JourneymapApp(App[None]):
             self._titled(_subtitle(it))
             return
         options = [
-            (Text(f"{i.label} ({i.state.value}{', locked' if i.locked else ''})"), i.id) for i in m.iterations
+            (Text(f"{i.label} ({_(term(i.state))}{', ' + _('locked') if i.locked else ''})"), i.id)
+            for i in m.iterations
         ]
         with self.batch_update(), self.prevent(Select.Changed, Tree.NodeHighlighted):
             if [o[1] for o in options] != self._picker_ids or [o[0] for o in options] != self._picker_labels:
@@ -1181,4 +1182,4 @@ def _place(problem: Problem, labels: dict[str, str]) -> str:
 
 def _subtitle(it: Iteration) -> str:
     """The header's second part: the iteration shown, and whether it is locked."""
-    return f"{it.label} ({it.state.value}){' · locked, read-only' if it.locked else ''}"
+    return f"{it.label} ({_(term(it.state))})" + (" · " + _("locked, read-only") if it.locked else "")
