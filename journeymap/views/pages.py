@@ -5,7 +5,8 @@ shown full size. A journey, comparison or process too long for one page is split
 boundaries (within a stage only when one stage alone is too long), each page with the stage
 names and lane titles of its columns and a note where it continues; lanes that do not fit one
 page's height go to pages of their own. The comparison on a page stacks the older iteration
-above the newer one, aligned by stage. The actor map and the priorities are one page each.
+above the newer one, aligned by stage. The priorities are one page: the four quadrants as lists
+of their steps at 14 pt. The actor map is one page, scaled to fit.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from journeymap.views.dot import Dot
 from journeymap.views.grid import Grid
 from journeymap.views.journey import journey_grid
 from journeymap.views.options import ViewOptions
+from journeymap.views.priorities import priorities_page
 from journeymap.views.process import process_grid
 from journeymap.views.text import wrap
 
@@ -44,6 +46,11 @@ GRIDS: dict[str, Callable[[JourneyMap, ViewOptions], tuple[Dot, Grid | None]]] =
     "process": process_grid,
 }
 
+ONE_PAGE: dict[str, Callable[[JourneyMap, ViewOptions], Dot]] = {
+    "priorities": priorities_page,
+}
+"""Views drawn for a page with fonts of :data:`MIN_TEXT` and no scaling down: one page each."""
+
 
 def pages(
     journey_map: JourneyMap,
@@ -61,6 +68,8 @@ def pages(
     if page not in PAGE_SIZES:
         raise ViewError(f"unknown page size {page!r}; page sizes: {', '.join(PAGE_SIZES)}")
     options = options or ViewOptions()
+    if view in ONE_PAGE:
+        return [_sized(ONE_PAGE[view](journey_map, evolve(options, legend=False)).source, page)]
     if view not in GRIDS:
         return [_sized(dot_source(journey_map, view, options), page)]
     options = evolve(options, legend=False, layout="side-by-side")

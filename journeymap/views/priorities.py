@@ -11,10 +11,10 @@ from journeymap.model import JourneyMap
 from journeymap.priorities import HIGH, Priority, Quadrant, priorities
 from journeymap.views.common import catalog, checked, iteration
 from journeymap.views.dot import Dot
-from journeymap.views.grid import Card, new_graph, text_card
+from journeymap.views.grid import Card, chars, new_graph, text_card
 from journeymap.views.journey import step_node
 from journeymap.views.options import ViewOptions
-from journeymap.views.text import label
+from journeymap.views.text import label, wrap
 
 CELL = 170.0
 GAP = 12.0
@@ -105,3 +105,68 @@ _AREAS = {
 def _card(p: Priority) -> Card:
     attrs = {"shape": "box", "style": "rounded,filled", "fillcolor": "#ffffff", "color": "#333333"}
     return text_card(step_node(p.step.id), p.step.name, attrs, width=CELL - 24, fontsize=9)
+
+
+PAGE_FONT = 14.0  # every text of the matrix on a page
+QUADRANT_WIDTH = 400.0  # on a page
+PAGE_GAP = 12.0
+_PLACES = {
+    Quadrant.QUICK_WIN: (0, 0),
+    Quadrant.BIG_BET: (1, 0),
+    Quadrant.FILL_IN: (0, 1),
+    Quadrant.MONEY_PIT: (1, 1),
+}  # column (effort low, high) and row (gain high, low) of each quadrant
+
+
+def priorities_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
+    """The matrix for a page: the four quadrants as lists of their steps, every text at 14 pt.
+
+    Each step is named with its effort and gain; the quadrants are as wide as a slide allows, so
+    the drawing needs no scaling down.
+    """
+    graph = priorities_view(journey_map, options)
+    it = iteration(journey_map, options.iteration)
+    scored = priorities(it)
+    if not scored:
+        return graph
+    tr = catalog(journey_map, options)
+    page = new_graph("", "LR")
+    page.attr(outputorder="nodesfirst", label=graph.graph_attrs["label"], pad="0.1")
+    per_line = chars(QUADRANT_WIDTH - 8, PAGE_FONT)
+    effort, gain = tr.gettext("effort"), tr.gettext("gain")
+    items: dict[Quadrant, list[tuple[str, list[str]]]] = {q: [] for q in Quadrant}
+    for p in scored:
+        text = f"{p.step.name} ({effort} {p.effort}, {gain} {p.gain})"
+        items[p.quadrant].append((step_node(p.step.id), wrap(text, per_line, 4)))
+    line = PAGE_FONT * 1.25
+    heading = line + 14
+
+    def height(quad: Quadrant) -> float:
+        return heading + sum(len(lines) * line + 8 for _, lines in items[quad]) + 8
+
+    rows = [max(height(q) for q, (_, row) in _PLACES.items() if row == r) for r in (0, 1)]
+    for quad, (column, row) in _PLACES.items():
+        left = column * (QUADRANT_WIDTH + PAGE_GAP)
+        top = sum(rows[:row]) + row * PAGE_GAP
+        centre = left + QUADRANT_WIDTH / 2
+        page.node(f"quadrant_{quad.name.lower()}", label="", shape="box", style="filled",
+                  fillcolor=FILLS[options.scheme][quad], color="#bbbbbb", fixedsize="true",
+                  pos=f"{centre:.1f},{-(top + rows[row] / 2):.1f}!",
+                  width=f"{QUADRANT_WIDTH / 72:.3f}", height=f"{rows[row] / 72:.3f}")  # fmt: skip
+        page.node(f"quadrant_{quad.name.lower()}_name", label=label([tr.gettext(QUADRANT_NAMES[quad])]),
+                  shape="plaintext", fontsize=f"{PAGE_FONT:g}", fixedsize="true", fontcolor="#333333",
+                  width=f"{(QUADRANT_WIDTH - 16) / 72:.3f}", height=f"{line / 72:.3f}",
+                  pos=f"{centre:.1f},{-(top + 6 + line / 2):.1f}!")  # fmt: skip
+        at = top + heading
+        for name, lines in items[quad]:
+            tall = len(lines) * line + 4
+            page.node(name, label=label(lines, "left"), shape="plaintext", fontsize=f"{PAGE_FONT:g}",
+                      fixedsize="true", width=f"{(QUADRANT_WIDTH - 16) / 72:.3f}", height=f"{tall / 72:.3f}",
+                      pos=f"{centre:.1f},{-(at + tall / 2):.1f}!")  # fmt: skip
+            at += tall + 4
+    total = sum(rows) + PAGE_GAP
+    page.node("effort_axis", label=f"{effort} →", shape="plaintext", fontsize=f"{PAGE_FONT:g}",
+              pos=f"{QUADRANT_WIDTH + PAGE_GAP / 2:.1f},{-(total + 16):.1f}!")  # fmt: skip
+    page.node("gain_axis", label=f"{gain} ↑", shape="plaintext", fontsize=f"{PAGE_FONT:g}",
+              pos=f"{-40:.1f},{-total / 2:.1f}!")  # fmt: skip
+    return page
