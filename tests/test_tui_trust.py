@@ -316,7 +316,7 @@ async def test_words_a_designer_reads(tmp_path: Path) -> None:
         warnings = len(jm.validate(jm.load(path)))  # this one, and those the example has (evidence)
         assert (
             str(app.screen.query_one("#panels").get_tab("tab-problems").label)
-            == f"Problems (0 errors, {warnings} warnings)"
+            == f"Problems (0 errors, {warnings} warning{'' if warnings == 1 else 's'})"
         )
         problems = app.screen.query_one("#problems", OptionList)
         lines = [str(problems.get_option_at_index(k).prompt) for k in range(problems.option_count)]
