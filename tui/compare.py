@@ -75,8 +75,8 @@ class Compare(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#compare-old", JourneyGrid).corner = "Before"
-        self.query_one("#compare-new", JourneyGrid).corner = "After"
+        self.query_one("#compare-old", JourneyGrid).corner = _("Before")
+        self.query_one("#compare-new", JourneyGrid).corner = _("After")
         self._show()
         start = "#compare-new" if self.app.size.height < SHORT else "#compare-changes"
         self.query_one(start).focus()

@@ -269,7 +269,7 @@ class JourneyGrid(ScrollView, can_focus=True):
             title = (
                 self.corner
                 if y == 0
-                else "Renaming: ⏎ ✓ esc ✗"
+                else _("Renaming: ⏎ ✓ esc ✗")
                 if y == 1 and self.editing is not None
                 else title
             )
