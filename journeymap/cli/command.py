@@ -12,6 +12,7 @@ from attrs import frozen
 from journeymap.benefits import parse_date, parse_number
 from journeymap.errors import JourneymapError, LoadError
 from journeymap.model import Language
+from journeymap.render import RENDERERS
 
 Handler = Callable[[argparse.Namespace], int]
 T = TypeVar("T")
@@ -86,6 +87,12 @@ def language_option(parser: argparse.ArgumentParser) -> None:
         choices=[lang.value for lang in Language],
         help="language of the words around the map's own text (default: the map's language)",
     )
+
+
+def renderer_option(parser: argparse.ArgumentParser) -> None:
+    """``--renderer auto|graphviz|wasm``: who draws the diagrams."""
+    parser.add_argument("--renderer", choices=RENDERERS, default="auto",
+                        help="auto: Graphviz if installed, else built-in")  # fmt: skip
 
 
 def as_of_option(parser: argparse.ArgumentParser) -> None:

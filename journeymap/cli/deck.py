@@ -12,13 +12,13 @@ from journeymap.cli.command import (
     iteration_option,
     language_option,
     output_option,
+    renderer_option,
 )
 from journeymap.cli.output import write_output
 from journeymap.deck import deck
 from journeymap.defaults import default_export_name
 from journeymap.files import load
 from journeymap.model import Language
-from journeymap.render import RENDERERS
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,8 +27,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     output_option(parser, None, help="file to write (default: MAP-deck.pptx)")
     as_of_option(parser)
     language_option(parser)
-    parser.add_argument("--renderer", choices=RENDERERS, default="auto",
-                        help="auto: Graphviz if installed, else built-in")  # fmt: skip
+    renderer_option(parser)
 
 
 def _deck(args: argparse.Namespace) -> int:

@@ -11,13 +11,13 @@ from journeymap.cli.command import (
     iteration_option,
     language_option,
     output_option,
+    renderer_option,
 )
 from journeymap.cli.output import write_output
 from journeymap.defaults import default_export_name
 from journeymap.errors import JourneymapError
 from journeymap.exports import FORMATS, export, export_pages, page_paths
 from journeymap.files import load
-from journeymap.render import RENDERERS
 from journeymap.views import PAGE_SIZES, VIEWS, ViewOptions
 from journeymap.views.common import SameIterationError
 from journeymap.views.options import LAYOUTS
@@ -55,8 +55,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         help="lay out for a landscape slide (13.33 x 7.5 in), A4 or A3 with text of at least 14 pt, "
         "split into NAME-1, NAME-2, ... where it does not fit one page (default: one canvas)",
     )
-    parser.add_argument("--renderer", choices=RENDERERS, default="auto",
-                        help="auto: Graphviz if installed, else built-in")  # fmt: skip
+    renderer_option(parser)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -15,11 +15,11 @@ from journeymap.cli.command import (
     iteration_option,
     language_option,
     output_option,
+    renderer_option,
 )
 from journeymap.defaults import iteration_or_newest
 from journeymap.files import load
 from journeymap.model import Language
-from journeymap.render import RENDERERS
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,8 +28,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     output_option(parser, ".", "DIR", "folder for the files (made if missing; default: here)")
     as_of_option(parser)
     language_option(parser)
-    parser.add_argument("--renderer", choices=RENDERERS, default="auto",
-                        help="auto: Graphviz if installed, else built-in")  # fmt: skip
+    renderer_option(parser)
 
 
 def _report(args: argparse.Namespace) -> int:
