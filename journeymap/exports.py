@@ -14,9 +14,10 @@ from journeymap.mermaid import journey_mermaid
 from journeymap.model import JourneyMap
 from journeymap.render import FORMATS as IMAGE_FORMATS
 from journeymap.render import render
-from journeymap.views import ENGINE, PAGE_SIZES, ViewError, ViewOptions, dot_source, pages
+from journeymap.views import ENGINE, ViewError, ViewOptions, dot_source, pages
 from journeymap.views.common import catalog
 from journeymap.views.describe import describe, diagram_title
+from journeymap.views.pages import Page
 from journeymap.writing import atomic_write
 
 FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "bpmn")
@@ -53,21 +54,21 @@ def export_pages(
     fmt: str = "svg",
     options: ViewOptions | None = None,
     renderer: str = "auto",
-    page: str = "slide",
+    page: Page = "slide",
+    titled: bool = True,
 ) -> list[bytes]:
-    """A view laid out for ``page`` (one of :data:`PAGE_SIZES`): one file's bytes per page; PDF:
-    one file of all the pages."""
+    """A view laid out for ``page`` (one of :data:`PAGE_SIZES`, or a size in inches): one file's
+    bytes per page; PDF: one file of all the pages. ``titled``: each page shows the view's title."""
     if fmt not in PAGED_FORMATS:
         raise ViewError(f"--page lays out {', '.join(PAGED_FORMATS)}, not {fmt}")
-    if page not in PAGE_SIZES:
-        raise ViewError(f"unknown page size {page!r}; page sizes: {', '.join(PAGE_SIZES)}")
-    sources = pages(journey_map, view, options, page)
+    sources = pages(journey_map, view, options, page, titled)
     if fmt == "dot":
         return [source.encode("utf-8") for source in sources]
     words = describe(journey_map, view, options)
+    title = diagram_title(dot_source(journey_map, view, options or ViewOptions()))
     tr = catalog(journey_map, options or ViewOptions())
     rendered = [
-        render(source, fmt, ENGINE, renderer, _paged(diagram_title(source), n, len(sources), tr), words)
+        render(source, fmt, ENGINE, renderer, _paged(title, n, len(sources), tr), words)
         for n, source in enumerate(sources, 1)
     ]
     return [_one_pdf(rendered)] if fmt == "pdf" else rendered

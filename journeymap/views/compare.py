@@ -28,7 +28,7 @@ from journeymap.views.common import (
     visible_steps,
 )
 from journeymap.views.dot import Dot
-from journeymap.views.grid import CARD_WIDTH, Card, Grid, new_graph
+from journeymap.views.grid import CARD_WIDTH, NORMAL, Card, Grid, Metrics, new_graph
 from journeymap.views.journey import flows, step_card, step_node, touchpoint_card
 from journeymap.views.nodes import node
 from journeymap.views.options import ViewOptions
@@ -89,8 +89,10 @@ def compare(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     return graph
 
 
-def compare_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Grid]:
-    """The compare view's graph (title and settings) and its grid, not yet drawn."""
+def compare_grid(
+    journey_map: JourneyMap, options: ViewOptions, metrics: Metrics = NORMAL
+) -> tuple[Dot, Grid]:
+    """The compare view's graph (title and settings) and its grid in ``metrics``, not yet drawn."""
     a, b = pair(journey_map, options)
     checked(journey_map, a, b)
     tr = catalog(journey_map, options)
@@ -100,7 +102,7 @@ def compare_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Gr
     columns = sorted(merged_order(old, new), key=lambda s: stage_rank[s.stage])
     title = options.title or f"{journey_map.title}: {a.label} → {b.label}"
     graph = new_graph(title, options.direction)
-    grid = Grid(max(1, len(columns)), options.direction)
+    grid = Grid(max(1, len(columns)), options.direction, metrics)
     grid.lane("stages", "")
     stage_names = {s.id: s.name for it in (a, b) for s in it.stages}
     for first, last, stage in stage_runs(columns):
@@ -114,8 +116,8 @@ def compare_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Gr
         grid.lane("actions", tr.gettext("Steps"))
         for column, step in enumerate(columns):
             it = b if step.id in in_b else a
-            grid.add("actions", column, _card(step, step_node(step.id), statuses, options, tr))
-            for tp_card in _touchpoints(it, step, d, options, tr):
+            grid.add("actions", column, _card(step, step_node(step.id), statuses, options, tr, metrics))
+            for tp_card in _touchpoints(it, step, d, options, tr, metrics):
                 grid.add("touchpoints", column, tp_card)
     else:
         grid.lane("before", tr.gettext("Before: {iteration}").format(iteration=a.label))
@@ -124,9 +126,12 @@ def compare_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Gr
         for column, step in enumerate(columns):
             if step.id in in_a:
                 old_step = next(s for s in old if s.id == step.id)
-                grid.add("before", column, _card(old_step, _before(step.id), statuses, options, tr, side="a"))
+                before = _card(old_step, _before(step.id), statuses, options, tr, metrics, side="a")
+                grid.add("before", column, before)
             if step.id in in_b:
-                grid.add("after", column, _card(step, _after(step.id), statuses, options, tr, side="b"))
+                grid.add(
+                    "after", column, _card(step, _after(step.id), statuses, options, tr, metrics, side="b")
+                )
     grid.lane("legend", tr.gettext("Legend"))
     if options.legend:
         evidence = style.evidence_legend(tr, a, b)
@@ -205,6 +210,7 @@ def _card(
     statuses: dict[str, tuple[str, list[str]]],
     options: ViewOptions,
     tr: gettext.NullTranslations,
+    metrics: Metrics = NORMAL,
     side: str = "",
 ) -> Card:
     status, lines = statuses.get(step.id, ("unchanged", []))
@@ -212,11 +218,16 @@ def _card(
         status, lines = "unchanged", []  # the older lane marks only what is gone
     attrs, marker = style.status(options.scheme, status)
     extra = tuple(x for x in (tr.gettext(marker) if marker else "", *lines) if x)
-    return step_card(step, node, dict(attrs), extra)
+    return step_card(step, node, dict(attrs), extra, metrics)
 
 
 def _touchpoints(
-    it: Iteration, step: Step, d: Diff, options: ViewOptions, tr: gettext.NullTranslations
+    it: Iteration,
+    step: Step,
+    d: Diff,
+    options: ViewOptions,
+    tr: gettext.NullTranslations,
+    metrics: Metrics = NORMAL,
 ) -> list[Card]:
     added = {r.id for r in d.added if r.kind is Kind.TOUCHPOINT}
     channels = {c.element.id: c for c in d.channels}
@@ -233,10 +244,10 @@ def _touchpoints(
                 extra = (tr.gettext("now {channel}").format(channel=tr.gettext(term(change.new))),)
         elif tp_id in added and it.id == d.b:
             extra = (tr.gettext("+ new"),)
-        card = touchpoint_card(tp, node("tp", step.id, tp_id), options, extra)
+        card = touchpoint_card(tp, node("tp", step.id, tp_id), options, extra, metrics)
         if extra:
             card = Card(card.node, card.lines, {**card.attrs, "penwidth": "2.5"}, width=card.width,
-                        fontsize=card.fontsize, min_height=card.min_height)  # fmt: skip
+                        fontsize=card.fontsize, min_height=card.min_height, padding=card.padding)  # fmt: skip
         cards.append(card)
     return cards
 
@@ -256,7 +267,7 @@ def _replacements(
                     old_node(replaced.id),
                     new_node(rep.step.id),
                     [tr.gettext("replaced by")],
-                    **style.REPLACES,
+                    **{**style.REPLACES, "fontsize": f"{grid.metrics.edge:g}"},
                 )
 
 

@@ -37,6 +37,47 @@ PORT_OFFSET = 12.0  # edges leave a card's underside left of its middle and arri
 CHAR_WIDTH = 0.56  # average character width as a share of the font size (Helvetica)
 
 
+@frozen(kw_only=True)
+class Metrics:
+    """The sizes in points a grid draws with: its fonts, cards, gaps and lanes.
+
+    :data:`NORMAL` is the one-canvas views'; :data:`PAGE` draws every text at 14 pt with compact
+    cards and lanes, for a view laid out on a slide or paper page at its full size.
+    """
+
+    text: float = 10.0  # a step's name
+    small: float = 9.0  # touchpoints, tasks, support, the emotion score
+    edge: float = EDGE_FONT  # edge labels
+    lane: float = 11.0  # lane titles
+    band: float = 12.0  # stage names
+    note: float = NOTE_FONT  # where a journey continues
+    line: float = 9.0  # the names of the lines of interaction and visibility (0: not drawn)
+    card: float = CARD_WIDTH  # a card's width
+    padding: float = 14.0  # a card's height beyond its lines
+    main_gap: float = MAIN_GAP
+    cross_gap: float = CROSS_GAP
+    stack_gap: float = STACK_GAP
+    label_space: float = LABEL_SPACE
+    tb_label_space: float = TB_LABEL_SPACE
+    track_gap: float = TRACK_GAP
+    edge_gap: float = EDGE_GAP
+    band_depth: float = 34.0
+    emotion_step: float = 13.0  # the experience curve's height per point of emotion
+    dot: float = 24.0  # the emotion marker's diameter
+    support: float = 90.0  # the width of a 2nd/3rd line support card
+    label_gap: float = 2.0  # label widths a gap between columns holds for a flow's label
+    titled_lanes: bool = False  # a lane is at least as deep as its title
+    notes_on_top: bool = False  # the notes run in a line of their own over the lanes
+
+
+NORMAL = Metrics()
+PAGE = Metrics(
+    text=14, small=14, edge=14, lane=14, band=14, note=14, line=0, card=150, padding=6, main_gap=24,
+    cross_gap=10, stack_gap=4, label_space=156, tb_label_space=110, track_gap=6, edge_gap=16,
+    band_depth=24, emotion_step=5, dot=22, support=100, label_gap=1.2, titled_lanes=True, notes_on_top=True,
+)  # fmt: skip
+
+
 def chars(width: float, fontsize: float) -> int:
     """How many characters fit on a line of a card ``width`` points wide."""
     return max(8, int((width - 16) / (fontsize * CHAR_WIDTH)))
@@ -115,9 +156,10 @@ class _Lane:
 class Grid:
     """Lanes (declared in order) crossed by ``columns`` step columns, in direction LR or TB."""
 
-    def __init__(self, columns: int, direction: str = "LR") -> None:
+    def __init__(self, columns: int, direction: str = "LR", metrics: Metrics = NORMAL) -> None:
         self.columns = columns
         self.direction = direction
+        self.metrics = metrics
         self._lanes: list[_Lane] = []
         self._cells: dict[str, dict[int, list[Card]]] = {}  # lane -> column -> stacked cards
         self._pinned: list[tuple[str, int, float, Card]] = []
@@ -199,7 +241,7 @@ class Grid:
         left = any(where[e.head if e.tail in inside else e.tail][1] < first for e in cut)
         shift = 1 if left else 0
         right = any(where[e.head if e.tail in inside else e.tail][1] > last for e in cut)
-        part = Grid(last - first + 1 + shift + (1 if right else 0), self.direction)
+        part = Grid(last - first + 1 + shift + (1 if right else 0), self.direction, self.metrics)
         part._lanes = [lane for lane in self._lanes if lane.key in keys]
         part._lines = dict(self._lines)
         part._narrow = {0} if left else set()
@@ -253,7 +295,7 @@ class Grid:
                 return offset
         stack = next(cs for cs in self._cells[lane].values() if card in cs)
         before = stack[: stack.index(card)]
-        at = sum(self._cross(c) + STACK_GAP for c in before) + self._cross(card) / 2
+        at = sum(self._cross(c) + self.metrics.stack_gap for c in before) + self._cross(card) / 2
         lane_info = next(ln for ln in part._lanes if ln.key == lane)
         return at - part._lane_depth(lane_info) / 2
 
@@ -267,13 +309,20 @@ class Grid:
     def _draw_notes(self, graph: Dot, plan: _Plan) -> None:
         """The notes (where the journey continues) beside the stage names, over the lane titles."""
         prefix, *notes = self._notes
+        size = self.metrics.note
         lines = [
-            line for text in notes if text for line in wrap(text, int(LABEL_SPACE / (NOTE_FONT * CHAR_WIDTH)))
+            line
+            for text in notes
+            if text
+            for line in wrap(text, int(self.metrics.label_space / (size * CHAR_WIDTH)))
         ]
         if not lines or not plan.lanes:
             return
-        width, height = label_size(lines, NOTE_FONT)
-        card = Card(prefix, lines, style.NOTE, width=width, min_height=height, fontsize=NOTE_FONT, padding=0)
+        if self._notes_on_top:
+            self._draw_top_notes(graph, plan)
+            return
+        width, height = label_size(lines, size)
+        card = Card(prefix, lines, style.NOTE, width=width, min_height=height, fontsize=size, padding=0)
         if self._bands:
             self._node(graph, card, -self._space / 2 - 10, self._lane_depth(plan.lanes[0]) / 2)
         else:  # before the first lane's title, which may reach out of its lane
@@ -283,12 +332,47 @@ class Grid:
                 graph, card, -self._space / 2 - 10, min(0.0, depth / 2 - title / 2) - self._notes_depth() / 2
             )
 
+    @property
+    def _notes_on_top(self) -> bool:
+        """Whether the notes run in a row of their own over the lanes (left to right, on a page)."""
+        return self.metrics.notes_on_top and self.direction == "LR" and any(self._notes[1:])
+
+    def _top_notes(self, total: float) -> list[tuple[Card, float, int]]:
+        """The notes over the lanes: each card, its middle along the columns and its row.
+
+        The note of the page before starts where the columns start, the note of the page after
+        ends where they end; they take two rows when they do not fit side by side."""
+        prefix, before, after = self._notes
+        size = self.metrics.note
+        cards = [
+            (
+                Card(
+                    f"{prefix}/{side}", (text,), style.NOTE, width=w, min_height=h, fontsize=size, padding=0
+                ),
+                side,
+            )
+            for side, text in (("before", before), ("after", after))
+            if text
+            for w, h in [label_size([text], size)]
+        ]
+        beside = sum(card.width for card, _ in cards) + 2 * self.metrics.main_gap <= total
+        placed = []
+        for row, (card, side) in enumerate(cards):
+            main = card.width / 2 if side == "before" else total - card.width / 2
+            placed.append((card, main, 0 if beside else row))
+        return placed
+
+    def _draw_top_notes(self, graph: Dot, plan: _Plan) -> None:
+        line = self.metrics.note * 1.25 + 4
+        for card, main, row in self._top_notes(plan.total):
+            self._node(graph, card, main, -self._notes_depth() + 4 + line * (row + 0.5))
+
     # --- geometry ---------------------------------------------------------------------------
 
     @property
     def _space(self) -> float:
         """The room for lane titles before the first column."""
-        return LABEL_SPACE if self.direction == "LR" else TB_LABEL_SPACE
+        return self.metrics.label_space if self.direction == "LR" else self.metrics.tb_label_space
 
     @property
     def has_cards(self) -> bool:
@@ -302,7 +386,16 @@ class Grid:
         return card.height if self.direction == "LR" else card.width
 
     def _band_cross(self) -> float:
-        return 34.0 if self.direction == "LR" else 120.0
+        if self.direction != "LR":
+            return 120.0
+        m = self.metrics
+        if not m.titled_lanes:
+            return m.band_depth
+        names = [  # each stage's name wrapped to the narrowest its columns can be
+            text_card("", text, {}, (last - first + 1) * (m.card + m.main_gap) - m.main_gap, fontsize=m.band)
+            for first, last, text, *_ in self._bands
+        ]
+        return max([m.band_depth, *(card.height for card in names)])
 
     def _shown(self) -> list[_Lane]:
         used = set(self._cells) | {lane for lane, *_ in self._pinned}
@@ -329,7 +422,9 @@ class Grid:
         for n, (edge, (column, track)) in enumerate(
             zip(plan.beside, plan.beside_tracks, strict=True), len(plan.routed)
         ):
-            self._beside(graph, n, edge, plan.starts[column] + plan.sizes[column] + TRACK_GAP * track)
+            self._beside(
+                graph, n, edge, plan.starts[column] + plan.sizes[column] + self.metrics.track_gap * track
+            )
         for tail, head, attrs in self._joins:
             if tail in plan.place and head in plan.place:
                 graph.edge(tail, head, **attrs)
@@ -342,24 +437,41 @@ class Grid:
         return self._cross(self._title(plan.lanes[0], depth)) / 2 - depth / 2
 
     def _notes_depth(self) -> float:
-        """Room for the notes before the first lane of a grid without bands."""
-        return 2 * NOTE_FONT * 1.25 + 8 if self.direction == "LR" else LABEL_SPACE
+        """Room for the notes before the first lane of a grid without bands (or over all lanes)."""
+        if self._notes_on_top:
+            rows = 1 + max(row for *_, row in self._top_notes(self._plan().total))
+            return rows * (self.metrics.note * 1.25 + 4) + 8
+        return 2 * self.metrics.note * 1.25 + 8 if self.direction == "LR" else self.metrics.label_space
 
     def extent(self) -> tuple[float, float]:
         """The width and height in points the grid takes when drawn (without the graph's title)."""
         plan = self._plan()
         main = self._space + 16 + plan.total
-        notes = 0.0 if self._bands else self._notes_depth() + max(0.0, self._overhang(plan))
+        notes = self._before_lanes(plan)
         cross = (
             notes
             + sum(self._lane_depth(lane) for lane in plan.lanes)
             + sum(depth for depth, _ in plan.channels[:-1])
             + max(
-                [offset + TRACK_GAP for channel, offset in plan.tracks if channel == len(plan.lanes) - 1]
+                [
+                    offset + self.metrics.track_gap
+                    for channel, offset in plan.tracks
+                    if channel == len(plan.lanes) - 1
+                ]
                 or [0]
             )
         )
         return (main, cross) if self.direction == "LR" else (cross, main)
+
+    def _before_lanes(self, plan: _Plan) -> float:
+        """How far the drawing reaches out before the first lane: notes, a title's overhang."""
+        if self._notes_on_top:
+            return self._notes_depth()
+        return 0.0 if self._bands else self._notes_depth() + max(0.0, self._overhang(plan))
+
+    def origin(self) -> tuple[float, float]:
+        """Graphviz's coordinates of the drawing's top left corner (:meth:`extent` reaches from it)."""
+        return self._xy(-self._space - 16, -self._before_lanes(self._plan()))
 
     def _plan(self) -> _Plan:
         """Where everything goes along the columns and which way each edge runs."""
@@ -379,7 +491,7 @@ class Grid:
             beside_tracks.append((column, per_column[column]))
         for column, count in per_column.items():
             if column + 1 < self.columns:
-                gaps[column + 1] = max(gaps[column + 1], TRACK_GAP * (count + 1))
+                gaps[column + 1] = max(gaps[column + 1], self.metrics.track_gap * (count + 1))
         starts = [sum(sizes[:c]) + sum(gaps[: c + 1]) for c in range(self.columns)]
         total = (starts[-1] + sizes[-1]) if sizes else 0.0
         tracks, channels = self._tracks(routed, place, len(lanes))
@@ -401,12 +513,16 @@ class Grid:
 
     def _column_gaps(self, direct: list[_Edge], place: dict[str, tuple[int, int]]) -> list[float]:
         """The gap before each column (none before the first), wide enough for edge labels in it."""
-        gaps = [0.0] + [EDGE_GAP if {c - 1, c} & self._narrow else MAIN_GAP for c in range(1, self.columns)]
+        m = self.metrics
+        gaps = [0.0] + [
+            m.edge_gap if {c - 1, c} & self._narrow else m.main_gap for c in range(1, self.columns)
+        ]
         for edge in direct:
-            width, height = label_size(edge.lines)
+            width, height = label_size(edge.lines, m.edge)
             column = place[edge.head][1]
             if edge.lines and column != place[edge.tail][1]:
-                need = 2 * (width if self.direction == "LR" else height) + 2 * TRACK_GAP  # beside the middle
+                along = width if self.direction == "LR" else height
+                need = m.label_gap * along + 2 * m.track_gap  # beside the middle
                 gaps[column] = max(gaps[column], need)
         return gaps
 
@@ -433,7 +549,7 @@ class Grid:
             if track == len(taken):
                 taken.append([])
             taken[track].append((low, high))
-            width, height = label_size(edge.lines)
+            width, height = label_size(edge.lines, self.metrics.edge)
             extent = width if self.direction == "TB" else height
             extents[channel, track] = max(extents.get((channel, track), 0.0), extent)
             chosen[n] = (channel, track)
@@ -442,9 +558,9 @@ class Grid:
         for channel in range(lanes):
             at = 0.0
             for track in range(len(spans.get(channel, []))):
-                at += TRACK_GAP + extents[channel, track]
+                at += self.metrics.track_gap + extents[channel, track]
                 offsets[channel, track] = at
-            channels.append((max(CROSS_GAP, at + TRACK_GAP), 0.0))
+            channels.append((max(self.metrics.cross_gap, at + self.metrics.track_gap), 0.0))
         return [(chosen[n][0], offsets[chosen[n]]) for n in range(len(routed))], channels
 
     def _direct(self, graph: Dot, edge: _Edge, place: dict[str, tuple[int, int]]) -> None:
@@ -509,7 +625,7 @@ class Grid:
         return (main, -cross) if self.direction == "LR" else (cross, -main)
 
     def _column_sizes(self) -> list[float]:
-        floor = CARD_WIDTH if self.direction == "LR" else 40.0
+        floor = self.metrics.card if self.direction == "LR" else 40.0
         sizes = [1.0 if c in self._narrow else floor for c in range(self.columns)]
         placed = [(col, c) for columns in self._cells.values() for col, cs in columns.items() for c in cs]
         placed += [(col, c) for _, col, _, c in self._pinned]
@@ -523,7 +639,11 @@ class Grid:
         if self._bands and lane.key == self._lanes[0].key:
             return self._band_cross()
         stacks = self._cells.get(lane.key, {}).values()
-        return max([30.0, *(sum(self._cross(c) for c in cs) + STACK_GAP * (len(cs) - 1) for cs in stacks)])
+        floor = 30.0
+        if self.metrics.titled_lanes and lane.title and self.direction == "LR":
+            floor = self._title(lane, 0.0).height
+        gap = self.metrics.stack_gap
+        return max([floor, *(sum(self._cross(c) for c in cs) + gap * (len(cs) - 1) for cs in stacks)])
 
     def _draw_lane(
         self,
@@ -540,22 +660,34 @@ class Grid:
             for first, last, text, attrs, name in self._bands:
                 span = starts[last] + sizes[last] - starts[first]
                 card = text_card(
-                    name, text, attrs, width=span if self.direction == "LR" else depth, fontsize=12
+                    name,
+                    text,
+                    attrs,
+                    width=span if self.direction == "LR" else depth,
+                    fontsize=self.metrics.band,
                 )
                 self._node(graph, card, starts[first] + span / 2, cross + depth / 2, extent=(span, depth))
         for column, cards in sorted(self._cells.get(lane.key, {}).items()):
             at = cross
             for card in cards:
                 self._node(graph, card, starts[column] + sizes[column] / 2, at + self._cross(card) / 2)
-                at += self._cross(card) + STACK_GAP
+                at += self._cross(card) + self.metrics.stack_gap
         for key, column, offset, card in self._pinned:
             if key == lane.key:
                 self._node(graph, card, starts[column] + sizes[column] / 2, cross + depth / 2 + offset)
 
     def _title(self, lane: _Lane, depth: float) -> Card:
         """The card of a lane's title, beside the lane."""
-        size = LABEL_SPACE - 20 if self.direction == "LR" else max(depth, 60.0)
-        return text_card(node("lane", lane.key), lane.title, style.LANE_LABEL, width=size, fontsize=11)
+        m = self.metrics
+        size = m.label_space - 20 if self.direction == "LR" else max(depth, 60.0)
+        return text_card(
+            node("lane", lane.key),
+            lane.title,
+            style.LANE_LABEL,
+            width=size,
+            fontsize=m.lane,
+            padding=m.padding,
+        )
 
     def _separator(self, graph: Dot, before: str, cross: float, total: float) -> None:
         left, right = node("line-start", before), node("line-end", before)
@@ -565,10 +697,15 @@ class Grid:
         self._node(graph, Card(right, (), style.ANCHOR, width=1, min_height=1, padding=0), total, cross)
         graph.edge(left, right, **style.SEPARATOR)
         text = self._lines[before]
-        if not text:
+        if not text or not self.metrics.line:
             return
         name = text_card(
-            node("line-label", before), text, style.LINE_LABEL, width=LABEL_SPACE - 6, fontsize=9, padding=2
+            node("line-label", before),
+            text,
+            style.LINE_LABEL,
+            width=self.metrics.label_space - 6,
+            fontsize=self.metrics.line,
+            padding=2,
         )
         self._node(
             graph,

@@ -16,12 +16,11 @@ from journeymap.model import Channel, Iteration, JourneyMap, Lane, Step, StepKin
 from journeymap.views import style
 from journeymap.views.common import catalog, checked, iteration, stage_runs, visible_steps
 from journeymap.views.dot import Dot
-from journeymap.views.grid import CARD_WIDTH, Card, Grid, chars, new_graph, text_card
+from journeymap.views.grid import CARD_WIDTH, NORMAL, Card, Grid, Metrics, chars, new_graph, text_card
 from journeymap.views.nodes import node
 from journeymap.views.options import ViewOptions
 from journeymap.views.text import wrap
 
-EMOTION_STEP = 13.0
 TASK_LANES = {
     Lane.FRONTSTAGE: (N_("Frontstage"), N_("line of interaction")),
     Lane.BACKSTAGE: (N_("Backstage"), N_("line of visibility")),
@@ -42,8 +41,11 @@ def journey(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     return graph
 
 
-def journey_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Grid | None]:
-    """The blueprint's graph (title and settings) and its grid, not yet drawn (None: no steps)."""
+def journey_grid(
+    journey_map: JourneyMap, options: ViewOptions, metrics: Metrics = NORMAL
+) -> tuple[Dot, Grid | None]:
+    """The blueprint's graph (title and settings) and its grid in ``metrics``, not yet drawn
+    (None: no steps)."""
     it = iteration(journey_map, options.iteration)
     checked(journey_map, it)
     tr = catalog(journey_map, options)
@@ -54,7 +56,7 @@ def journey_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Gr
     if not steps:
         graph.node("empty", label=tr.gettext("No steps to show"), shape="plaintext")
         return graph, None
-    grid = Grid(len(steps), options.direction)
+    grid = Grid(len(steps), options.direction, metrics)
     grid.lane("stages", "")
     for first, last, stage in stage_runs(steps):
         name = next(s.name for s in it.stages if s.id == stage)
@@ -64,7 +66,7 @@ def journey_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Gr
         "actions",
         tr.gettext("Actions of {profile}").format(profile=profile) if profile else tr.gettext("Actions"),
     )
-    grid.lane("emotion", tr.gettext("Experience"), size=4 * EMOTION_STEP + 30)
+    grid.lane("emotion", tr.gettext("Experience"), size=4 * metrics.emotion_step + metrics.dot + 6)
     grid.lane("details", tr.gettext("Pain points and opportunities"))
     for lane, (name, line) in TASK_LANES.items():
         grid.lane(lane.value, tr.gettext(name))
@@ -75,19 +77,22 @@ def journey_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Gr
     tasks = {t.id: t for p in it.processes for t in p.tasks}
     actors = {a.id: a.name for a in it.actors}
     for column, step in enumerate(steps):
-        grid.add("actions", column, step_card(step, step_node(step.id)))
+        grid.add("actions", column, step_card(step, step_node(step.id), metrics=metrics))
         for tp_id in step.touchpoints:
             grid.add(
                 "touchpoints",
                 column,
-                touchpoint_card(touchpoints[tp_id], node("tp", step.id, tp_id), options),
+                touchpoint_card(touchpoints[tp_id], node("tp", step.id, tp_id), options, metrics=metrics),
             )
         if step.emotion is not None:
-            grid.pin("emotion", column, _emotion_offset(step.emotion, options), emotion_card(step, options))
+            offset = _emotion_offset(step.emotion, options, metrics)
+            grid.pin("emotion", column, offset, emotion_card(step, options, metrics=metrics))
         if options.details and (step.pain_points or step.opportunities):
-            grid.add("details", column, details_card(step))
+            grid.add("details", column, details_card(step, metrics))
         for task in (tasks[t] for t in step.tasks):
-            grid.add(task.lane.value, column, task_card(task, actors, node("task", step.id, task.id)))
+            grid.add(
+                task.lane.value, column, task_card(task, actors, node("task", step.id, task.id), metrics)
+            )
     if options.legend:
         _legend(grid, options, len(steps), tr, style.evidence_legend(tr, it))
     flows(grid, it, steps)
@@ -106,60 +111,82 @@ def emotion_node(step_id: str) -> str:
 
 
 def step_card(
-    step: Step, node: str, attrs: dict[str, str] | None = None, extra: tuple[str, ...] = ()
+    step: Step,
+    node: str,
+    attrs: dict[str, str] | None = None,
+    extra: tuple[str, ...] = (),
+    metrics: Metrics = NORMAL,
 ) -> Card:
     """A step: a box, or a hexagon for a decision; ``extra`` lines go under the name."""
     decision = step.kind is StepKind.DECISION
     base = dict(style.DECISION if decision else style.STEP)
     base.update(attrs or {})
-    width = CARD_WIDTH
+    width = metrics.card
     text_width = width * 0.72 if decision else width
-    per_line = chars(text_width, 10)
+    per_line = chars(text_width, metrics.text)
     lines = [
         *wrap(style.evidence_marked(step.name, step), per_line, 4),
         *(line for x in extra for line in wrap(x, per_line, 2)),
     ]
-    return Card(node, lines, base, width=width, min_height=44 if decision else 0)
+    return Card(
+        node,
+        lines,
+        base,
+        width=width,
+        fontsize=metrics.text,
+        min_height=44 if decision else 0,
+        padding=metrics.padding + (6 if decision and metrics.padding < NORMAL.padding else 0),
+    )
 
 
-def touchpoint_card(tp: Touchpoint, node: str, options: ViewOptions, extra: tuple[str, ...] = ()) -> Card:
+def touchpoint_card(
+    tp: Touchpoint, node: str, options: ViewOptions, extra: tuple[str, ...] = (), metrics: Metrics = NORMAL
+) -> Card:
     text = [style.evidence_marked(tp.name, tp), *([f"({tp.medium})"] if tp.medium else []), *extra]
     attrs = style.channel(options.scheme, tp.channel)
-    width = CARD_WIDTH - 16
-    if tp.channel.value == "interpersonal":
-        return text_card(node, text, attrs, width=width, fontsize=9, min_height=40)
-    return text_card(node, text, attrs, width=width, fontsize=9)
+    width = metrics.card - 16
+    size = {"fontsize": metrics.small, "padding": metrics.padding}
+    if tp.channel.value == "interpersonal":  # an ellipse: its text needs room from the outline
+        size["padding"] += metrics.small if metrics.padding < NORMAL.padding else 0
+        return text_card(node, text, attrs, width=width, min_height=40, **size)
+    return text_card(node, text, attrs, width=width, **size)
 
 
-def emotion_card(step: Step, options: ViewOptions, node: str = "") -> Card:
+def emotion_card(step: Step, options: ViewOptions, node: str = "", metrics: Metrics = NORMAL) -> Card:
     score = step.emotion or 0
     attrs = {"shape": "circle", "style": "filled", "color": "#555555", **style.emotion(options.scheme, score)}
     return Card(
         node or emotion_node(step.id),
         (f"{score:+d}" if score else "0",),
         attrs,
-        width=24,
-        min_height=24,
-        fontsize=9,
+        width=metrics.dot,
+        min_height=metrics.dot,
+        fontsize=metrics.small,
     )
 
 
-def details_card(step: Step) -> Card:
+def details_card(step: Step, metrics: Metrics = NORMAL) -> Card:
     paragraphs = [f"! {p}" for p in step.pain_points] + [f"+ {o}" for o in step.opportunities]
-    card = text_card(node("details", step.id), paragraphs, style.DETAILS, fontsize=9)
-    return Card(card.node, card.lines, card.attrs, width=card.width, fontsize=9, align="left")
+    card = text_card(
+        node("details", step.id), paragraphs, style.DETAILS, metrics.card, fontsize=metrics.small,
+        padding=metrics.padding,
+    )  # fmt: skip
+    return Card(
+        card.node, card.lines, card.attrs, width=card.width, fontsize=metrics.small, align="left",
+        padding=metrics.padding,
+    )  # fmt: skip
 
 
-def task_card(task: Task, actors: Mapping[str, str], node: str) -> Card:
+def task_card(task: Task, actors: Mapping[str, str], node: str, metrics: Metrics = NORMAL) -> Card:
     """A task behind a step: what, who and how fast; ``actors`` maps ids to names."""
     who = " · ".join(x for x in (actors.get(task.responsible, ""), task.response_time) if x)
-    return text_card(
-        node, [style.evidence_marked(task.name, task), *([who] if who else [])], style.TASK, fontsize=9
-    )
+    lines = [style.evidence_marked(task.name, task), *([who] if who else [])]
+    return text_card(node, lines, style.TASK, metrics.card, fontsize=metrics.small, padding=metrics.padding)
 
 
-def _emotion_offset(score: int, options: ViewOptions) -> float:
-    return -score * EMOTION_STEP if options.direction == "LR" else score * EMOTION_STEP
+def _emotion_offset(score: int, options: ViewOptions, metrics: Metrics) -> float:
+    step = metrics.emotion_step
+    return -score * step if options.direction == "LR" else score * step
 
 
 def flows(

@@ -16,10 +16,11 @@ from collections.abc import Callable
 from attrs import evolve
 
 from journeymap.model import JourneyMap
+from journeymap.views import style
 from journeymap.views.common import ViewError, catalog
 from journeymap.views.compare import compare_grid
 from journeymap.views.dot import Dot
-from journeymap.views.grid import Grid
+from journeymap.views.grid import PAGE, Grid, Metrics
 from journeymap.views.journey import journey_grid
 from journeymap.views.options import ViewOptions
 from journeymap.views.priorities import priorities_page
@@ -32,15 +33,18 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {
     "a3": (16.54, 11.69),
 }
 """Width and height in inches, landscape: a 16:9 slide, ISO A4 and A3."""
+Page = str | tuple[float, float]
+"""A page: a name in :data:`PAGE_SIZES`, or the width and height in inches of a page's room."""
 MIN_TEXT = 14.0  # points, at full page size
-SMALLEST_FONT = 9.0  # the smallest font size any view uses
 PAD = 0.1  # inches of margin on every side of a page
 MARGIN = 0.98  # of the page estimated to be used, for Graphviz's own rounding
+FRAME = 0.995  # of the page the invisible frame spans, so that Graphviz never scales down
+TITLE_FONT = 18.0  # a page's own title
+WIDEST_CARD = 320.0  # points: the widest a card on a page grows when its page holds few columns
+CARD_STEP = 10.0  # points: the card widths tried
 TITLE_CHAR = 0.6  # a title's average character width as a share of its size, generously
-NARROWEST = 360.0  # points: the narrowest a page's title is wrapped to
-TITLE_FONT = 12.0  # a page's title (a slide has a title of its own)
 
-GRIDS: dict[str, Callable[[JourneyMap, ViewOptions], tuple[Dot, Grid | None]]] = {
+GRIDS: dict[str, Callable[[JourneyMap, ViewOptions, Metrics], tuple[Dot, Grid | None]]] = {
     "journey": journey_grid,
     "compare": compare_grid,
     "process": process_grid,
@@ -56,62 +60,112 @@ def pages(
     journey_map: JourneyMap,
     view: str = "journey",
     options: ViewOptions | None = None,
-    page: str = "slide",
+    page: Page = "slide",
+    titled: bool = True,
 ) -> list[str]:
-    """The DOT texts of a view laid out for ``page`` (one of :data:`PAGE_SIZES`), one per page.
+    """The DOT texts of a view laid out for ``page`` (one of :data:`PAGE_SIZES`, or a size in
+    inches), one per page.
 
-    Each sets Graphviz's ``size`` to the page, so the drawing is scaled to fill it; the notes that
-    say where a journey continues are in ``options.language`` (default: the map's).
+    The grid views are drawn at the page's size with every text at :data:`MIN_TEXT` points
+    (:data:`journeymap.views.grid.PAGE`), each page with the view's title unless ``titled`` is
+    false (a slide that has a title of its own); the notes that say where a journey continues
+    are in ``options.language`` (default: the map's). Each sets Graphviz's ``size`` to the page.
     """
     from journeymap.views import dot_source  # the views' registry imports this module
 
-    if page not in PAGE_SIZES:
-        raise ViewError(f"unknown page size {page!r}; page sizes: {', '.join(PAGE_SIZES)}")
+    size = page_size(page)
     options = options or ViewOptions()
     if view in ONE_PAGE:
-        return [_sized(ONE_PAGE[view](journey_map, evolve(options, legend=False)).source, page)]
+        return [_sized(ONE_PAGE[view](journey_map, evolve(options, legend=False)).source, size)]
     if view not in GRIDS:
-        return [_sized(dot_source(journey_map, view, options), page)]
+        return [_sized(dot_source(journey_map, view, options), size)]
     options = evolve(options, legend=False, layout="side-by-side")
-    graph, grid = GRIDS[view](journey_map, options)
+    graph, grid = GRIDS[view](journey_map, options, PAGE)
     if grid is None:
-        return [_sized(graph.source, page)]
-    width, height = (size * 72 * SMALLEST_FONT / MIN_TEXT - 2 * PAD * 72 for size in PAGE_SIZES[page])
-    lines = len(_title(graph, NARROWEST))  # a page's title is wrapped to the page's drawing
-    room = (width * MARGIN, (height - lines * TITLE_FONT * 1.25 - 8) * MARGIN)
-    spans = _spans(grid, room)
+        return [_sized(graph.source, size)]
+    width, height = (inches * 72 - 2 * PAD * 72 for inches in size)
+    title = _title(graph, width) if titled else []
+    above = len(title) * TITLE_FONT * 1.25 + 8 if title else 0.0
+    room = (width * MARGIN, (height - above) * MARGIN)
+    grids: dict[float, Grid] = {PAGE.card: grid}
+
+    def build(card: float) -> Grid:
+        """The grid with cards ``card`` points wide."""
+        if card not in grids:
+            built = GRIDS[view](journey_map, options, evolve(PAGE, card=card))[1]
+            assert built is not None  # the same map and options as the narrowest grid
+            grids[card] = built
+        return grids[card]
+
+    spans = [(span, _widest(build, span, room)) for span in _spans(build, room)]
     parts = [
-        (span, lanes)
-        for span in spans
-        for lanes in _lane_groups(grid, span, room)
-        if grid.part(*span, lanes).has_cards
+        (span, wide, lanes)
+        for span, wide in spans
+        for lanes in _lane_groups(wide, span, room)
+        if wide.part(*span, lanes).has_cards
     ]
-    starts = [1 + next(k for k, part in enumerate(parts) if part[0] == span) for span in spans]
+    starts = [1 + next(k for k, part in enumerate(parts) if part[0] == span) for span, _ in spans]
     tr = catalog(journey_map, options)
     result = []
-    for (first, last), lanes in parts:
-        k = spans.index((first, last))
+    for (first, last), wide, lanes in parts:
+        k = [span for span, _ in spans].index((first, last))
         notes = (
             tr.gettext("continued from page {page}").format(page=starts[k - 1]) if k else "",
             tr.gettext("continues on page {page}").format(page=starts[k + 1]) if k + 1 < len(spans) else "",
         )
         sheet = Dot(graph.name)
-        part = grid.part(first, last, lanes, notes)
-        title = _title(graph, max(NARROWEST, part.extent()[0]))
-        sheet.graph_attrs.update(
-            graph.graph_attrs, label="\\n".join(title), pad=f"{PAD:g}", margin="0", fontsize=f"{TITLE_FONT:g}"
-        )
-        for kind in ("node", "edge"):
-            sheet.attr(kind, **graph.defaults(kind))
+        part = wide.part(first, last, lanes, notes)
+        own = {key: value for key, value in graph.graph_attrs.items() if key != "label"}
+        sheet.graph_attrs.update(own, pad=f"{PAD:g}", margin="0")
+        sheet.attr("node", **graph.defaults("node"))
+        sheet.attr("edge", **{**graph.defaults("edge"), "fontsize": f"{PAGE.edge:g}"})
         part.draw(sheet)
-        result.append(_sized(sheet.source, page))
+        if grid.direction == "LR":
+            _frame(sheet, part.origin(), title, (width, height))
+        elif title:  # top down, Graphviz scales the drawing up to fill the page
+            sheet.attr(label="\\n".join(title), fontsize=f"{TITLE_FONT:g}")
+        result.append(_sized(sheet.source, size))
     return result
+
+
+def page_size(page: Page) -> tuple[float, float]:
+    """The width and height in inches of a page given by name or size."""
+    if isinstance(page, tuple):
+        return page
+    if page not in PAGE_SIZES:
+        raise ViewError(f"unknown page size {page!r}; page sizes: {', '.join(PAGE_SIZES)}")
+    return PAGE_SIZES[page]
+
+
+def _frame(sheet: Dot, origin: tuple[float, float], title: list[str], size: tuple[float, float]) -> None:
+    """The page's title over the drawing's top left corner, and two invisible corners that make
+    the drawing as large as the page, so that Graphviz shows it at its own size."""
+    x, y = origin
+    width, height = size
+    if title:
+        depth = len(title) * TITLE_FONT * 1.25 + 8
+        wide = max(len(line) for line in title) * TITLE_FONT * TITLE_CHAR
+        sheet.node(
+            "page-title",
+            label="\\l".join(title) + "\\l",  # already DOT text, left-aligned
+            shape="plaintext",
+            fontsize=f"{TITLE_FONT:g}",
+            pos=f"{x + wide / 2:.1f},{y + depth / 2:.1f}!",
+            width=f"{wide / 72:.3f}",
+            height=f"{depth / 72:.3f}",
+        )
+        y += depth
+    for name, (cx, cy) in (
+        ("page-corner/1", (x, y)),
+        ("page-corner/2", (x + width * FRAME, y - height * FRAME)),
+    ):
+        sheet.node(name, pos=f"{cx:.1f},{cy:.1f}!", **style.ANCHOR)
 
 
 def _title(graph: Dot, width: float) -> list[str]:
     """The graph's title (already DOT text) in lines that fit ``width`` points."""
     text = graph.graph_attrs.get("label", "").replace("\\n", " ")
-    return wrap(text, max(20, int(width / (TITLE_FONT * TITLE_CHAR))), 4)
+    return wrap(text, max(20, int(width / (TITLE_FONT * TITLE_CHAR))), 2)
 
 
 def _fits(part: Grid, room: tuple[float, float]) -> bool:
@@ -133,15 +187,19 @@ def _lane_groups(grid: Grid, span: tuple[int, int], room: tuple[float, float]) -
     return [*groups]
 
 
-def _spans(grid: Grid, room: tuple[float, float]) -> list[tuple[int, int]]:
-    """Runs of columns, each fitting the page's width: whole stages where they can."""
+def _spans(build: Callable[[float], Grid], room: tuple[float, float]) -> list[tuple[int, int]]:
+    """Runs of columns, each fitting the page: whole stages, several where they fit the page with
+    all their lanes; a stage too long for the page's width is cut into runs of columns."""
+    grid = build(PAGE.card)
     wide = (room[0], float("inf")) if grid.direction == "LR" else (float("inf"), room[1])
     bounds = grid.band_columns() or [(c, c) for c in range(grid.columns)]
     spans: list[tuple[int, int]] = []
     for first, last in bounds:
-        if spans and _fits(grid.part(spans[-1][0], last), wide):
-            spans[-1] = (spans[-1][0], last)
-            continue
+        if spans:
+            merged = (spans[-1][0], last)
+            if _fits(_widest(build, merged, room).part(*merged), room):
+                spans[-1] = merged
+                continue
         start = first
         for column in range(first, last + 1):
             if column > start and not _fits(grid.part(start, column), wide):
@@ -151,8 +209,23 @@ def _spans(grid: Grid, room: tuple[float, float]) -> list[tuple[int, int]]:
     return spans
 
 
-def _sized(source: str, page: str) -> str:
-    """DOT text whose drawing Graphviz scales to fill the page."""
-    width, height = PAGE_SIZES[page]
+def _widest(build: Callable[[float], Grid], span: tuple[int, int], room: tuple[float, float]) -> Grid:
+    """The grid with the widest cards (up to :data:`WIDEST_CARD`) whose columns ``span`` fit the
+    page's width: the fewer columns a page holds, the fewer lines their texts take."""
+    grid = build(PAGE.card)
+    if grid.direction != "LR":
+        return grid
+    spare = room[0] - grid.part(*span).extent()[0]
+    card = min(WIDEST_CARD, PAGE.card + spare / (span[1] - span[0] + 1)) // CARD_STEP * CARD_STEP
+    while card > PAGE.card:
+        if build(card).part(*span).extent()[0] <= room[0]:
+            return build(card)
+        card -= CARD_STEP
+    return grid
+
+
+def _sized(source: str, size: tuple[float, float]) -> str:
+    """DOT text whose drawing Graphviz scales to fill a page of ``size`` inches."""
+    width, height = size
     head, rest = source.split("\n\tgraph [", 1)
     return f'{head}\n\tgraph [size="{width:g},{height:g}!" ' + rest

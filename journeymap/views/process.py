@@ -14,7 +14,7 @@ from journeymap.model import Iteration, JourneyMap, Process, Task
 from journeymap.views import style
 from journeymap.views.common import ViewError, catalog, checked, iteration
 from journeymap.views.dot import Dot
-from journeymap.views.grid import Card, Grid, new_graph, text_card
+from journeymap.views.grid import NORMAL, Card, Grid, Metrics, new_graph, text_card
 from journeymap.views.nodes import node
 from journeymap.views.options import ViewOptions
 from journeymap.views.text import wrap
@@ -31,8 +31,11 @@ def process(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     return graph
 
 
-def process_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Grid | None]:
-    """The swimlanes' graph (title and settings) and grid, not yet drawn (None: no tasks)."""
+def process_grid(
+    journey_map: JourneyMap, options: ViewOptions, metrics: Metrics = NORMAL
+) -> tuple[Dot, Grid | None]:
+    """The swimlanes' graph (title and settings) and grid in ``metrics``, not yet drawn (None: no
+    tasks)."""
     it = iteration(journey_map, options.iteration)
     checked(journey_map, it)
     tr = catalog(journey_map, options)
@@ -43,7 +46,7 @@ def process_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Gr
         graph.node("empty", label=tr.gettext("This process has no tasks yet"), shape="plaintext")
         return graph, None
     names = {a.id: a.name + (f" ({a.organisation})" if a.organisation else "") for a in it.actors}
-    grid = Grid(len(proc.tasks), options.direction)
+    grid = Grid(len(proc.tasks), options.direction, metrics)
     for k, actor in enumerate(lanes(proc)):
         grid.lane(_lane(actor), names.get(actor, tr.gettext("Not assigned")))
         if k:
@@ -51,13 +54,13 @@ def process_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Gr
     grid.lane("legend", tr.gettext("Legend"))
     escalations: list[tuple[str, str]] = []
     for column, task in enumerate(proc.tasks):
-        grid.add(_lane(task.responsible), column, task_card(task, tr))
+        grid.add(_lane(task.responsible), column, task_card(task, tr, metrics))
         second = [node("second-line", task.id, a) for a in task.second_line]
         for actor, name in zip(task.second_line, second, strict=True):
             grid.add(
                 _lane(actor),
                 column,
-                Card(name, (tr.gettext("2nd line"),), style.SUPPORT, width=90, fontsize=9),
+                _support(name, tr.gettext("2nd line"), metrics),
             )
             escalations.append((_task(task.id), name))
         for actor in task.third_line:
@@ -65,7 +68,7 @@ def process_grid(journey_map: JourneyMap, options: ViewOptions) -> tuple[Dot, Gr
             grid.add(
                 _lane(actor),
                 column,
-                Card(name, (tr.gettext("3rd line"),), style.SUPPORT, width=90, fontsize=9),
+                _support(name, tr.gettext("3rd line"), metrics),
             )
             escalations += [(source, name) for source in second or [_task(task.id)]]
     if options.legend:
@@ -100,7 +103,14 @@ def lanes(proc: Process) -> list[str]:
     return list(dict.fromkeys(order))
 
 
-def task_card(task: Task, tr: gettext.NullTranslations) -> Card:
+def _support(name: str, text: str, metrics: Metrics) -> Card:
+    """A 2nd or 3rd line support card."""
+    return Card(
+        name, (text,), style.SUPPORT, width=metrics.support, fontsize=metrics.small, padding=metrics.padding
+    )
+
+
+def task_card(task: Task, tr: gettext.NullTranslations, metrics: Metrics = NORMAL) -> Card:
     """A task: what, how, how fast, and its blueprint lane."""
     paragraphs = [style.evidence_marked(task.name, task)]
     if task.how:
@@ -108,7 +118,9 @@ def task_card(task: Task, tr: gettext.NullTranslations) -> Card:
     if task.response_time:
         paragraphs.append(tr.gettext("response: {time}").format(time=task.response_time))
     paragraphs.append(f"[{tr.gettext(term(task.lane))}]")
-    return text_card(_task(task.id), paragraphs, style.TASK, fontsize=9)
+    return text_card(
+        _task(task.id), paragraphs, style.TASK, metrics.card, fontsize=metrics.small, padding=metrics.padding
+    )
 
 
 def _task(task_id: str) -> str:
