@@ -18,7 +18,7 @@ from typing import Any
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.text import PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
@@ -32,8 +32,10 @@ WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)
 """PowerPoint's 16:9 slide: 13.33 by 7.5 inches."""
 MARGIN = Inches(0.5)
 TITLE_TOP, TITLE_HEIGHT = Inches(0.3), Inches(1.2)
-PAGE_TITLE_HEIGHT = Inches(0.65)
-"""The title's height on a slide that only shows a diagram: one line."""
+PAGE_TITLE_TOP = Inches(0.1)
+"""The title's top on a foil with a page of a diagram, which takes all the room it can."""
+PAGE_SIDE = Inches(0.1)
+"""The margin beside and under a page of a diagram."""
 BODY_TOP = Emu(TITLE_TOP + TITLE_HEIGHT + Inches(0.1))
 TITLE_SIZE, TEXT_SIZE, FIRST_SIZE = Pt(36), Pt(30), Pt(40)
 """The title's size, the text's, and the first line of the first foil (the solution's name)."""
@@ -63,7 +65,9 @@ def deck(
     ``language`` the deck's words (default: the map's).
     """
     it = iteration_to_present(journey_map, iteration)
-    content = foils(journey_map, it, today or dt.date.today(), language or journey_map.language, renderer)
+    content = foils(
+        journey_map, it, today or dt.date.today(), language or journey_map.language, renderer, page_room
+    )
     presentation = Presentation()
     presentation.slide_width, presentation.slide_height = WIDTH, HEIGHT
     for n, foil in enumerate(content):
@@ -82,6 +86,25 @@ def write_deck(data: bytes, path: str | os.PathLike[str], map_path: str | os.Pat
     return target
 
 
+def page_room(title: str, lines: tuple[Line, ...]) -> tuple[float, float]:
+    """The width and height in inches of the room a page of a diagram gets on a foil with this
+    title and these lines: what :func:`journeymap.views.pages` lays it out for."""
+    box = _page_box(title, lines)
+    return box[2] / Inches(1), box[3] / Inches(1)
+
+
+def _page_box(title: str, lines: tuple[Line, ...]) -> tuple[int, int, int, int]:
+    """Where a page of a diagram goes (left, top, width, height): under the title and lines."""
+    top = PAGE_TITLE_TOP + _title_height(title) + (_height(lines, WIDTH - 2 * MARGIN) if lines else 0)
+    return PAGE_SIDE, top, WIDTH - 2 * PAGE_SIDE, HEIGHT - top - PAGE_SIDE // 2
+
+
+def _title_height(title: str) -> int:
+    """The height of a foil's title over a page of a diagram: as many rows as it takes."""
+    per_row = int((WIDTH - 2 * MARGIN) / Inches(1) * 72 / (TITLE_SIZE.pt * AVERAGE_CHAR))
+    return int(Pt(TITLE_SIZE.pt * 1.25) * len(textwrap.wrap(title, per_row)) + Inches(0.2))
+
+
 def _slide(slide: Slide, foil: Foil, first: bool) -> None:
     width = WIDTH - 2 * MARGIN
     title = slide.shapes.title
@@ -94,7 +117,9 @@ def _slide(slide: Slide, foil: Foil, first: bool) -> None:
         paragraph.alignment = PP_ALIGN.LEFT
     room = HEIGHT - BODY_TOP - Inches(0.3)
     size = _points(foil.diagram) if foil.diagram else None
-    if foil.lines and foil.diagram is not None and size is not None:
+    if foil.diagram is not None and size is not None and foil.diagram.page:
+        _page(slide, foil, size, first)
+    elif foil.lines and foil.diagram is not None and size is not None:
         below_height = _height(foil.lines, width)
         beside_left = MARGIN + TEXT_COLUMN + Inches(0.2)
         beside_box = (beside_left, BODY_TOP, WIDTH - MARGIN - beside_left, room)
@@ -106,19 +131,39 @@ def _slide(slide: Slide, foil: Foil, first: bool) -> None:
         _picture(slide, foil.diagram, size, *(beside_box if beside else below_box))
     elif foil.lines:
         _lines(slide, foil.lines, width, min(room, _height(foil.lines, width)), first)
-    elif foil.diagram is not None and size is not None:  # a page of a diagram: as large as the slide allows
-        title.top, title.height = Inches(0.1), PAGE_TITLE_HEIGHT
-        top = title.top + PAGE_TITLE_HEIGHT
-        _picture(
-            slide, foil.diagram, size, Inches(0.1), top, WIDTH - Inches(0.2), HEIGHT - top - Inches(0.05)
-        )
+    elif foil.diagram is not None and size is not None:
+        _picture(slide, foil.diagram, size, MARGIN, BODY_TOP, width, room)
     notes = slide.notes_slide.notes_text_frame
     if notes is not None:
         notes.text = foil.notes
 
 
-def _lines(slide: Slide, lines: tuple[Line, ...], width: int, height: int, first: bool) -> None:
-    box = slide.shapes.add_textbox(MARGIN, BODY_TOP, Emu(width), Emu(height))
+def _page(slide: Slide, foil: Foil, size: tuple[float, float], first: bool) -> None:
+    """A foil with a page of a diagram laid out for its room: a compact title, the lines that
+    leave the picture its full size (shorter versions where they do not), then the picture."""
+    assert foil.diagram is not None and slide.shapes.title is not None
+    title = slide.shapes.title
+    title.top, title.height = PAGE_TITLE_TOP, Emu(_title_height(foil.title))
+    title.text_frame.vertical_anchor = MSO_ANCHOR.TOP  # its rows grow downwards, as counted
+    lines = next(
+        (
+            shorter
+            for shorter in (foil.lines, *foil.shorter)
+            if _fit(size, _page_box(foil.title, shorter)) >= 1 - 1e-3
+        ),
+        foil.shorter[-1] if foil.shorter else foil.lines,
+    )
+    box = _page_box(foil.title, lines)
+    if lines:
+        top = title.top + title.height
+        _lines(slide, lines, WIDTH - 2 * MARGIN, box[1] - top, first, top)
+    _picture(slide, foil.diagram, size, *box)
+
+
+def _lines(
+    slide: Slide, lines: tuple[Line, ...], width: int, height: int, first: bool, top: int = BODY_TOP
+) -> None:
+    box = slide.shapes.add_textbox(MARGIN, top, Emu(width), Emu(height))
     _text(box.text_frame, lines, TEXT_SIZE, first_size=FIRST_SIZE if first else None)
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 import gettext
 import html
 import re
+from collections.abc import Callable
 
 from attrs import evolve, frozen
 from babel.dates import format_date
@@ -28,8 +29,6 @@ from journeymap.views import ViewOptions
 _WORDS = re.compile(r"<(?:title|desc)\b[^>]*>(.*?)</(?:title|desc)>", re.S)
 """An SVG's ``<title>`` and ``<desc>``: what it says it shows."""
 MAX_LINES = 5
-BESIDE_A_DIAGRAM = 3
-"""Lines on a foil that also shows a diagram (the priority matrix)."""
 """Lines on a foil at 30 pt, each at most two lines long: what fits beside the title."""
 MAX_CHARTS = 4
 """Indicator charts on the follow-up foil (two by two); the rest are in the notes."""
@@ -43,13 +42,15 @@ class Diagram:
 
     svg: str
     description: str
+    page: bool = False
+    """Laid out for the room under the foil's title and lines, to be shown at its full size."""
 
     @classmethod
-    def of(cls, svg: str, caption: str) -> Diagram:
+    def of(cls, svg: str, caption: str, page: bool = False) -> Diagram:
         """A diagram described by the SVG's own ``<title>`` and ``<desc>``, else by ``caption``."""
         head = svg.split("<g", 1)[0]  # the root's own words, not those of the shapes in its groups
         words = [html.unescape(m.group(1)).strip() for m in _WORDS.finditer(head)]
-        return cls(svg, " ".join(w for w in words if w) or caption)
+        return cls(svg, " ".join(w for w in words if w) or caption, page)
 
 
 @frozen
@@ -68,6 +69,12 @@ class Foil:
     lines: tuple[Line, ...] = ()
     diagram: Diagram | None = None
     notes: str = ""
+    shorter: tuple[tuple[Line, ...], ...] = ()
+    """Shorter versions of the lines, for when a page of a diagram needs their room."""
+
+
+Room = Callable[[str, tuple[Line, ...]], tuple[float, float]]
+"""The width and height in inches a page of a diagram gets on a foil with this title and lines."""
 
 
 def foils(
@@ -76,28 +83,31 @@ def foils(
     today: dt.date,
     language: Language,
     renderer: str = "auto",
+    room: Room = lambda title, lines: (13.13, 6.7),
 ) -> list[Foil]:
-    """The ten foils of ``it`` in ``language``, then appendix foils (the comparison with its base)."""
+    """The ten foils of ``it`` in ``language``, then appendix foils (the journey's further pages,
+    the comparison with its base). The diagrams of foils 3 to 5 and the appendix are laid out for
+    the ``room`` they get, with every text at 14 pt or more."""
     tr = translation(language)
     content = report.build(journey_map, it.id, "deck", today, renderer, language)
     notes = [_notes(section) for section in content.sections]
     figures = {f.view: f for f in content.figures}
     titles = [tr.gettext(title) for title in FOILS]
 
-    def picture(view: str) -> Diagram | None:
-        figure = figures.get(view)
-        return Diagram.of(figure.svg, figure.caption) if figure else None
-
-    def slides(view: str, options: ViewOptions, caption: str) -> list[Diagram]:
-        """The view laid out on slide-sized pages (text at least 14 pt on a full slide)."""
+    def slides(view: str, options: ViewOptions, caption: str, page: tuple[float, float]) -> list[Diagram]:
+        """The view laid out on pages of the room it gets (text at least 14 pt), untitled."""
         options = evolve(options, language=language.value)
         return [
-            Diagram.of(page.decode(), caption)
-            for page in export_pages(journey_map, view, "svg", options, renderer)
+            Diagram.of(sheet.decode(), caption, page=True)
+            for sheet in export_pages(journey_map, view, "svg", options, renderer, page, titled=False)
         ]
 
-    actors = slides("actors", ViewOptions(iteration=it.id), it.label)[0] if it.actors else None
-    journey = slides("journey", ViewOptions(iteration=it.id), it.label)
+    note = _lines(_first(it.note), "", tr)
+    evidence = _evidence(it, tr)
+    this = ViewOptions(iteration=it.id)
+    actors = slides("actors", this, it.label, room(titles[2], note))[0] if it.actors else None
+    journey = slides("journey", this, it.label, room(titles[3], evidence))
+    matrix = slides("priorities", this, it.label, room(titles[4], ()))[0] if "priorities" in figures else None
 
     statuses = benefit_status(it, today)
     goals = _lines(it.goals, tr.gettext("No goals recorded yet."), tr)
@@ -105,9 +115,9 @@ def foils(
     body = (
         _title_lines(journey_map, it, today, language),
         goals,
-        _lines(_first(it.note), "", tr),
-        (*_evidence(it, tr), *_continued(len(journey), tr)),
-        _lines(status, tr.gettext("No status recorded yet."), tr, BESIDE_A_DIAGRAM if "priorities" in figures else MAX_LINES),
+        note,
+        evidence,
+        _lines(status, tr.gettext("No status recorded yet."), tr),
         _lines([b.name for b in it.benefits], tr.gettext("No benefits planned yet."), tr),
         _more(len(statuses) - MAX_CHARTS, tr) if statuses else (Line(tr.gettext("No indicators to follow up yet.")),),
         _lines(it.next_steps, tr.gettext("No further plan recorded yet."), tr),
@@ -117,24 +127,27 @@ def foils(
     charts = (
         Diagram.of(grid([chart(s, language) for s in statuses[:MAX_CHARTS]]), titles[6]) if statuses else None
     )
-    overview = journey[0] if len(journey) == 1 else picture("journey")
-    diagrams = (None, None, actors, overview, picture("priorities"), None, charts, None, None, None)
+    diagrams = (None, None, actors, journey[0], matrix, None, charts, None, None, None)
     deck = [
         Foil(title, lines, diagram, note)
         for title, lines, diagram, note in zip(titles, body, diagrams, notes, strict=True)
     ]
-    appendix = journey if len(journey) > 1 else []
-    deck += _pages(titles[3], appendix, notes[3], tr)
+    deck[4] = evolve(  # the status lines give way to the matrix, as far as it needs
+        deck[4],
+        shorter=tuple(_lines(status, "", tr, most) for most in range(MAX_LINES - 1, 0, -1)) if status else (),
+    )
+    deck += _pages(titles[3], journey, notes[3], tr)[1:]  # the first page is on foil 4
     base = base_iteration(journey_map, it)
     if base is not None:
         change = tr.gettext("From {old} to {new}").format(old=base.label, new=it.label)
-        compare = slides("compare", ViewOptions(iteration=base.id, against=it.id), change)
-        deck += _pages(tr.gettext("Appendix: what changes"), compare, notes[3], tr)
+        title = tr.gettext("Appendix: what changes")
+        compare = slides("compare", ViewOptions(iteration=base.id, against=it.id), change, room(title, ()))
+        deck += _pages(title, compare, notes[3], tr)
     return deck
 
 
 def _pages(title: str, pages: list[Diagram], notes: str, tr: gettext.NullTranslations) -> list[Foil]:
-    """Appendix foils of a diagram's pages, each titled with its place: 'title (2 of 5)'."""
+    """Foils of a diagram's pages, each titled with its place: 'title (2 of 5)'."""
     if len(pages) == 1:
         return [Foil(title, (), pages[0], notes)]
     which = tr.gettext("{title} ({page} of {pages})")
@@ -142,18 +155,6 @@ def _pages(title: str, pages: list[Diagram], notes: str, tr: gettext.NullTransla
         Foil(which.format(title=title, page=n, pages=len(pages)), (), page, notes)
         for n, page in enumerate(pages, 1)
     ]
-
-
-def _continued(pages: int, tr: gettext.NullTranslations) -> tuple[Line, ...]:
-    """Where a journey too long for one slide can be read: its pages at the end of the deck."""
-    if pages <= 1:
-        return ()
-    text = tr.ngettext(
-        "The whole journey; to read it, see the {n} slide at the end.",
-        "The whole journey; to read it, see the {n} slides at the end.",
-        pages,
-    )
-    return (Line(text.format(n=pages), "#595959"),)
 
 
 def _title_lines(

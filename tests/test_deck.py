@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -18,10 +20,10 @@ from test_tui import nav_key, select
 
 import journeymap
 from journeymap.cli import main
+from journeymap.deck import page_room
+from journeymap.deck_content import foils
 from journeymap.defaults import iteration_to_present
-from journeymap.exports import export_pages
 from journeymap.model import Language
-from journeymap.views import ViewOptions
 from tui.dialogs import FormDialog
 from tui.navigator import ITERATION
 
@@ -81,9 +83,8 @@ def test_ten_foils_in_order_then_the_appendix(example_deck: Path) -> None:
     changes = [t for t in shown[10:] if t.startswith("Bilag" if danish else "Appendix")]
     assert shown[10:] == journey_pages + changes and changes  # the journey's pages, then the changes
     of = "af" if danish else "of"
-    assert journey_pages == [
-        f"{foils[3]} ({n} {of} {len(journey_pages)})" for n in range(1, len(journey_pages) + 1)
-    ]
+    pages = len(journey_pages) + 1  # the first page is on foil 4
+    assert journey_pages == [f"{foils[3]} ({n} {of} {pages})" for n in range(2, pages + 1)]
     deck = Presentation(str(example_deck))
     assert deck.slide_width * 9 == deck.slide_height * 16  # 16:9
 
@@ -203,12 +204,37 @@ def test_text_stays_on_the_slide(example_deck: Path) -> None:
                 assert shape.top + rows * Pt(36) <= deck.slide_height, (n, shape.text_frame.text)
 
 
-def test_the_journeys_pages_are_shown_nearly_at_their_size(example_deck: Path) -> None:
-    """The pages are laid out for a slide with text of at least 14 pt; shown at 85 % or more, it stays 12 pt."""
-    m = journeymap.load(ROOT / "examples" / f"{example_deck.stem}.toml")
-    pages = export_pages(m, "journey", "svg", ViewOptions(iteration=iteration_to_present(m, None).id), "wasm")
-    widths = [float(re.search(rb'width="([\d.]+)pt"', page).group(1)) for page in pages]  # type: ignore[union-attr]
-    slides = list(Presentation(str(example_deck)).slides)[10 : 10 + len(pages)]
-    for slide, width in zip(slides, widths, strict=True):
-        (picture,) = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
-        assert picture.width / Pt(width) >= 0.85, slide.shapes.title.text_frame.text
+def _smallest_shown(svg: str, shown_width: int) -> float:
+    """The smallest text of an SVG in points, when it is shown ``shown_width`` EMU wide."""
+    width = float(re.search(r'<svg[^>]*?width="([\d.]+)pt"', svg).group(1))  # type: ignore[union-attr]
+    scale = re.search(r'class="graph" transform="scale\(([\d.]+)', svg)
+    smallest = min(float(size) for size in re.findall(r'font-size="([\d.]+)"', svg))
+    return smallest * (float(scale.group(1)) if scale else 1.0) * shown_width / Pt(width)
+
+
+def _shown(deck: Path) -> list[tuple[int, float]]:
+    """(slide number, smallest text in points as shown) of each picture of a diagram in the deck."""
+    m = journeymap.load(ROOT / "examples" / f"{deck.stem}.toml")
+    it = iteration_to_present(m, None)
+    content = foils(m, it, dt.date(2026, 11, 23), m.language, "wasm", page_room)
+    shown = []
+    for n, (slide, foil) in enumerate(zip(Presentation(str(deck)).slides, content, strict=True), 1):
+        pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        if foil.diagram is not None and n != 7:  # the indicator charts are not laid out by Graphviz
+            (picture,) = pictures
+            shown.append((n, _smallest_shown(foil.diagram.svg, picture.width)))
+    return shown
+
+
+def test_the_journey_the_priorities_and_the_appendix_show_every_text_at_14_pt(example_deck: Path) -> None:
+    shown = [(n, size) for n, size in _shown(example_deck) if n != 3]
+    assert {4, 5} <= {n for n, _ in shown} and any(n > 10 for n, _ in shown)
+    assert all(size >= 14 for _, size in shown), shown
+
+
+@pytest.mark.xfail(
+    reason="the actor map is one page scaled to fit until it has a slide layout (branch actorslide)"
+)
+def test_the_actor_map_on_foil_3_shows_every_text_at_14_pt() -> None:
+    deck = make_deck(Path(tempfile.mkdtemp()), ROOT / "examples" / "telehealth-service-centre.toml")
+    assert all(size >= 14 for n, size in _shown(deck) if n == 3)

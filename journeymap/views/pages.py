@@ -76,7 +76,10 @@ def pages(
     size = page_size(page)
     options = options or ViewOptions()
     if view in ONE_PAGE:
-        return [_sized(ONE_PAGE[view](journey_map, evolve(options, legend=False)).source, size)]
+        drawn = ONE_PAGE[view](journey_map, evolve(options, legend=False))
+        if not titled:
+            drawn.graph_attrs.pop("label", None)
+        return [_sized(drawn.source, size)]
     if view not in GRIDS:
         return [_sized(dot_source(journey_map, view, options), size)]
     options = evolve(options, legend=False, layout="side-by-side")
