@@ -15,7 +15,7 @@ from geometry import Layout, layout
 
 import journeymap as jm
 from journeymap.views import ViewOptions, dot_source, pages
-from journeymap.views.pages import GRIDS
+from journeymap.views.pages import GRIDS, PAGE_SIZES
 
 pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 
@@ -88,12 +88,14 @@ def _pages(case: tuple[str, str, ViewOptions], page: str) -> list[Layout]:
     return [layout(source) for source in pages(m, view, options, page)]
 
 
+@pytest.mark.parametrize("page", PAGE_SIZES)
 @pytest.mark.parametrize("case", PAGED, ids=_id)
-def test_on_slides_every_text_is_at_least_14_pt_and_the_geometry_stays_clean(
-    case: tuple[str, str, ViewOptions],
+def test_on_pages_every_text_is_at_least_14_pt_and_the_geometry_stays_clean(
+    case: tuple[str, str, ViewOptions], page: str
 ) -> None:
-    for number, drawn in enumerate(_pages(case, "slide"), 1):
-        assert drawn.smallest_text(*SLIDE) >= 14.0, f"page {number}"
+    size = tuple(inches * 72 for inches in PAGE_SIZES[page])
+    for number, drawn in enumerate(_pages(case, page), 1):
+        assert drawn.smallest_text(*size) >= 14.0, f"page {number}"
         problems = (
             drawn.edges_through_cards()
             + drawn.overlapping_labels()

@@ -1,7 +1,9 @@
 """Diagrams laid out for a page: a slide, A4 or A3 (landscape), with text legible at full size.
 
 A view is drawn so that its smallest text is at least :data:`MIN_TEXT` points when the page is
-shown full size. A journey, comparison or process too long for one page is split at stage
+shown full size: the grid views with the page's sizes (:data:`journeymap.views.grid.PAGE`), not
+scaled, several stages on a page where they fit with all their lanes, their cards as wide as the
+page's columns allow. A journey, comparison or process too long for one page is split at stage
 boundaries (within a stage only when one stage alone is too long), each page with the stage
 names and lane titles of its columns and a note where it continues; lanes that do not fit one
 page's height go to pages of their own. The comparison on a page stacks the older iteration
@@ -88,7 +90,7 @@ def pages(
         return [_sized(graph.source, size)]
     width, height = (inches * 72 - 2 * PAD * 72 for inches in size)
     title = _title(graph, width) if titled else []
-    above = len(title) * TITLE_FONT * 1.25 + 8 if title else 0.0
+    above = (len(title) * TITLE_FONT * 1.25 + 8 if title else 0.0) + (0 if grid.direction == "LR" else 12)
     room = (width * MARGIN, (height - above) * MARGIN)
     grids: dict[float, Grid] = {PAGE.card: grid}
 
@@ -100,15 +102,19 @@ def pages(
             grids[card] = built
         return grids[card]
 
-    spans = [(span, _widest(build, span, room)) for span in _spans(build, room)]
+    tr = catalog(journey_map, options)
+    guess = (  # notes as long as those a page gets, for the room they take
+        tr.gettext("continued from page {page}").format(page=99),
+        tr.gettext("continues on page {page}").format(page=99),
+    )
+    spans = [(span, _widest(build, span, room)) for span in _spans(build, room, guess)]
     parts = [
         (span, wide, lanes)
         for span, wide in spans
-        for lanes in _lane_groups(wide, span, room)
+        for lanes in _lane_groups(wide, span, room, guess)
         if wide.part(*span, lanes).has_cards
     ]
     starts = [1 + next(k for k, part in enumerate(parts) if part[0] == span) for span, _ in spans]
-    tr = catalog(journey_map, options)
     result = []
     for (first, last), wide, lanes in parts:
         k = [span for span, _ in spans].index((first, last))
@@ -176,21 +182,25 @@ def _fits(part: Grid, room: tuple[float, float]) -> bool:
     return width <= room[0] and height <= room[1]
 
 
-def _lane_groups(grid: Grid, span: tuple[int, int], room: tuple[float, float]) -> list[list[str] | None]:
+def _lane_groups(
+    grid: Grid, span: tuple[int, int], room: tuple[float, float], notes: tuple[str, str]
+) -> list[list[str] | None]:
     """All lanes (None), or groups of lanes that each fit the page's height over these columns."""
     first, last = span
-    if _fits(grid.part(first, last), room):
+    if _fits(grid.part(first, last, None, notes), room):
         return [None]
     groups: list[list[str]] = []
     for key in grid.lane_keys[1:] if grid.has_bands else grid.lane_keys:
-        if groups and _fits(grid.part(first, last, [*groups[-1], key]), room):
+        if groups and _fits(grid.part(first, last, [*groups[-1], key], notes), room):
             groups[-1].append(key)
         else:
             groups.append([key])
     return [*groups]
 
 
-def _spans(build: Callable[[float], Grid], room: tuple[float, float]) -> list[tuple[int, int]]:
+def _spans(
+    build: Callable[[float], Grid], room: tuple[float, float], notes: tuple[str, str]
+) -> list[tuple[int, int]]:
     """Runs of columns, each fitting the page: whole stages, several where they fit the page with
     all their lanes; a stage too long for the page's width is cut into runs of columns."""
     grid = build(PAGE.card)
@@ -200,7 +210,7 @@ def _spans(build: Callable[[float], Grid], room: tuple[float, float]) -> list[tu
     for first, last in bounds:
         if spans:
             merged = (spans[-1][0], last)
-            if _fits(_widest(build, merged, room).part(*merged), room):
+            if _fits(_widest(build, merged, room).part(*merged, None, notes), room):
                 spans[-1] = merged
                 continue
         start = first
