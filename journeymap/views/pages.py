@@ -40,6 +40,7 @@ Page = str | tuple[float, float]
 MIN_TEXT = 14.0  # points, at full page size
 PAD = 0.1  # inches of margin on every side of a page
 MARGIN = 0.98  # of the page estimated to be used, for Graphviz's own rounding
+TB_MARGIN = 0.95  # top down, lane titles and notes reach a little further than estimated
 FRAME = 0.995  # of the page the invisible frame spans, so that Graphviz never scales down
 TITLE_FONT = 18.0  # a page's own title
 WIDEST_CARD = 320.0  # points: the widest a card on a page grows when its page holds few columns
@@ -90,8 +91,9 @@ def pages(
         return [_sized(graph.source, size)]
     width, height = (inches * 72 - 2 * PAD * 72 for inches in size)
     title = _title(graph, width) if titled else []
-    above = (len(title) * TITLE_FONT * 1.25 + 8 if title else 0.0) + (0 if grid.direction == "LR" else 12)
-    room = (width * MARGIN, (height - above) * MARGIN)
+    above = len(title) * TITLE_FONT * 1.25 + 8 if title else 0.0
+    share = MARGIN if grid.direction == "LR" else TB_MARGIN
+    room = (width * share, (height - above) * share)
     grids: dict[float, Grid] = {PAGE.card: grid}
 
     def build(card: float) -> Grid:
