@@ -25,6 +25,7 @@ from journeymap.i18n import translation
 from journeymap.model import Evidence, Iteration, JourneyMap, Language
 from journeymap.outline import FOILS
 from journeymap.views import ViewOptions
+from journeymap.views.pages import GRIDS, ONE_PAGE
 
 _WORDS = re.compile(r"<(?:title|desc)\b[^>]*>(.*?)</(?:title|desc)>", re.S)
 """An SVG's ``<title>`` and ``<desc>``: what it says it shows."""
@@ -95,12 +96,14 @@ def foils(
     titles = [tr.gettext(title) for title in FOILS]
 
     def slides(view: str, options: ViewOptions, caption: str, page: tuple[float, float]) -> list[Diagram]:
-        """The view laid out on pages of the room it gets (text at least 14 pt), untitled."""
+        """The view laid out on pages of the room it gets (text at least 14 pt), untitled; a view
+        with no page layout of its own on a slide-sized page, fitted to the foil as it is."""
         options = evolve(options, language=language.value)
-        return [
-            Diagram.of(sheet.decode(), caption, page=True)
-            for sheet in export_pages(journey_map, view, "svg", options, renderer, page, titled=False)
-        ]
+        fits = view in GRIDS or view in ONE_PAGE
+        sheets = export_pages(
+            journey_map, view, "svg", options, renderer, page if fits else "slide", not fits
+        )
+        return [Diagram.of(sheet.decode(), caption, page=fits) for sheet in sheets]
 
     note = _lines(_first(it.note), "", tr)
     evidence = _evidence(it, tr)
