@@ -247,7 +247,8 @@ def _touchpoints(
         card = touchpoint_card(tp, node("tp", step.id, tp_id), options, extra, metrics)
         if extra:
             card = Card(card.node, card.lines, {**card.attrs, "penwidth": "2.5"}, width=card.width,
-                        fontsize=card.fontsize, min_height=card.min_height, padding=card.padding)  # fmt: skip
+                        fontsize=card.fontsize, min_height=card.min_height, padding=card.padding,
+                        leading=card.leading)  # fmt: skip
         cards.append(card)
     return cards
 

@@ -66,21 +66,28 @@ class Metrics:
     dot: float = 24.0  # the emotion marker's diameter
     support: float = 90.0  # the width of a 2nd/3rd line support card
     label_gap: float = 2.0  # label widths a gap between columns holds for a flow's label
+    flow_label: int = 16  # characters on a line of a flow's label
+    leading: float = 1.3  # a line's height as a share of its font size
+    char: float = CHAR_WIDTH  # a character's average width as a share of its font size, for wrapping
     titled_lanes: bool = False  # a lane is at least as deep as its title
     notes_on_top: bool = False  # the notes run in a line of their own over the lanes
+
+    def sized(self, fontsize: float) -> dict[str, float]:
+        """What :func:`text_card` needs to know to draw text of ``fontsize`` in these metrics."""
+        return {"fontsize": fontsize, "padding": self.padding, "leading": self.leading, "char": self.char}
 
 
 NORMAL = Metrics()
 PAGE = Metrics(
     text=14, small=14, edge=14, lane=14, band=14, note=14, line=0, card=150, padding=6, main_gap=24,
     cross_gap=10, stack_gap=4, label_space=156, tb_label_space=110, track_gap=6, edge_gap=16,
-    band_depth=24, emotion_step=5, dot=22, support=100, label_gap=1.2, titled_lanes=True, notes_on_top=True,
+    band_depth=24, emotion_step=5, dot=22, support=100, label_gap=1.2, flow_label=8, leading=1.2, char=0.5, titled_lanes=True, notes_on_top=True,
 )  # fmt: skip
 
 
-def chars(width: float, fontsize: float) -> int:
+def chars(width: float, fontsize: float, char: float = CHAR_WIDTH) -> int:
     """How many characters fit on a line of a card ``width`` points wide."""
-    return max(8, int((width - 16) / (fontsize * CHAR_WIDTH)))
+    return max(8, int((width - 16) / (fontsize * char)))
 
 
 def _as_tuple(lines: Iterable[str]) -> tuple[str, ...]:
@@ -99,18 +106,20 @@ class Card:
     min_height: float = 0.0
     align: str = "center"
     padding: float = 14.0
+    leading: float = 1.3
 
     @property
     def height(self) -> float:
-        return max(self.min_height, len(self.lines) * self.fontsize * 1.3 + self.padding)
+        return max(self.min_height, len(self.lines) * self.fontsize * self.leading + self.padding)
 
 
 def text_card(
     node: str, text: str | Sequence[str], attrs: Mapping[str, str], width: float = CARD_WIDTH, **kw: float
 ) -> Card:
-    """A card whose text (a string, or paragraphs) is wrapped to its width."""
+    """A card whose text (a string, or paragraphs) is wrapped to its width (``char``: a character's
+    average width as a share of the font size)."""
     fontsize = float(kw.pop("fontsize", 10.0))
-    per_line = chars(width, fontsize)
+    per_line = chars(width, fontsize, kw.pop("char", CHAR_WIDTH))
     paragraphs = [text] if isinstance(text, str) else list(text)
     lines = [line for p in paragraphs for line in wrap(p, per_line, max_lines=5)]
     return Card(node, lines, attrs, width=width, fontsize=fontsize, **kw)  # type: ignore[arg-type]
@@ -371,8 +380,15 @@ class Grid:
 
     @property
     def _space(self) -> float:
-        """The room for lane titles before the first column."""
-        return self.metrics.label_space if self.direction == "LR" else self.metrics.tb_label_space
+        """The room for lane titles before the first column (on a page, wide enough for their
+        longest word, which is never cut)."""
+        m = self.metrics
+        if self.direction != "LR":
+            return m.tb_label_space
+        if not m.titled_lanes:
+            return m.label_space
+        words = [len(word) for lane in self._lanes for word in lane.title.split()]
+        return max([m.label_space, *(n * m.lane * m.char + 36 for n in words)])
 
     @property
     def has_cards(self) -> bool:
@@ -392,7 +408,9 @@ class Grid:
         if not m.titled_lanes:
             return m.band_depth
         names = [  # each stage's name wrapped to the narrowest its columns can be
-            text_card("", text, {}, (last - first + 1) * (m.card + m.main_gap) - m.main_gap, fontsize=m.band)
+            text_card(
+                "", text, {}, (last - first + 1) * (m.card + m.main_gap) - m.main_gap, **m.sized(m.band)
+            )
             for first, last, text, *_ in self._bands
         ]
         return max([m.band_depth, *(card.height for card in names)])
@@ -663,8 +681,8 @@ class Grid:
                     name,
                     text,
                     attrs,
-                    width=span if self.direction == "LR" else depth,
-                    fontsize=self.metrics.band,
+                    span if self.direction == "LR" else depth,
+                    **self.metrics.sized(self.metrics.band),
                 )
                 self._node(graph, card, starts[first] + span / 2, cross + depth / 2, extent=(span, depth))
         for column, cards in sorted(self._cells.get(lane.key, {}).items()):
@@ -679,15 +697,8 @@ class Grid:
     def _title(self, lane: _Lane, depth: float) -> Card:
         """The card of a lane's title, beside the lane."""
         m = self.metrics
-        size = m.label_space - 20 if self.direction == "LR" else max(depth, 60.0)
-        return text_card(
-            node("lane", lane.key),
-            lane.title,
-            style.LANE_LABEL,
-            width=size,
-            fontsize=m.lane,
-            padding=m.padding,
-        )
+        size = self._space - 20 if self.direction == "LR" else max(depth, 60.0)
+        return text_card(node("lane", lane.key), lane.title, style.LANE_LABEL, size, **m.sized(m.lane))
 
     def _separator(self, graph: Dot, before: str, cross: float, total: float) -> None:
         left, right = node("line-start", before), node("line-end", before)

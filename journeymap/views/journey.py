@@ -123,7 +123,7 @@ def step_card(
     base.update(attrs or {})
     width = metrics.card
     text_width = width * 0.72 if decision else width
-    per_line = chars(text_width, metrics.text)
+    per_line = chars(text_width, metrics.text, metrics.char)
     lines = [
         *wrap(style.evidence_marked(step.name, step), per_line, 4),
         *(line for x in extra for line in wrap(x, per_line, 2)),
@@ -136,6 +136,7 @@ def step_card(
         fontsize=metrics.text,
         min_height=44 if decision else 0,
         padding=metrics.padding + (6 if decision and metrics.padding < NORMAL.padding else 0),
+        leading=metrics.leading,
     )
 
 
@@ -145,7 +146,7 @@ def touchpoint_card(
     text = [style.evidence_marked(tp.name, tp), *([f"({tp.medium})"] if tp.medium else []), *extra]
     attrs = style.channel(options.scheme, tp.channel)
     width = metrics.card - 16
-    size = {"fontsize": metrics.small, "padding": metrics.padding}
+    size = metrics.sized(metrics.small)
     if tp.channel.value == "interpersonal":  # an ellipse: its text needs room from the outline
         size["padding"] += metrics.small if metrics.padding < NORMAL.padding else 0
         return text_card(node, text, attrs, width=width, min_height=40, **size)
@@ -168,12 +169,11 @@ def emotion_card(step: Step, options: ViewOptions, node: str = "", metrics: Metr
 def details_card(step: Step, metrics: Metrics = NORMAL) -> Card:
     paragraphs = [f"! {p}" for p in step.pain_points] + [f"+ {o}" for o in step.opportunities]
     card = text_card(
-        node("details", step.id), paragraphs, style.DETAILS, metrics.card, fontsize=metrics.small,
-        padding=metrics.padding,
+        node("details", step.id), paragraphs, style.DETAILS, metrics.card, **metrics.sized(metrics.small),
     )  # fmt: skip
     return Card(
         card.node, card.lines, card.attrs, width=card.width, fontsize=metrics.small, align="left",
-        padding=metrics.padding,
+        padding=metrics.padding, leading=metrics.leading,
     )  # fmt: skip
 
 
@@ -181,7 +181,7 @@ def task_card(task: Task, actors: Mapping[str, str], node: str, metrics: Metrics
     """A task behind a step: what, who and how fast; ``actors`` maps ids to names."""
     who = " · ".join(x for x in (actors.get(task.responsible, ""), task.response_time) if x)
     lines = [style.evidence_marked(task.name, task), *([who] if who else [])]
-    return text_card(node, lines, style.TASK, metrics.card, fontsize=metrics.small, padding=metrics.padding)
+    return text_card(node, lines, style.TASK, metrics.card, **metrics.sized(metrics.small))
 
 
 def _emotion_offset(score: int, options: ViewOptions, metrics: Metrics) -> float:
@@ -209,7 +209,11 @@ def flows(
         pairs = [(a.id, b.id, "") for a, b in itertools.pairwise(own)]
     for source, target, text in pairs:
         grid.connect(
-            node(source), node(target), wrap(text, 16, 3) if text else (), penwidth="1.3", **(attrs or {})
+            node(source),
+            node(target),
+            wrap(text, grid.metrics.flow_label, 3) if text else (),
+            penwidth="1.3",
+            **(attrs or {}),
         )
 
 

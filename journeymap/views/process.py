@@ -106,7 +106,13 @@ def lanes(proc: Process) -> list[str]:
 def _support(name: str, text: str, metrics: Metrics) -> Card:
     """A 2nd or 3rd line support card."""
     return Card(
-        name, (text,), style.SUPPORT, width=metrics.support, fontsize=metrics.small, padding=metrics.padding
+        name,
+        (text,),
+        style.SUPPORT,
+        width=metrics.support,
+        fontsize=metrics.small,
+        padding=metrics.padding,
+        leading=metrics.leading,
     )
 
 
@@ -118,9 +124,7 @@ def task_card(task: Task, tr: gettext.NullTranslations, metrics: Metrics = NORMA
     if task.response_time:
         paragraphs.append(tr.gettext("response: {time}").format(time=task.response_time))
     paragraphs.append(f"[{tr.gettext(term(task.lane))}]")
-    return text_card(
-        _task(task.id), paragraphs, style.TASK, metrics.card, fontsize=metrics.small, padding=metrics.padding
-    )
+    return text_card(_task(task.id), paragraphs, style.TASK, metrics.card, **metrics.sized(metrics.small))
 
 
 def _task(task_id: str) -> str:
