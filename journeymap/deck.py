@@ -42,6 +42,8 @@ TITLE_SIZE, TEXT_SIZE, FIRST_SIZE = Pt(36), Pt(30), Pt(40)
 TEXT_COLOUR = "#222222"
 AVERAGE_CHAR = 0.55
 """Average width of a character as a share of the font size, for wrapping estimates."""
+BOLD_CHAR = 0.65
+"""The same for the bold titles (DejaVu Sans Bold, where PowerPoint's font is missing)."""
 TEXT_COLUMN = Inches(4.6)
 """The text's width when it stands beside a diagram."""
 PIXELS_PER_INCH = 200
@@ -101,7 +103,7 @@ def _page_box(title: str, lines: tuple[Line, ...]) -> tuple[int, int, int, int]:
 
 def _title_height(title: str) -> int:
     """The height of a foil's title over a page of a diagram: as many rows as it takes."""
-    per_row = int((WIDTH - 2 * MARGIN) / Inches(1) * 72 / (TITLE_SIZE.pt * AVERAGE_CHAR))
+    per_row = int((WIDTH - 2 * MARGIN) / Inches(1) * 72 / (TITLE_SIZE.pt * BOLD_CHAR))
     return int(Pt(TITLE_SIZE.pt * 1.25) * len(textwrap.wrap(title, per_row)) + Inches(0.2))
 
 
