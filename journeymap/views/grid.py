@@ -540,7 +540,8 @@ class Grid:
             column = place[edge.head][1]
             if edge.lines and column != place[edge.tail][1]:
                 along = width if self.direction == "LR" else height
-                need = m.label_gap * along + 2 * m.track_gap  # beside the middle
+                share = m.label_gap if self.direction == "LR" else NORMAL.label_gap  # top down: as drawn
+                need = share * along + 2 * m.track_gap  # beside the middle
                 gaps[column] = max(gaps[column], need)
         return gaps
 
