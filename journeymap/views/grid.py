@@ -80,8 +80,8 @@ class Metrics:
 NORMAL = Metrics()
 PAGE = Metrics(
     text=14, small=14, edge=14, lane=14, band=14, note=14, line=0, card=150, padding=6, main_gap=24,
-    cross_gap=10, stack_gap=4, label_space=156, tb_label_space=110, track_gap=6, edge_gap=16,
-    band_depth=24, emotion_step=5, dot=22, support=100, label_gap=1.2, flow_label=8, leading=1.2, char=0.5, titled_lanes=True, notes_on_top=True,
+    cross_gap=8, stack_gap=4, label_space=156, tb_label_space=110, track_gap=6, edge_gap=16,
+    band_depth=24, emotion_step=4, dot=22, support=100, label_gap=1.2, flow_label=8, leading=1.2, char=0.5, titled_lanes=True, notes_on_top=True,
 )  # fmt: skip
 
 

@@ -42,10 +42,11 @@ PAD = 0.1  # inches of margin on every side of a page
 MARGIN = 0.98  # of the page estimated to be used, for Graphviz's own rounding
 TB_MARGIN = 0.95  # top down, lane titles and notes reach a little further than estimated
 FRAME = 0.995  # of the page the invisible frame spans, so that Graphviz never scales down
-TITLE_FONT = 18.0  # a page's own title
+TITLE_FONT = 16.0  # a page's own title
 WIDEST_CARD = 320.0  # points: the widest a card on a page grows when its page holds few columns
 CARD_STEP = 10.0  # points: the card widths tried
 TITLE_CHAR = 0.6  # a title's average character width as a share of its size, generously
+TITLE_WRAP = 0.52  # the same, as the title is wrapped (Arial's average)
 
 GRIDS: dict[str, Callable[[JourneyMap, ViewOptions, Metrics], tuple[Dot, Grid | None]]] = {
     "journey": journey_grid,
@@ -155,7 +156,7 @@ def _frame(sheet: Dot, origin: tuple[float, float], title: list[str], size: tupl
     width, height = size
     if title:
         depth = len(title) * TITLE_FONT * 1.25 + 8
-        wide = max(len(line) for line in title) * TITLE_FONT * TITLE_CHAR
+        wide = min(width * FRAME, max(len(line) for line in title) * TITLE_FONT * TITLE_CHAR)
         sheet.node(
             "page-title",
             label="\\l".join(title) + "\\l",  # already DOT text, left-aligned
@@ -176,7 +177,7 @@ def _frame(sheet: Dot, origin: tuple[float, float], title: list[str], size: tupl
 def _title(graph: Dot, width: float) -> list[str]:
     """The graph's title (already DOT text) in lines that fit ``width`` points."""
     text = graph.graph_attrs.get("label", "").replace("\\n", " ")
-    return wrap(text, max(20, int(width / (TITLE_FONT * TITLE_CHAR))), 2)
+    return wrap(text, max(20, int(width / (TITLE_FONT * TITLE_WRAP))), 2)
 
 
 def _fits(part: Grid, room: tuple[float, float]) -> bool:
