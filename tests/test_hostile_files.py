@@ -270,3 +270,20 @@ def test_a_long_text_on_many_lines_is_refused_too(quote: str) -> None:
     long = ("x" * 49 + "\n") * 2100
     with pytest.raises(jm.LoadError, match=r"^<text>:description: error: a text of 105,000 characters"):
         jm.loads(f"{HEAD}description = {quote}{long}{quote}\n")
+
+
+@pytest.mark.parametrize("offset", [0, 1, jm.MAX_TEXT_CHARS // 2 - 1, jm.MAX_TEXT_CHARS // 2 + 7, 123_457])
+def test_a_text_one_character_too_long_is_found_wherever_it_is_in_a_large_file(offset: int) -> None:
+    steps = "".join(
+        f'\n[[iterations.steps]]\nid = "s{k}"\nname = "Step {k}"\nstage = "a"\n' for k in range(3000)
+    )
+    head = f'{HEAD}\n[[iterations]]\nid = "it"\nlabel = "It"\nstate = "current"\n'
+    head += '\n[[iterations.stages]]\nid = "a"\nname = "A"\n'
+    padding = "\n" * offset  # moves the long line across the blocks the loader looks at
+    long = f'{padding}\n[[iterations.steps]]\nid = "long"\nstage = "a"\ncolour = "{"x" * (jm.MAX_TEXT_CHARS + 1)}"\n'
+    text = head + steps + long + steps.replace('id = "s', 'id = "t')
+    with pytest.raises(jm.LoadError) as caught:  # refused for its length, before its unknown key is named
+        jm.loads(text)
+    assert str(caught.value).endswith(
+        "steps[3000].colour: error: a text of 100,001 characters; a text may hold up to 100,000"
+    )

@@ -1,5 +1,6 @@
 """The Textual editor for journeymap maps: ``journeymap edit FILE``."""
 
 from tui.app import JourneymapApp
+from tui.start import editor
 
-__all__ = ["JourneymapApp"]
+__all__ = ["JourneymapApp", "editor"]

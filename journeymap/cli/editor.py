@@ -30,9 +30,9 @@ def _edit(args: argparse.Namespace) -> int:
         raise UsageError(f"{path}: the folder {path.parent} does not exist")
     language = Language(args.language) if args.language else user_language()
     document, recovered = open_document(path) if exists else (None, None)
-    from tui import JourneymapApp  # only the editor needs Textual; the library never imports it
+    from tui import editor  # only the editor needs Textual; the library never imports it
 
-    JourneymapApp(path, document, recovered, language).run()
+    editor(path, document, recovered, language).run()
     return 0
 
 
