@@ -6,10 +6,11 @@ column, marked with their profiles. Each relation is an arrow styled by its kind
 mark in the channel between two columns, and the key beside the map says what each number
 stands for: the relation's label and kind. Graphviz routes the arrows around the cards and marks.
 
-The drawing fits within :data:`WIDTH` by :data:`HEIGHT` points, so it needs no scaling down on a
-slide, A4 or A3 page. What does not fit is left out by a clear rule: a column keeps the actors
-that fit in the file's order (profiles' actors first) and names how many more there are; the key
-keeps the relations that fit, and the arrows of the relations it leaves out are not drawn.
+The drawing is at most :data:`WIDTH` by :data:`HEIGHT` points, so it needs no scaling down on a
+slide, A4 or A3 page, and no taller than its tallest column or key, so a small map is shown
+larger. What does not fit is left out by a clear rule: a column keeps the actors that fit in the
+file's order (profiles' actors first) and says how many more there are; the key keeps the
+relations that fit, says how many more there are, and their arrows are not drawn.
 """
 
 from __future__ import annotations
@@ -38,12 +39,13 @@ TITLE_FONT = 16.0
 KEY_WIDTH = 230.0
 KEY_GAP = 20.0  # between the map and the key
 CHANNEL = 44.0  # between two columns, where the marks sit
-MARK = 25.0  # a mark's diameter
+MARK = 25.0  # a mark's width and height
 MARK_GAP = 12.0  # between two marks in a channel
-CARD_GAP = 14.0  # the least room between two cards in a column
+CARD_GAP = 22.0  # the least room between two cards in a column, for the arrows between them
 PADDING = 12.0  # a card's height beyond its lines
 HEADER = LINE + 12  # a column's ring name and the room under it
 BAND_MARGIN = 6.0  # of a column's shaded band around its cards
+KEY_PITCH = 8.0  # between two entries of the key
 _WIDTHS = {
     222: "ijl", 278: " ftI.,:;!/[]\\", 333: "r()-", 500: "cksvxyzJ", 556: "abdeghnopqu0123456789åL?",
     584: "+=<>", 611: "FTZø", 667: "ABEKPSVXYÅ", 722: "CDHNRUw", 778: "GOQØ", 833: "mM", 889: "æ",
@@ -92,6 +94,22 @@ class _Column:
     def middle(self) -> float:
         return self.left + self.width / 2
 
+    @property
+    def depth(self) -> float:
+        """The height its cards need, with the line that says how many more there are."""
+        return _depth(self.cards, self.hidden > 0)
+
+
+@frozen
+class _Entry:
+    relation: Relation
+    lines: tuple[str, ...]
+    middle: float  # below the top of the key's first entry
+
+    @property
+    def bottom(self) -> float:
+        return self.middle + max(MARK, len(self.lines) * LINE) / 2
+
 
 def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     """The actor map of ``options.iteration`` (default: the current one) laid out for a page."""
@@ -104,26 +122,31 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     title_lines = wrap(title, int(WIDTH / (TITLE_FONT * 0.6)), 2)
     graph = new_graph("", "LR")
     graph.attr(label=label(title_lines), fontsize=f"{TITLE_FONT:g}", pad="0.1", splines="true", esep="+3")
-    top = HEIGHT - len(title_lines) * TITLE_FONT * 1.25 - 8  # the top of the columns' headers
-    columns = _columns(it, options, tr, top - HEADER)
+    room = HEIGHT - len(title_lines) * TITLE_FONT * 1.25 - 8 - HEADER - BAND_MARGIN  # for the cards
+    columns = _columns(it, options, tr, room)
     shown = {card.node: n for n, column in enumerate(columns) for card in column.cards}
-    relations = [
-        r for r in it.relations if node("actor", r.source) in shown and node("actor", r.target) in shown
-    ]
-    entries = _key(relations, tr, top, reserve=False)
+    drawn = [r for r in it.relations if node("actor", r.source) in shown and node("actor", r.target) in shown]
+    entries = _key(drawn, tr, room, reserve=False)
     if len(entries) < len(it.relations):
-        entries = _key(relations, tr, top, reserve=True)
-    relations = relations[: len(entries)]
+        entries = _key(drawn, tr, room, reserve=True)
+    evidence = _packed(style.evidence_legend(tr, it), KEY_WIDTH)
+    key_depth = entries[-1].bottom if entries else 0.0
+    if len(entries) < len(it.relations) or key_depth + KEY_PITCH + len(evidence) * LINE > room:
+        evidence = []
+    left_out = len(it.relations) - len(entries)
+    key = key_depth + KEY_PITCH + len(evidence) * LINE + (LINE * 2 if left_out else 0)
+    depth = max(CARD_GAP * 2, key, *(c.depth for c in columns))
+    top = BAND_MARGIN + depth  # the top of the cards; the columns' headers are above it
     places: dict[str, tuple[int, float]] = {}
     bands = []
     for n, column in enumerate(columns):
         left, right = column.left - BAND_MARGIN, column.left + column.width + BAND_MARGIN
         fill = style.ring(options.scheme, column.ring)
         bands.append(f"c 7 -#bbbbbb C 7 -{fill} P 4 {left:.1f} {BAND_MARGIN:.1f} {right:.1f} {BAND_MARGIN:.1f} "
-                     f"{right:.1f} {top + BAND_MARGIN:.1f} {left:.1f} {top + BAND_MARGIN:.1f}")  # fmt: skip
+                     f"{right:.1f} {top + HEADER:.1f} {left:.1f} {top + HEADER:.1f}")  # fmt: skip
         _text(graph, f"ring_{column.ring.value if column.ring else 'none'}_label",
-              [tr.gettext(RING_NAMES[column.ring])], column.middle, top - HEADER / 2, column.width)  # fmt: skip
-        for card, y in zip(column.cards, _spread(column, top - HEADER), strict=True):
+              [tr.gettext(RING_NAMES[column.ring])], column.middle, top + HEADER / 2, column.width)  # fmt: skip
+        for card, y in zip(column.cards, _spread(column, top, depth), strict=True):
             places[card.node] = (n, y)
             graph.node(card.node, label=label(card.lines), pos=f"{column.middle:.1f},{y:.1f}!",
                        width=f"{column.width / 72:.3f}", height=f"{card.height / 72:.3f}",
@@ -133,28 +156,39 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
             _text(graph, f"more_{n}", fit(more.format(count=column.hidden), column.width), column.middle,
                   BAND_MARGIN + LINE, column.width)  # fmt: skip
     graph.attr(_background=" ".join(bands))
-    graph.node("frame_lower_left", pos="0,0!", **style.ANCHOR)  # output coordinates are these
-    marks = _marks(relations, places, columns)
-    for number, relation in enumerate(relations, 1):
+    # the frame's corners: the lower left one makes Graphviz's output coordinates these ones
+    graph.node("frame_lower_left", pos="0,0!", **style.ANCHOR)
+    graph.node("frame_upper_right", pos=f"{WIDTH:.1f},{top + HEADER + 2:.1f}!", **style.ANCHOR)
+    marks = _marks([e.relation for e in entries], places, columns)
+    for number, entry in enumerate(entries, 1):
+        relation = entry.relation
         mark = node("relation", relation.id)
-        graph.node(
-            mark, **_mark(number, relation, options.scheme), pos="{:.1f},{:.1f}!".format(*marks[relation.id])
-        )
+        x, y = marks[relation.id]
+        graph.node(mark, **_mark(number, relation, options.scheme), pos=f"{x:.1f},{y:.1f}!")
         attrs = style.relation(options.scheme, relation.kind)
         graph.edge(node("actor", relation.source), mark, **{**attrs, "dir": _tail_dir(attrs)})
         graph.edge(mark, node("actor", relation.target), **{**attrs, "dir": "forward"})
-    _draw_key(graph, entries, relations, tr, options.scheme, top)
-    left_out = len(it.relations) - len(entries)
+    left = WIDTH - KEY_WIDTH
+    _text(graph, "key", [tr.gettext("Relations")], left + KEY_WIDTH / 2, top + HEADER / 2, KEY_WIDTH)
+    for number, entry in enumerate(entries, 1):
+        y = top - entry.middle
+        graph.node(f"key_{number}", **_mark(number, entry.relation, options.scheme),
+                   pos=f"{left + MARK / 2:.1f},{y:.1f}!")  # fmt: skip
+        width = KEY_WIDTH - MARK - 10
+        _text(graph, f"key_{number}_words", list(entry.lines), left + MARK + 10 + width / 2, y, width, "left")
+    if evidence:
+        _text(graph, "key_evidence", evidence, left + KEY_WIDTH / 2,
+              top - key_depth - KEY_PITCH - len(evidence) * LINE / 2, KEY_WIDTH, "left")  # fmt: skip
     if left_out:
         more = tr.ngettext("and {count} more relation", "and {count} more relations", left_out)
-        _text(graph, "more_relations", fit(more.format(count=left_out), KEY_WIDTH), WIDTH - KEY_WIDTH / 2,
+        _text(graph, "more_relations", fit(more.format(count=left_out), KEY_WIDTH), left + KEY_WIDTH / 2,
               BAND_MARGIN + LINE, KEY_WIDTH)  # fmt: skip
     return graph
 
 
 def _columns(it: Iteration, options: ViewOptions, tr: gettext.NullTranslations, room: float) -> list[_Column]:
     """A column for each ring (and for actors on none, if any): its cards, profiles' actors first,
-    as many as fit ``room`` points of height. The columns share the width evenly, but one is at
+    as many as fit ``room`` points of height. The columns share the width evenly, but each is at
     least as wide as its longest word."""
     rings = [
         Ring.CORE,
@@ -163,7 +197,7 @@ def _columns(it: Iteration, options: ViewOptions, tr: gettext.NullTranslations, 
         *([None] if any(a.ring is None for a in it.actors) else []),
     ]
     profiles = [p for p in it.profiles if not options.profile or p.id == options.profile]
-    described: dict[str, list[str]] = {}
+    described: dict[str, list[str]] = {}  # actor id ("" for none) -> the lines naming its profiles
     for profile in profiles:
         described.setdefault(profile.actor, []).append(
             tr.gettext("profile: {name}").format(name=profile.name)
@@ -172,47 +206,54 @@ def _columns(it: Iteration, options: ViewOptions, tr: gettext.NullTranslations, 
         ring: sorted((a for a in it.actors if a.ring is ring), key=lambda a: a.id not in described)
         for ring in rings
     }
-    texts = {  # what each column's longest word follows: a name's evidence symbol, or nothing
-        ring: [(style.evidence_marked("", a), a.name) for a in members[ring]]
-        + [("", line) for a in members[ring] for line in described.get(a.id, [])]
-        + ([("", line) for line in described.get("", [])] if ring is rings[0] else [])
-        for ring in rings
-    }
-    needed = [
-        max(
-            [
-                0.0,
-                *(text_width(mark) + text_width(word) for mark, text in texts[ring] for word in text.split()),
-            ]
+    needed = []  # the width of each column's longest word, after an evidence symbol where it has one
+    for ring in rings:
+        words = [(style.evidence_marked("", a), word) for a in members[ring] for word in a.name.split()]
+        words += [
+            ("", word) for a in members[ring] for line in described.get(a.id, []) for word in line.split()
+        ]
+        words += (
+            [("", word) for line in described.get("", []) for word in line.split()]
+            if ring is rings[0]
+            else []
         )
-        + 16
-        for ring in rings
-    ]
-    room_wide = WIDTH - KEY_WIDTH - KEY_GAP - CHANNEL * (len(rings) - 1)
-    wide = [need for need in needed if need > room_wide / len(rings)]  # columns wider than a share
+        needed.append(max([0.0, *(text_width(mark + word) for mark, word in words)]) + 16)
+    room_wide = WIDTH - KEY_WIDTH - KEY_GAP - CHANNEL * (len(rings) - 1) - 2 * BAND_MARGIN
+    wide = [need for need in needed if need > room_wide / len(rings)]
     share = (room_wide - sum(wide)) / max(1, len(rings) - len(wide))
-    columns, left = [], 0.0
+    columns, left = [], BAND_MARGIN + 1
     for ring, need in zip(rings, needed, strict=True):
         width = max(need, share)
         cards = [_actor_card(a, described.get(a.id, []), width, options.scheme) for a in members[ring]]
         if ring is rings[0]:  # profiles of no actor in particular come first in the first column
             cards[:0] = [
                 _Card(
-                    node("profile", p.id),
-                    tuple(fit(tr.gettext("profile: {name}").format(name=p.name), width - 12)),
-                    dict(style.PROFILE[options.scheme]),
+                    node("profile", p.id), tuple(fit(line, width - 12)), dict(style.PROFILE[options.scheme])
                 )
-                for p in profiles
-                if not p.actor
+                for p, line in zip([p for p in profiles if not p.actor], described.get("", []), strict=True)
             ]
         kept = len(cards)
-        while kept and sum(c.height + CARD_GAP for c in cards[:kept]) > room - (
-            LINE * 2 if kept < len(cards) else 0
-        ):
+        while kept and _depth(cards[:kept], kept < len(cards)) > room:
             kept -= 1
         columns.append(_Column(ring, left, width, tuple(cards[:kept]), len(cards) - kept))
         left += width + CHANNEL
     return columns
+
+
+def _depth(cards: Sequence[_Card], more: bool) -> float:
+    """The height these cards need in a column, with a line below them if ``more``."""
+    return sum(card.height for card in cards) + CARD_GAP * (len(cards) + 1) + (LINE * 2 if more else 0)
+
+
+def _packed(items: Sequence[str], width: float) -> list[str]:
+    """The items in as few lines as fit ``width`` points, none split across two lines."""
+    lines: list[str] = []
+    for item in items:
+        if lines and text_width(f"{lines[-1]}  {item}") <= width:
+            lines[-1] += f"  {item}"
+        else:
+            lines.append(item)
+    return lines
 
 
 def _actor_card(actor: Actor, profiles: list[str], width: float, scheme: str) -> _Card:
@@ -229,11 +270,10 @@ def _actor_card(actor: Actor, profiles: list[str], width: float, scheme: str) ->
     return _Card(node("actor", actor.id), tuple(lines), attrs)
 
 
-def _spread(column: _Column, top: float) -> list[float]:
-    """The middles of a column's cards, spread evenly down from ``top`` with the rest below."""
-    bottom = BAND_MARGIN + (LINE * 2 if column.hidden else 0)
-    free = top - bottom - sum(c.height for c in column.cards)
-    gap = min(free / (len(column.cards) + 1), 60.0) if column.cards else 0.0
+def _spread(column: _Column, top: float, depth: float) -> list[float]:
+    """The middles of a column's cards, spread evenly over ``depth`` points down from ``top``."""
+    free = depth - (LINE * 2 if column.hidden else 0) - sum(c.height for c in column.cards)
+    gap = free / (len(column.cards) + 1)
     at = top - gap
     middles = []
     for card in column.cards:
@@ -265,12 +305,12 @@ def _marks(
 
 
 def _key(
-    relations: Sequence[Relation], tr: gettext.NullTranslations, top: float, reserve: bool
-) -> list[tuple[list[str], float]]:
-    """The key's entries: each relation's words in lines and the height of its middle, as many
-    as fit under ``top`` (and above a line that says how many more there are, if ``reserve``)."""
+    relations: Sequence[Relation], tr: gettext.NullTranslations, room: float, reserve: bool
+) -> list[_Entry]:
+    """The key's entries, each relation's label and kind in lines, as many as fit ``room`` points
+    of height (and a line below them that says how many more there are, if ``reserve``)."""
     entries = []
-    at = top - HEADER - 6
+    at = 6.0
     for relation in relations:
         kind = tr.gettext(term(relation.kind))
         text = (
@@ -278,33 +318,15 @@ def _key(
         )
         lines = fit(text, KEY_WIDTH - MARK - 10, 3)
         tall = max(MARK, len(lines) * LINE)
-        if at - tall < BAND_MARGIN + (LINE * 2 if reserve else 0):
+        if at + tall > room - (LINE * 2 if reserve else 0):
             break
-        entries.append((lines, at - tall / 2))
-        at -= tall + 8
+        entries.append(_Entry(relation, tuple(lines), at + tall / 2))
+        at += tall + KEY_PITCH
     return entries
 
 
-def _draw_key(
-    graph: Dot,
-    entries: list[tuple[list[str], float]],
-    relations: Sequence[Relation],
-    tr: gettext.NullTranslations,
-    scheme: str,
-    top: float,
-) -> None:
-    """The key beside the map: under its heading, each mark with its relation's label and kind."""
-    left = WIDTH - KEY_WIDTH
-    _text(graph, "key", [tr.gettext("Relations")], left + KEY_WIDTH / 2, top - HEADER / 2, KEY_WIDTH)
-    for number, ((lines, y), relation) in enumerate(zip(entries, relations, strict=True), 1):
-        graph.node(f"key_{number}", **_mark(number, relation, scheme), pos=f"{left + MARK / 2:.1f},{y:.1f}!")
-        width = KEY_WIDTH - MARK - 10
-        graph.node(f"key_{number}_words", label=label(lines, "left"), shape="plaintext", fontsize=f"{FONT:g}",
-                   width=f"{width / 72:.3f}", height=f"{len(lines) * LINE / 72:.3f}",
-                   pos=f"{left + MARK + 10 + width / 2:.1f},{y:.1f}!")  # fmt: skip
-
-
 def _mark(number: int, relation: Relation, scheme: str) -> dict[str, str]:
+    """A relation's numbered mark, framed in its kind's colour."""
     colour = style.relation(scheme, relation.kind).get("color", "#333333")
     return {"label": str(number), "shape": "box", "fixedsize": "true", "width": f"{MARK / 72:.3f}",
             "height": f"{MARK / 72:.3f}", "fontsize": f"{FONT:g}", "style": "rounded,filled", "fillcolor": "#ffffff",
@@ -316,7 +338,9 @@ def _tail_dir(attrs: dict[str, str]) -> str:
     return "back" if attrs.get("dir") == "both" else "none"
 
 
-def _text(graph: Dot, name: str, lines: list[str], x: float, y: float, width: float) -> None:
-    graph.node(name, label=label(lines), shape="plaintext", fontsize=f"{FONT:g}", fontcolor="#333333",
+def _text(
+    graph: Dot, name: str, lines: list[str], x: float, y: float, width: float, align: str = "center"
+) -> None:
+    graph.node(name, label=label(lines, align), shape="plaintext", fontsize=f"{FONT:g}", fontcolor="#333333",
                width=f"{width / 72:.3f}", height=f"{len(lines) * LINE / 72:.3f}",
                pos=f"{x:.1f},{y:.1f}!")  # fmt: skip
