@@ -18,7 +18,7 @@ from __future__ import annotations
 import gettext
 from collections.abc import Sequence
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from journeymap.model import Actor, Iteration, JourneyMap, Relation, Ring
 from journeymap.views import style
@@ -137,6 +137,7 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     key = key_depth + KEY_PITCH + len(evidence) * LINE + (LINE * 2 if left_out else 0)
     depth = max(CARD_GAP * 2, key, *(c.depth for c in columns))
     top = BAND_MARGIN + depth  # the top of the cards; the columns' headers are above it
+    columns = _ordered(columns, [e.relation for e in entries], top, depth)
     places: dict[str, tuple[int, float]] = {}
     bands = []
     for n, column in enumerate(columns):
@@ -270,6 +271,34 @@ def _actor_card(actor: Actor, profiles: list[str], width: float, scheme: str) ->
     return _Card(node("actor", actor.id), tuple(lines), attrs)
 
 
+def _ordered(
+    columns: list[_Column], relations: Sequence[Relation], top: float, depth: float
+) -> list[_Column]:
+    """The columns with each one's cards in the order of the mean heights of the cards they relate
+    to in other columns (a card without any keeps its place), column by column there and back, so
+    that relations run short and cross less."""
+    others: dict[str, list[str]] = {}
+    for r in relations:
+        ends = node("actor", r.source), node("actor", r.target)
+        for a, b in (ends, ends[::-1]):
+            others.setdefault(a, []).append(b)
+    for n in [*range(len(columns)), *reversed(range(len(columns)))]:
+        heights = {
+            card.node: y
+            for column in columns
+            for card, y in zip(column.cards, _spread(column, top, depth), strict=True)
+        }
+        mine = {card.node for card in columns[n].cards}  # relations within the column do not count
+        wanted = {
+            card.node: sum(ys) / len(ys)
+            if (ys := [heights[o] for o in others.get(card.node, []) if o not in mine])
+            else heights[card.node]
+            for card in columns[n].cards
+        }
+        columns[n] = evolve(columns[n], cards=tuple(sorted(columns[n].cards, key=lambda c: -wanted[c.node])))
+    return columns
+
+
 def _spread(column: _Column, top: float, depth: float) -> list[float]:
     """The middles of a column's cards, spread evenly over ``depth`` points down from ``top``."""
     free = depth - (LINE * 2 if column.hidden else 0) - sum(c.height for c in column.cards)
@@ -286,15 +315,23 @@ def _marks(
     relations: Sequence[Relation], places: dict[str, tuple[int, float]], columns: Sequence[_Column]
 ) -> dict[str, tuple[float, float]]:
     """Where each relation's mark sits: in a channel between the columns of its ends (beside the
-    column when both are in one), near the height between them, never on another mark."""
-    taken: dict[int, list[float]] = {}
+    column when both are in one, on the side with fewer marks), near the height between them,
+    never on another mark. Relations that skip a column choose last."""
+    taken: dict[int, list[float]] = {n: [] for n in range(len(columns) - 1)}
+    ends = {r.id: (places[node("actor", r.source)], places[node("actor", r.target)]) for r in relations}
+
+    def skips(r: Relation) -> bool:
+        (c1, _), (c2, _) = ends[r.id]
+        return abs(c1 - c2) > 1
+
     result = {}
-    for relation in relations:
-        (c1, y1), (c2, y2) = places[node("actor", relation.source)], places[node("actor", relation.target)]
+    for relation in sorted(relations, key=skips):
+        (c1, y1), (c2, y2) = ends[relation.id]
         a, b = sorted((c1, c2))
-        channel = (a + b - 1) // 2 if a != b else (a if a < len(columns) - 1 else a - 1)
+        sides = [c for c in (a - 1, a) if c in taken] if a == b else [(a + b - 1) // 2]
+        channel = min(sides, key=lambda c: len(taken[c]))
         wanted = (y1 + y2) / 2
-        used = taken.setdefault(channel, [])
+        used = taken[channel]
         y = min(
             (wanted + sign * step for step in range(0, 400, 2) for sign in (1, -1)),
             key=lambda c: (any(abs(c - u) < MARK + MARK_GAP for u in used), abs(c - wanted)),
