@@ -20,7 +20,7 @@ from geometry import layout
 import journeymap as jm
 from journeymap.cli import main
 from journeymap.i18n import translation
-from journeymap.model import Actor, Relation, RelationKind, Ring
+from journeymap.model import Actor, Profile, Relation, RelationKind, Ring
 from journeymap.views import PAGE_SIZES, ViewOptions, pages
 from journeymap.views.actors import RING_NAMES
 from journeymap.vocabulary import term
@@ -124,3 +124,29 @@ def test_a_map_with_more_actors_than_a_page_holds_names_what_it_leaves_out(page:
     marks = sum(name.startswith("relation/") for name in drawn.cards)
     (hidden_relations,) = (int(n) for n in re.findall(r"and (\d+) more relations?", texts))
     assert marks + hidden_relations == len(m.iterations[-1].relations)
+
+
+@needs_graphviz
+@pytest.mark.parametrize("page", PAGE_SIZES)
+def test_actors_on_no_ring_and_a_profile_of_no_actor_have_their_places(page: str) -> None:
+    m = jm.load(next(p for p in EXAMPLES if p.stem == "home-training"))
+    it = m.iterations[-1]
+    volunteer = Actor(id="volunteer", name='Volunteer "Ældre Sagen" \\ <b>&', ring=None)
+    visits = Relation(
+        id="visits", source="volunteer", target="citizen", kind=RelationKind.SUPPORT, label="visits"
+    )
+    it = evolve(
+        it,
+        actors=(*it.actors, volunteer),
+        relations=(*it.relations, visits),
+        profiles=(*it.profiles, Profile(id="anon", name="A relative who works full time")),
+    )
+    m = evolve(m, iterations=(*m.iterations[:-1], it))
+    (source,) = pages(m, "actors", ViewOptions(iteration=it.id, language="da"), page)
+    drawn = layout(source)
+    assert drawn.smallest_text(*(size * 72 for size in PAGE_SIZES[page])) >= 14.0
+    assert drawn.edges_through_cards() + drawn.overlapping_labels() + drawn.labels_on_cards() == []
+    texts = " ".join(label.text for label in drawn.labels)
+    assert "Ikke placeret i en ring" in texts
+    assert "visits (støtte)" in texts
+    assert "actor/volunteer" in drawn.cards and "profile/anon" in drawn.cards

@@ -43,7 +43,7 @@ MARK = 25.0  # a mark's width and height
 MARK_GAP = 12.0  # between two marks in a channel
 CARD_GAP = 22.0  # the least room between two cards in a column, for the arrows between them
 PADDING = 12.0  # a card's height beyond its lines
-HEADER = LINE + 12  # a column's ring name and the room under it
+HEADER = LINE + 12  # a column's ring name in one line and the room under it
 BAND_MARGIN = 6.0  # of a column's shaded band around its cards
 KEY_PITCH = 8.0  # between two entries of the key
 _WIDTHS = {
@@ -124,6 +124,10 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     graph.attr(label=label(title_lines), fontsize=f"{TITLE_FONT:g}", pad="0.1", splines="true", esep="+3")
     room = HEIGHT - len(title_lines) * TITLE_FONT * 1.25 - 8 - HEADER - BAND_MARGIN  # for the cards
     columns = _columns(it, options, tr, room)
+    headers = [fit(tr.gettext(RING_NAMES[column.ring]), column.width - 4, 2) for column in columns]
+    header = max(len(lines) for lines in headers) * LINE + 12  # the ring names and the room under them
+    if header > HEADER:  # a ring's name in two lines leaves less room for the cards
+        columns = _columns(it, options, tr, room - header + HEADER)
     shown = {card.node: n for n, column in enumerate(columns) for card in column.cards}
     drawn = [r for r in it.relations if node("actor", r.source) in shown and node("actor", r.target) in shown]
     entries = _key(drawn, tr, room, reserve=False)
@@ -144,9 +148,9 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         left, right = column.left - BAND_MARGIN, column.left + column.width + BAND_MARGIN
         fill = style.ring(options.scheme, column.ring)
         bands.append(f"c 7 -#bbbbbb C 7 -{fill} P 4 {left:.1f} {BAND_MARGIN:.1f} {right:.1f} {BAND_MARGIN:.1f} "
-                     f"{right:.1f} {top + HEADER:.1f} {left:.1f} {top + HEADER:.1f}")  # fmt: skip
+                     f"{right:.1f} {top + header:.1f} {left:.1f} {top + header:.1f}")  # fmt: skip
         _text(graph, f"ring_{column.ring.value if column.ring else 'none'}_label",
-              [tr.gettext(RING_NAMES[column.ring])], column.middle, top + HEADER / 2, column.width)  # fmt: skip
+              headers[n], column.middle, top + header / 2, column.width)  # fmt: skip
         for card, y in zip(column.cards, _spread(column, top, depth), strict=True):
             places[card.node] = (n, y)
             graph.node(card.node, label=label(card.lines), pos=f"{column.middle:.1f},{y:.1f}!",
@@ -159,7 +163,7 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     graph.attr(_background=" ".join(bands))
     # the frame's corners: the lower left one makes Graphviz's output coordinates these ones
     graph.node("frame_lower_left", pos="0,0!", **style.ANCHOR)
-    graph.node("frame_upper_right", pos=f"{WIDTH:.1f},{top + HEADER + 2:.1f}!", **style.ANCHOR)
+    graph.node("frame_upper_right", pos=f"{WIDTH:.1f},{top + header + 2:.1f}!", **style.ANCHOR)
     marks = _marks([e.relation for e in entries], places, columns)
     for number, entry in enumerate(entries, 1):
         relation = entry.relation
@@ -170,7 +174,15 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         graph.edge(node("actor", relation.source), mark, **{**attrs, "dir": _tail_dir(attrs)})
         graph.edge(mark, node("actor", relation.target), **{**attrs, "dir": "forward"})
     left = WIDTH - KEY_WIDTH
-    _text(graph, "key", [tr.gettext("Relations")], left + KEY_WIDTH / 2, top + HEADER / 2, KEY_WIDTH)
+    if it.relations:
+        _text(
+            graph,
+            "key",
+            [tr.gettext("Relations")],
+            left + KEY_WIDTH / 2,
+            top + header - LINE / 2 - 6,
+            KEY_WIDTH,
+        )
     for number, entry in enumerate(entries, 1):
         y = top - entry.middle
         graph.node(f"key_{number}", **_mark(number, entry.relation, options.scheme),
