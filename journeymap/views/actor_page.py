@@ -26,6 +26,7 @@ from journeymap.views.actors import RING_NAMES
 from journeymap.views.common import catalog, checked, iteration
 from journeymap.views.dot import Dot
 from journeymap.views.grid import new_graph
+from journeymap.views.measure import fit, text_width
 from journeymap.views.nodes import node
 from journeymap.views.options import ViewOptions
 from journeymap.views.text import label, wrap
@@ -46,29 +47,6 @@ PADDING = 12.0  # a card's height beyond its lines
 HEADER = LINE + 12  # a column's ring name in one line and the room under it
 BAND_MARGIN = 6.0  # of a column's shaded band around its cards
 KEY_PITCH = 8.0  # between two entries of the key
-_WIDTHS = {
-    222: "ijl", 278: " ftI.,:;!/[]\\", 333: "r()-", 500: "cksvxyzJ", 556: "abdeghnopqu0123456789åL?",
-    584: "+=<>", 611: "FTZø", 667: "ABEKPSVXYÅ", 722: "CDHNRUw", 778: "GOQØ", 833: "mM", 889: "æ",
-    944: "W", 1000: "Æ",
-}  # fmt: skip
-_EM = {c: width / 1000 for width, letters in _WIDTHS.items() for c in letters}
-"""Helvetica's widths (also Arial's and Arimo's) in ems; any other character counts as 0.6."""
-
-
-def text_width(text: str, fontsize: float = FONT) -> float:
-    """About the width of ``text`` in Helvetica (or Arial, Arimo) of this size, in points."""
-    return sum(_EM.get(c, 0.6) for c in text) * fontsize
-
-
-def fit(text: str, width: float, max_lines: int = 6) -> list[str]:
-    """``text`` wrapped into lines no wider than ``width`` points at :data:`FONT`."""
-    count = len(text)
-    while count > 4:
-        lines = wrap(text, count, max_lines)
-        if all(text_width(line) <= width for line in lines):
-            return lines
-        count -= 1
-    return wrap(text, count, max_lines)
 
 
 @frozen
@@ -124,7 +102,7 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     graph.attr(label=label(title_lines), fontsize=f"{TITLE_FONT:g}", pad="0.1", splines="true", esep="+3")
     room = HEIGHT - len(title_lines) * TITLE_FONT * 1.25 - 8 - HEADER - BAND_MARGIN  # for the cards
     columns = _columns(it, options, tr, room)
-    headers = [fit(tr.gettext(RING_NAMES[column.ring]), column.width - 4, 2) for column in columns]
+    headers = [fit(tr.gettext(RING_NAMES[column.ring]), column.width - 4, FONT, 2) for column in columns]
     header = max(len(lines) for lines in headers) * LINE + 12  # the ring names and the room under them
     if header > HEADER:  # a ring's name in two lines leaves less room for the cards
         columns = _columns(it, options, tr, room - header + HEADER)
@@ -158,7 +136,7 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
                        fontsize=f"{FONT:g}", **card.attrs)  # fmt: skip
         if column.hidden:
             more = tr.ngettext("and {count} more actor", "and {count} more actors", column.hidden)
-            _text(graph, f"more_{n}", fit(more.format(count=column.hidden), column.width), column.middle,
+            _text(graph, f"more_{n}", fit(more.format(count=column.hidden), column.width, FONT), column.middle,
                   BAND_MARGIN + LINE, column.width)  # fmt: skip
     graph.attr(_background=" ".join(bands))
     # the frame's corners: the lower left one makes Graphviz's output coordinates these ones
@@ -194,7 +172,7 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
               top - key_depth - KEY_PITCH - len(evidence) * LINE / 2, KEY_WIDTH, "left")  # fmt: skip
     if left_out:
         more = tr.ngettext("and {count} more relation", "and {count} more relations", left_out)
-        _text(graph, "more_relations", fit(more.format(count=left_out), KEY_WIDTH), left + KEY_WIDTH / 2,
+        _text(graph, "more_relations", fit(more.format(count=left_out), KEY_WIDTH, FONT), left + KEY_WIDTH / 2,
               BAND_MARGIN + LINE, KEY_WIDTH)  # fmt: skip
     return graph
 
@@ -230,7 +208,7 @@ def _columns(it: Iteration, options: ViewOptions, tr: gettext.NullTranslations, 
             if ring is rings[0]
             else []
         )
-        needed.append(max([0.0, *(text_width(mark + word) for mark, word in words)]) + 16)
+        needed.append(max([0.0, *(text_width(mark + word, FONT) for mark, word in words)]) + 16)
     room_wide = WIDTH - KEY_WIDTH - KEY_GAP - CHANNEL * (len(rings) - 1) - 2 * BAND_MARGIN
     wide = [need for need in needed if need > room_wide / len(rings)]
     share = (room_wide - sum(wide)) / max(1, len(rings) - len(wide))
@@ -241,7 +219,9 @@ def _columns(it: Iteration, options: ViewOptions, tr: gettext.NullTranslations, 
         if ring is rings[0]:  # profiles of no actor in particular come first in the first column
             cards[:0] = [
                 _Card(
-                    node("profile", p.id), tuple(fit(line, width - 12)), dict(style.PROFILE[options.scheme])
+                    node("profile", p.id),
+                    tuple(fit(line, width - 12, FONT)),
+                    dict(style.PROFILE[options.scheme]),
                 )
                 for p, line in zip([p for p in profiles if not p.actor], described.get("", []), strict=True)
             ]
@@ -262,7 +242,7 @@ def _packed(items: Sequence[str], width: float) -> list[str]:
     """The items in as few lines as fit ``width`` points, none split across two lines."""
     lines: list[str] = []
     for item in items:
-        if lines and text_width(f"{lines[-1]}  {item}") <= width:
+        if lines and text_width(f"{lines[-1]}  {item}", FONT) <= width:
             lines[-1] += f"  {item}"
         else:
             lines.append(item)
@@ -272,9 +252,9 @@ def _packed(items: Sequence[str], width: float) -> list[str]:
 def _actor_card(actor: Actor, profiles: list[str], width: float, scheme: str) -> _Card:
     """An actor's card: its name after its evidence symbol, and the profiles that describe it."""
     mark = style.evidence_marked("", actor)  # the evidence symbol and a space, or nothing
-    lines = fit(actor.name, width - 12 - text_width(mark), 4)
+    lines = fit(actor.name, width - 12 - text_width(mark, FONT), FONT, 4)
     lines[0] = mark + lines[0]
-    lines += [line for name in profiles for line in fit(name, width - 12, 3)]
+    lines += [line for name in profiles for line in fit(name, width - 12, FONT, 3)]
     attrs = (
         dict(style.PROFILE[scheme])
         if profiles
@@ -365,7 +345,7 @@ def _key(
         text = (
             tr.gettext("{label} ({kind})").format(label=relation.label, kind=kind) if relation.label else kind
         )
-        lines = fit(text, KEY_WIDTH - MARK - 10, 3)
+        lines = fit(text, KEY_WIDTH - MARK - 10, FONT, 3)
         tall = max(MARK, len(lines) * LINE)
         if at + tall > room - (LINE * 2 if reserve else 0):
             break
