@@ -1,10 +1,11 @@
 """The actor map drawn for a page: the rings as columns, every text at 14 pt.
 
 Core, direct and indirect actors (and those not placed on a ring) stand in columns from left to
-right, each under its ring's name; the actors that user profiles describe come first in their
-column, marked with their profiles. Each relation is an arrow styled by its kind with a numbered
-mark in the channel between two columns, and the key beside the map says what each number
-stands for: the relation's label and kind. Graphviz routes the arrows around the cards and marks.
+right, each under its ring's name; the actors that user profiles describe are marked with their
+profiles. Each relation is an arrow styled by its kind with a numbered mark in the channel
+between two columns, and the key beside the map says what each number stands for: the
+relation's label and kind. The cards in a column are ordered by the heights of the cards they
+relate to, so arrows run short; Graphviz routes them around the cards and marks.
 
 The drawing is at most :data:`WIDTH` by :data:`HEIGHT` points, so it needs no scaling down on a
 slide, A4 or A3 page, and no taller than its tallest column or key, so a small map is shown
@@ -120,11 +121,40 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     depth = max(CARD_GAP * 2, key, *(c.depth for c in columns))
     top = BAND_MARGIN + depth  # the top of the cards; the columns' headers are above it
     columns = _ordered(columns, [e.relation for e in entries], top, depth)
+    places = _draw_columns(graph, columns, headers, header, top, depth, tr, options.scheme)
+    # the frame's corners: the lower left one makes Graphviz's output coordinates these ones
+    graph.node("frame_lower_left", pos="0,0!", **style.ANCHOR)
+    graph.node("frame_upper_right", pos=f"{WIDTH:.1f},{top + header + 2:.1f}!", **style.ANCHOR)
+    marks = _marks([e.relation for e in entries], places, columns)
+    for number, entry in enumerate(entries, 1):
+        relation = entry.relation
+        mark = node("relation", relation.id)
+        x, y = marks[relation.id]
+        graph.node(mark, **_mark(number, relation, options.scheme), pos=f"{x:.1f},{y:.1f}!")
+        attrs = style.relation(options.scheme, relation.kind)
+        graph.edge(node("actor", relation.source), mark, **{**attrs, "dir": _tail_dir(attrs)})
+        graph.edge(mark, node("actor", relation.target), **{**attrs, "dir": "forward"})
+    _draw_key(graph, entries, evidence, left_out, top, header, tr, options.scheme)
+    return graph
+
+
+def _draw_columns(
+    graph: Dot,
+    columns: Sequence[_Column],
+    headers: Sequence[list[str]],
+    header: float,
+    top: float,
+    depth: float,
+    tr: gettext.NullTranslations,
+    scheme: str,
+) -> dict[str, tuple[int, float]]:
+    """Each column's band behind it, its ring's name, its cards and how many more there are;
+    returns each card's column and height."""
     places: dict[str, tuple[int, float]] = {}
     bands = []
     for n, column in enumerate(columns):
         left, right = column.left - BAND_MARGIN, column.left + column.width + BAND_MARGIN
-        fill = style.ring(options.scheme, column.ring)
+        fill = style.ring(scheme, column.ring)
         bands.append(f"c 7 -#bbbbbb C 7 -{fill} P 4 {left:.1f} {BAND_MARGIN:.1f} {right:.1f} {BAND_MARGIN:.1f} "
                      f"{right:.1f} {top + header:.1f} {left:.1f} {top + header:.1f}")  # fmt: skip
         _text(graph, f"ring_{column.ring.value if column.ring else 'none'}_label",
@@ -139,20 +169,23 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
             _text(graph, f"more_{n}", fit(more.format(count=column.hidden), column.width, FONT), column.middle,
                   BAND_MARGIN + LINE, column.width)  # fmt: skip
     graph.attr(_background=" ".join(bands))
-    # the frame's corners: the lower left one makes Graphviz's output coordinates these ones
-    graph.node("frame_lower_left", pos="0,0!", **style.ANCHOR)
-    graph.node("frame_upper_right", pos=f"{WIDTH:.1f},{top + header + 2:.1f}!", **style.ANCHOR)
-    marks = _marks([e.relation for e in entries], places, columns)
-    for number, entry in enumerate(entries, 1):
-        relation = entry.relation
-        mark = node("relation", relation.id)
-        x, y = marks[relation.id]
-        graph.node(mark, **_mark(number, relation, options.scheme), pos=f"{x:.1f},{y:.1f}!")
-        attrs = style.relation(options.scheme, relation.kind)
-        graph.edge(node("actor", relation.source), mark, **{**attrs, "dir": _tail_dir(attrs)})
-        graph.edge(mark, node("actor", relation.target), **{**attrs, "dir": "forward"})
+    return places
+
+
+def _draw_key(
+    graph: Dot,
+    entries: Sequence[_Entry],
+    evidence: list[str],
+    left_out: int,
+    top: float,
+    header: float,
+    tr: gettext.NullTranslations,
+    scheme: str,
+) -> None:
+    """The key beside the map: each mark with its relation's label and kind, the evidence
+    symbols explained, and how many relations are left out."""
     left = WIDTH - KEY_WIDTH
-    if it.relations:
+    if entries or left_out:
         _text(
             graph,
             "key",
@@ -163,18 +196,17 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         )
     for number, entry in enumerate(entries, 1):
         y = top - entry.middle
-        graph.node(f"key_{number}", **_mark(number, entry.relation, options.scheme),
+        graph.node(f"key_{number}", **_mark(number, entry.relation, scheme),
                    pos=f"{left + MARK / 2:.1f},{y:.1f}!")  # fmt: skip
         width = KEY_WIDTH - MARK - 10
         _text(graph, f"key_{number}_words", list(entry.lines), left + MARK + 10 + width / 2, y, width, "left")
     if evidence:
-        _text(graph, "key_evidence", evidence, left + KEY_WIDTH / 2,
-              top - key_depth - KEY_PITCH - len(evidence) * LINE / 2, KEY_WIDTH, "left")  # fmt: skip
+        y = top - (entries[-1].bottom if entries else 0.0) - KEY_PITCH - len(evidence) * LINE / 2
+        _text(graph, "key_evidence", evidence, left + KEY_WIDTH / 2, y, KEY_WIDTH, "left")
     if left_out:
         more = tr.ngettext("and {count} more relation", "and {count} more relations", left_out)
         _text(graph, "more_relations", fit(more.format(count=left_out), KEY_WIDTH, FONT), left + KEY_WIDTH / 2,
               BAND_MARGIN + LINE, KEY_WIDTH)  # fmt: skip
-    return graph
 
 
 def _columns(it: Iteration, options: ViewOptions, tr: gettext.NullTranslations, room: float) -> list[_Column]:
