@@ -14,8 +14,8 @@ from conftest import EXAMPLES
 from geometry import Layout, layout
 
 import journeymap as jm
-from journeymap.views import ViewOptions, dot_source, pages
-from journeymap.views.pages import GRIDS, PAGE_SIZES
+from journeymap.views import PAGE_SIZES, ViewOptions, dot_source, pages
+from journeymap.views.pages import GRIDS
 
 pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 
@@ -116,8 +116,14 @@ def test_the_priorities_on_a_slide_are_at_least_14_pt_and_clean(case: tuple[str,
     assert drawn.edges_through_cards() + drawn.overlapping_labels() + drawn.labels_on_cards() == []
 
 
-@pytest.mark.xfail(strict=True, reason="the actor map is one page, too dense for 14 pt")
-def test_the_actor_map_on_a_slide_is_still_smaller_than_14_pt() -> None:
-    m = jm.load(EXAMPLES[0])
-    (drawn,) = _pages((EXAMPLES[0].stem, "actors", ViewOptions(iteration=m.iterations[-1].id)), "slide")
-    assert drawn.smallest_text(*SLIDE) >= 14.0
+ACTOR_PAGES = [case for case in CASES if case[1] == "actors"]
+
+
+@pytest.mark.parametrize("page", PAGE_SIZES)
+@pytest.mark.parametrize("case", ACTOR_PAGES, ids=_id)
+def test_the_actor_map_on_a_page_is_at_least_14_pt_and_clean(
+    case: tuple[str, str, ViewOptions], page: str
+) -> None:
+    (drawn,) = _pages(case, page)
+    assert drawn.smallest_text(*(size * 72 for size in PAGE_SIZES[page])) >= 14.0
+    assert drawn.edges_through_cards() + drawn.overlapping_labels() + drawn.labels_on_cards() == []

@@ -8,7 +8,7 @@ boundaries (within a stage only when one stage alone is too long), each page wit
 names and lane titles of its columns and a note where it continues; lanes that do not fit one
 page's height go to pages of their own. The comparison on a page stacks the older iteration
 above the newer one, aligned by stage. The priorities are one page: the four quadrants as lists
-of their steps at 14 pt. The actor map is one page, scaled to fit.
+of their steps at 14 pt. The actor map is one page: the rings as columns at 14 pt.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from attrs import evolve
 
 from journeymap.model import JourneyMap
 from journeymap.views import style
+from journeymap.views.actor_page import actors_page
 from journeymap.views.common import ViewError, catalog
 from journeymap.views.compare import compare_grid
 from journeymap.views.dot import Dot
@@ -56,6 +57,7 @@ GRIDS: dict[str, Callable[[JourneyMap, ViewOptions, Metrics], tuple[Dot, Grid | 
 
 ONE_PAGE: dict[str, Callable[[JourneyMap, ViewOptions], Dot]] = {
     "priorities": priorities_page,
+    "actors": actors_page,
 }
 """Views drawn for a page with fonts of :data:`MIN_TEXT` and no scaling down: one page each."""
 

@@ -1,0 +1,152 @@
+"""The actor map on a page: what a designer reads from it, in the map's language or another.
+
+Who is in the core, direct and indirect ring, which profiles the service is for, and each
+relation: its mark between its two actors and, in the key, its label and kind.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from attrs import evolve
+from conftest import EXAMPLES
+from geometry import layout
+
+import journeymap as jm
+from journeymap.cli import main
+from journeymap.i18n import translation
+from journeymap.model import Actor, Profile, Relation, RelationKind, Ring
+from journeymap.views import PAGE_SIZES, ViewOptions, pages
+from journeymap.views.actors import RING_NAMES
+from journeymap.vocabulary import term
+
+needs_graphviz = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+
+
+def _iterations() -> Iterator[tuple[Path, str, str]]:
+    for path in EXAMPLES:
+        for it in jm.load(path).iterations:
+            for language in ("", "da"):
+                yield path, it.id, language
+
+
+def _words(svg: Path) -> str:
+    """Every text of the SVG in drawing order, one space between lines."""
+    texts = [t.text or "" for t in ET.parse(svg).iter("{http://www.w3.org/2000/svg}text")]
+    return " ".join(" ".join(texts).split())
+
+
+@pytest.mark.parametrize(
+    ("path", "iteration", "language"),
+    list(_iterations()),
+    ids=lambda v: v.stem if isinstance(v, Path) else v or "map's language",
+)
+def test_every_ring_actor_profile_and_relation_is_on_the_page(
+    tmp_path: Path, path: Path, iteration: str, language: str
+) -> None:
+    out = tmp_path / "actors.svg"
+    extra = ["--language", language] if language else []
+    args = ["export", str(path), "--view", "actors", "--page", "slide", "--iteration", iteration, *extra]
+    assert main([*args, "-o", str(out)]) == 0
+    m = jm.load(path)
+    it = next(i for i in m.iterations if i.id == iteration)
+    tr = translation(language or m.language)
+    words = _words(out)
+    for ring in (Ring.CORE, Ring.DIRECT, Ring.INDIRECT):
+        assert tr.gettext(RING_NAMES[ring]) in words
+    for actor in it.actors:
+        assert actor.name in words
+    for profile in it.profiles:
+        assert tr.gettext("profile: {name}").format(name=profile.name) in words
+    for number, relation in enumerate(it.relations, 1):
+        kind = tr.gettext(term(relation.kind))
+        assert f"{number} {relation.label} ({kind})" in words
+
+
+def test_each_mark_stands_between_the_relations_actors_and_its_number_in_the_key(tmp_path: Path) -> None:
+    path = next(p for p in EXAMPLES if p.stem == "telehealth-service-centre")
+    out = tmp_path / "actors.dot"
+    assert (
+        main(["export", str(path), "--view", "actors", "--page", "a4", "--format", "dot", "-o", str(out)])
+        == 0
+    )
+    dot = out.read_text(encoding="utf-8")
+    it = jm.load(path).iterations[0]
+    for number, relation in enumerate(it.relations, 1):
+        mark = f'"relation/{relation.id}"'
+        assert re.search(rf'\t{mark} \[label="{number}" ', dot)
+        assert f'"actor/{relation.source}" -> {mark}' in dot
+        assert f'{mark} -> "actor/{relation.target}"' in dot
+        assert re.search(
+            rf'"key_{number}_words" \[label="{re.escape(relation.label)}', dot.replace("\\l", " ")
+        )
+
+
+def _crowded(actors: int, relations: int) -> jm.JourneyMap:
+    """The telehealth map's future with many more actors on the direct ring, and relations among them."""
+    m = jm.load(next(p for p in EXAMPLES if p.stem == "telehealth-service-centre"))
+    it = m.iterations[-1]
+    extra = tuple(
+        Actor(id=f"team-{n}", name=f"Local team number {n}", ring=Ring.DIRECT) for n in range(actors)
+    )
+    links = tuple(
+        Relation(
+            id=f"link-{n}",
+            source=f"team-{n % actors}",
+            target="citizen",
+            kind=RelationKind.SERVICE,
+            label=f"visits the citizen on day {n}",
+        )
+        for n in range(relations)
+    )
+    it = evolve(it, actors=it.actors + extra, relations=it.relations + links)
+    return evolve(m, iterations=(*m.iterations[:-1], it))
+
+
+@needs_graphviz
+@pytest.mark.parametrize("page", PAGE_SIZES)
+def test_a_map_with_more_actors_than_a_page_holds_names_what_it_leaves_out(page: str) -> None:
+    m = _crowded(actors=30, relations=20)
+    (source,) = pages(m, "actors", ViewOptions(iteration=m.iterations[-1].id), page)
+    drawn = layout(source)
+    assert drawn.smallest_text(*(size * 72 for size in PAGE_SIZES[page])) >= 14.0
+    assert drawn.edges_through_cards() + drawn.overlapping_labels() + drawn.labels_on_cards() == []
+    texts = " ".join(label.text for label in drawn.labels)
+    shown_actors = sum(name.startswith("actor/") for name in drawn.cards)
+    hidden_actors = sum(int(n) for n in re.findall(r"and (\d+) more actors?", texts))
+    assert hidden_actors > 0
+    assert shown_actors + hidden_actors == len(m.iterations[-1].actors)
+    marks = sum(name.startswith("relation/") for name in drawn.cards)
+    (hidden_relations,) = (int(n) for n in re.findall(r"and (\d+) more relations?", texts))
+    assert marks + hidden_relations == len(m.iterations[-1].relations)
+
+
+@needs_graphviz
+@pytest.mark.parametrize("page", PAGE_SIZES)
+def test_actors_on_no_ring_and_a_profile_of_no_actor_have_their_places(page: str) -> None:
+    m = jm.load(next(p for p in EXAMPLES if p.stem == "home-training"))
+    it = m.iterations[-1]
+    volunteer = Actor(id="volunteer", name='Volunteer "Ældre Sagen" \\ <b>&', ring=None)
+    visits = Relation(
+        id="visits", source="volunteer", target="citizen", kind=RelationKind.SUPPORT, label="visits"
+    )
+    it = evolve(
+        it,
+        actors=(*it.actors, volunteer),
+        relations=(*it.relations, visits),
+        profiles=(*it.profiles, Profile(id="anon", name="A relative who works full time")),
+    )
+    m = evolve(m, iterations=(*m.iterations[:-1], it))
+    (source,) = pages(m, "actors", ViewOptions(iteration=it.id, language="da"), page)
+    drawn = layout(source)
+    assert drawn.smallest_text(*(size * 72 for size in PAGE_SIZES[page])) >= 14.0
+    assert drawn.edges_through_cards() + drawn.overlapping_labels() + drawn.labels_on_cards() == []
+    texts = " ".join(label.text for label in drawn.labels)
+    assert "Ikke placeret i en ring" in texts
+    assert "visits (støtte)" in texts
+    assert "actor/volunteer" in drawn.cards and "profile/anon" in drawn.cards
