@@ -32,7 +32,7 @@ WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)
 """PowerPoint's 16:9 slide: 13.33 by 7.5 inches."""
 MARGIN = Inches(0.5)
 TITLE_TOP, TITLE_HEIGHT = Inches(0.3), Inches(1.2)
-PAGE_TITLE_TOP = Inches(0.1)
+PAGE_TITLE_TOP = Inches(0.05)
 """The title's top on a foil with a page of a diagram, which takes all the room it can."""
 PAGE_SIDE = Inches(0.1)
 """The margin beside and under a page of a diagram."""
@@ -98,13 +98,13 @@ def page_room(title: str, lines: tuple[Line, ...]) -> tuple[float, float]:
 def _page_box(title: str, lines: tuple[Line, ...]) -> tuple[int, int, int, int]:
     """Where a page of a diagram goes (left, top, width, height): under the title and lines."""
     top = PAGE_TITLE_TOP + _title_height(title) + (_height(lines, WIDTH - 2 * MARGIN) if lines else 0)
-    return PAGE_SIDE, top, WIDTH - 2 * PAGE_SIDE, HEIGHT - top - PAGE_SIDE // 2
+    return PAGE_SIDE, top, WIDTH - 2 * PAGE_SIDE, HEIGHT - top - PAGE_SIDE // 4
 
 
 def _title_height(title: str) -> int:
     """The height of a foil's title over a page of a diagram: as many rows as it takes."""
     per_row = int((WIDTH - 2 * MARGIN) / Inches(1) * 72 / (TITLE_SIZE.pt * BOLD_CHAR))
-    return int(Pt(TITLE_SIZE.pt * 1.25) * len(textwrap.wrap(title, per_row)) + Inches(0.2))
+    return int(Pt(TITLE_SIZE.pt * 1.2) * len(textwrap.wrap(title, per_row)) + Inches(0.1))
 
 
 def _slide(slide: Slide, foil: Foil, first: bool) -> None:

@@ -108,7 +108,7 @@ def foils(
     note = _lines(_first(it.note), "", tr)
     evidence = _evidence(it, tr)
     this = ViewOptions(iteration=it.id)
-    actors = slides("actors", this, it.label, room(titles[2], note))[0] if it.actors else None
+    actors = slides("actors", this, it.label, room(titles[2], ()))[0] if it.actors else None
     journey = slides("journey", this, it.label, room(titles[3], evidence))
     matrix = slides("priorities", this, it.label, room(titles[4], ()))[0] if "priorities" in figures else None
 
@@ -135,6 +135,7 @@ def foils(
         Foil(title, lines, diagram, note)
         for title, lines, diagram, note in zip(titles, body, diagrams, notes, strict=True)
     ]
+    deck[2] = evolve(deck[2], shorter=((),))  # the note's line gives way to the actor map if it must
     deck[4] = evolve(  # the status lines give way to the matrix, as far as it needs
         deck[4],
         shorter=tuple(_lines(status, "", tr, most) for most in range(MAX_LINES - 1, 0, -1)) if status else (),
