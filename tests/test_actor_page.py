@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from attrs import evolve
 from conftest import EXAMPLES
-from geometry import layout
+from geometry import Layout, layout
 
 import journeymap as jm
 from journeymap.cli import main
 from journeymap.i18n import translation
-from journeymap.model import Actor, Profile, Relation, RelationKind, Ring
+from journeymap.model import Actor, Language, Profile, Relation, RelationKind, Ring
 from journeymap.views import PAGE_SIZES, ViewOptions, pages
 from journeymap.views.actors import RING_NAMES
 from journeymap.vocabulary import term
@@ -150,3 +150,106 @@ def test_actors_on_no_ring_and_a_profile_of_no_actor_have_their_places(page: str
     assert "Ikke placeret i en ring" in texts
     assert "visits (støtte)" in texts
     assert "actor/volunteer" in drawn.cards and "profile/anon" in drawn.cards
+
+
+def _danish(
+    *actors: Actor, profiles: tuple[Profile, ...] = (), relations: tuple[Relation, ...] = ()
+) -> jm.JourneyMap:
+    """A Danish map of one iteration with these actors, profiles and relations."""
+    it = jm.Iteration(id="nu", label="Nu", actors=actors, profiles=profiles, relations=relations)
+    return jm.JourneyMap(title="Ord", language=Language.DA, iterations=(it,))
+
+
+LONG_WORDS = _danish(
+    Actor(id="a0", name="Sundhedsplatformsadministrationen", ring=Ring.CORE),
+    Actor(id="a1", name="Digitaliseringsstyrelsens kontaktperson", ring=Ring.DIRECT),
+    Actor(id="a2", name="Ældresagens frivillighedskoordinator", ring=Ring.INDIRECT),
+    Actor(id="a3", name="https://www.sundhed.dk/borger/min-side"),
+    relations=(Relation(id="r", source="a0", target="a1", kind=RelationKind.SERVICE, label="hjælper"),),
+)
+ONE_LONG_WORD = _danish(
+    Actor(
+        id="a1",
+        name="Sundhedsfagligkontaktpersonsordningsadministrationsmedarbejderkoordinatorfunktion" * 3,
+        ring=Ring.CORE,
+    ),
+    Actor(
+        id="a2",
+        name="Ærøskøbing kommunes hjemmeplejeafdelingsledelsesrepræsentantsammenslutningsformand " * 6,
+    ),
+    relations=(Relation(id="r1", source="a1", target="a2", kind=RelationKind.SERVICE, label="hjælper"),),
+)
+
+
+def _clean(drawn: Layout, page: tuple[float, float]) -> None:
+    """At least 14 pt at the page's size, and nothing drawn on anything else."""
+    assert drawn.smallest_text(*(size * 72 for size in page)) >= 14.0
+    assert drawn.edges_through_cards() + drawn.overlapping_labels() + drawn.labels_on_cards() == []
+
+
+@needs_graphviz
+@pytest.mark.parametrize("page", PAGE_SIZES)
+def test_long_words_are_broken_to_fit_their_columns_and_the_key_stays_beside_them(page: str) -> None:
+    (source,) = pages(LONG_WORDS, "actors", None, page)
+    drawn = layout(source)
+    _clean(drawn, PAGE_SIZES[page])
+    key = min(label.box[0] for label in drawn.labels if label.owner.startswith("key"))
+    assert max(box[2] for name, box in drawn.cards.items() if not name.startswith("key")) < key
+    joined = re.sub(r"([/.])\\n", r"\1", source.replace("-\\n", "")).replace("\\n", " ")
+    for actor in LONG_WORDS.iterations[0].actors:  # whole, where its breaks are joined again
+        assert actor.name.replace("-", "") in joined.replace("-", "")
+    assert "Ikke placeret i en ring" in joined
+
+
+@needs_graphviz
+@pytest.mark.parametrize("page", PAGE_SIZES)
+def test_a_word_longer_than_any_column_is_cut_and_the_page_stays_legible(page: str) -> None:
+    (source,) = pages(ONE_LONG_WORD, "actors", None, page)
+    drawn = layout(source)
+    _clean(drawn, PAGE_SIZES[page])
+    assert "Sundhedsfaglig" in source and "…" in source
+
+
+@needs_graphviz
+def test_the_rings_actors_come_before_profiles_of_no_actor_and_each_is_counted_apart() -> None:
+    core = tuple(Actor(id=f"a{n}", name=f"Medarbejder {n}", ring=Ring.CORE) for n in range(3))
+    profiles = tuple(
+        Profile(id=f"p{n}", name=f"Borger nummer {n} med en lang beskrivelse") for n in range(14)
+    )
+    m = _danish(*core, profiles=profiles)
+    (source,) = pages(m, "actors", None, "slide")
+    drawn = layout(source)
+    _clean(drawn, PAGE_SIZES["slide"])
+    assert all(f"actor/{a.id}" in drawn.cards for a in core)
+    texts = " ".join(label.text for label in drawn.labels)
+    assert "aktører mere" not in texts and "aktør mere" not in texts
+    shown = sum(name.startswith("profile/") for name in drawn.cards)
+    (hidden,) = (int(n) for n in re.findall(r"og (\d+) profiler? mere", texts))
+    assert 0 < shown and shown + hidden == len(profiles)
+
+
+@needs_graphviz
+def test_a_larger_page_shows_more_actors_and_a_smaller_room_keeps_14_pt() -> None:
+    m = _crowded(actors=30, relations=20)
+    options = ViewOptions(iteration=m.iterations[-1].id)
+    shown = {}
+    for page in ("slide", "a3"):
+        (source,) = pages(m, "actors", options, page)
+        shown[page] = sum(name.startswith("actor/") for name in layout(source).cards)
+    assert shown["a3"] > shown["slide"]
+    room = (13.13, 6.1)  # what a deck's foil leaves under its title
+    (source,) = pages(m, "actors", options, room)
+    _clean(layout(source), room)
+
+
+@needs_graphviz
+@pytest.mark.parametrize("language", ["en", "da", "nb"])
+def test_an_iteration_without_actors_says_so_instead_of_empty_rings(language: str) -> None:
+    m = evolve(_danish(), language=Language(language))
+    (source,) = pages(m, "actors", None, "slide")
+    drawn = layout(source)
+    _clean(drawn, PAGE_SIZES["slide"])
+    tr = translation(Language(language))
+    texts = " ".join(label.text for label in drawn.labels)
+    assert tr.gettext("No actors in this iteration yet.") in texts
+    assert tr.gettext(RING_NAMES[Ring.CORE]) not in texts

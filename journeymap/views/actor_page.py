@@ -7,11 +7,13 @@ between two columns, and the key beside the map says what each number stands for
 relation's label and kind. The cards in a column are ordered by the heights of the cards they
 relate to, so arrows run short; Graphviz routes them around the cards and marks.
 
-The drawing is at most :data:`WIDTH` by :data:`HEIGHT` points, so it needs no scaling down on a
-slide, A4 or A3 page, and no taller than its tallest column or key, so a small map is shown
-larger. What does not fit is left out by a clear rule: a column keeps the actors that fit in the
-file's order (profiles' actors first) and says how many more there are; the key keeps the
-relations that fit, says how many more there are, and their arrows are not drawn.
+The drawing is as wide as the page it is drawn for (less Graphviz's pad) and at most as high,
+so it needs no scaling down, and no taller than its tallest column or key, so a small map is
+shown larger. The columns share the width the key leaves; a word too long for its column is
+broken. What does not fit is left out by a clear rule: a column keeps the actors that fit in the
+file's order (profiles' actors first, then profiles of no actor in particular) and says how many
+more actors and profiles there are; the key keeps the relations that fit, says how many more
+there are, and their arrows are not drawn. An iteration without actors is one line that says so.
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ from journeymap.vocabulary import term
 
 FONT = 14.0  # every text on the page
 LINE = FONT * 1.2  # a line of text
-WIDTH = 815.0  # points: the drawing's width, within A4's 842 less Graphviz's pad
-HEIGHT = 515.0  # points: its height with the title, within a slide's 540 less the pad
+PAD = 0.1  # inches: Graphviz's pad around the drawing
+SLACK = 10.0  # points of the page's room left for Graphviz's rounding
 TITLE_FONT = 16.0
 KEY_WIDTH = 230.0
 KEY_GAP = 20.0  # between the map and the key
@@ -67,7 +69,7 @@ class _Column:
     left: float
     width: float
     cards: tuple[_Card, ...]
-    hidden: int  # actors of the ring left out for want of room
+    more: tuple[str, ...]  # the lines that say how many actors and profiles are left out
 
     @property
     def middle(self) -> float:
@@ -76,7 +78,7 @@ class _Column:
     @property
     def depth(self) -> float:
         """The height its cards need, with the line that says how many more there are."""
-        return _depth(self.cards, self.hidden > 0)
+        return _depth(self.cards, self.more)
 
 
 @frozen
@@ -90,23 +92,30 @@ class _Entry:
         return self.middle + max(MARK, len(self.lines) * LINE) / 2
 
 
-def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
-    """The actor map of ``options.iteration`` (default: the current one) laid out for a page."""
+def actors_page(journey_map: JourneyMap, options: ViewOptions, page: tuple[float, float]) -> Dot:
+    """The actor map of ``options.iteration`` (default: the current one) laid out for a page (or
+    a room on a slide) ``page`` inches wide and high."""
     it = iteration(journey_map, options.iteration)
     checked(journey_map, it)
     tr = catalog(journey_map, options)
+    width, height = (inches * 72 - 2 * PAD * 72 - SLACK for inches in page)
     title = options.title or tr.gettext("{map}: actors ({iteration})").format(
         map=journey_map.title, iteration=it.label
     )
-    title_lines = wrap(title, int(WIDTH / (TITLE_FONT * 0.6)), 2)
+    title_lines = wrap(title, int(width / (TITLE_FONT * 0.6)), 2)
     graph = new_graph("", "LR")
-    graph.attr(label=label(title_lines), fontsize=f"{TITLE_FONT:g}", pad="0.1", splines="true", esep="+3")
-    room = HEIGHT - len(title_lines) * TITLE_FONT * 1.25 - 8 - HEADER - BAND_MARGIN  # for the cards
-    columns = _columns(it, options, tr, room)
+    graph.attr(
+        label=label(title_lines), fontsize=f"{TITLE_FONT:g}", pad=f"{PAD:g}", splines="true", esep="+3"
+    )
+    if not it.actors:
+        _text(graph, "no_actors", [tr.gettext("No actors in this iteration yet.")], width / 2, LINE, width)
+        return graph
+    room = height - len(title_lines) * TITLE_FONT * 1.25 - 8 - HEADER - BAND_MARGIN  # for the cards
+    columns = _columns(it, options, tr, width, room)
     headers = [fit(tr.gettext(RING_NAMES[column.ring]), column.width - 4, FONT, 2) for column in columns]
     header = max(len(lines) for lines in headers) * LINE + 12  # the ring names and the room under them
     if header > HEADER:  # a ring's name in two lines leaves less room for the cards
-        columns = _columns(it, options, tr, room - header + HEADER)
+        columns = _columns(it, options, tr, width, room - header + HEADER)
     shown = {card.node: n for n, column in enumerate(columns) for card in column.cards}
     drawn = [r for r in it.relations if node("actor", r.source) in shown and node("actor", r.target) in shown]
     entries = _key(drawn, tr, room, reserve=False)
@@ -121,10 +130,10 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
     depth = max(CARD_GAP * 2, key, *(c.depth for c in columns))
     top = BAND_MARGIN + depth  # the top of the cards; the columns' headers are above it
     columns = _ordered(columns, [e.relation for e in entries], top, depth)
-    places = _draw_columns(graph, columns, headers, header, top, depth, tr, options.scheme)
+    places = _draw_columns(graph, columns, headers, header, top, depth, options.scheme)
     # the frame's corners: the lower left one makes Graphviz's output coordinates these ones
     graph.node("frame_lower_left", pos="0,0!", **style.ANCHOR)
-    graph.node("frame_upper_right", pos=f"{WIDTH:.1f},{top + header + 2:.1f}!", **style.ANCHOR)
+    graph.node("frame_upper_right", pos=f"{width:.1f},{top + header + 2:.1f}!", **style.ANCHOR)
     marks = _marks([e.relation for e in entries], places, columns)
     for number, entry in enumerate(entries, 1):
         relation = entry.relation
@@ -134,7 +143,7 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
         attrs = style.relation(options.scheme, relation.kind)
         graph.edge(node("actor", relation.source), mark, **{**attrs, "dir": _tail_dir(attrs)})
         graph.edge(mark, node("actor", relation.target), **{**attrs, "dir": "forward"})
-    _draw_key(graph, entries, evidence, left_out, top, header, tr, options.scheme)
+    _draw_key(graph, width - KEY_WIDTH, entries, evidence, left_out, (top, header), tr, options.scheme)
     return graph
 
 
@@ -145,7 +154,6 @@ def _draw_columns(
     header: float,
     top: float,
     depth: float,
-    tr: gettext.NullTranslations,
     scheme: str,
 ) -> dict[str, tuple[int, float]]:
     """Each column's band behind it, its ring's name, its cards and how many more there are;
@@ -164,27 +172,27 @@ def _draw_columns(
             graph.node(card.node, label=label(card.lines), pos=f"{column.middle:.1f},{y:.1f}!",
                        width=f"{column.width / 72:.3f}", height=f"{card.height / 72:.3f}",
                        fontsize=f"{FONT:g}", **card.attrs)  # fmt: skip
-        if column.hidden:
-            more = tr.ngettext("and {count} more actor", "and {count} more actors", column.hidden)
-            _text(graph, f"more_{n}", fit(more.format(count=column.hidden), column.width, FONT), column.middle,
-                  BAND_MARGIN + LINE, column.width)  # fmt: skip
+        if column.more:
+            _text(graph, f"more_{n}", list(column.more), column.middle,
+                  BAND_MARGIN + (len(column.more) + 1) * LINE / 2, column.width)  # fmt: skip
     graph.attr(_background=" ".join(bands))
     return places
 
 
 def _draw_key(
     graph: Dot,
+    left: float,
     entries: Sequence[_Entry],
     evidence: list[str],
     left_out: int,
-    top: float,
-    header: float,
+    heights: tuple[float, float],
     tr: gettext.NullTranslations,
     scheme: str,
 ) -> None:
-    """The key beside the map: each mark with its relation's label and kind, the evidence
-    symbols explained, and how many relations are left out."""
-    left = WIDTH - KEY_WIDTH
+    """The key beside the map from ``left``: each mark with its relation's label and kind, the
+    evidence symbols explained, and how many relations are left out (``heights``: the top of the
+    cards and the height of the columns' header above it)."""
+    top, header = heights
     if entries or left_out:
         _text(
             graph,
@@ -209,10 +217,12 @@ def _draw_key(
               BAND_MARGIN + LINE, KEY_WIDTH)  # fmt: skip
 
 
-def _columns(it: Iteration, options: ViewOptions, tr: gettext.NullTranslations, room: float) -> list[_Column]:
-    """A column for each ring (and for actors on none, if any): its cards, profiles' actors first,
-    as many as fit ``room`` points of height. The columns share the width evenly, but each is at
-    least as wide as its longest word."""
+def _columns(
+    it: Iteration, options: ViewOptions, tr: gettext.NullTranslations, width: float, room: float
+) -> list[_Column]:
+    """A column for each ring (and for actors on none, if any) in a drawing ``width`` points wide:
+    its cards, the ring's actors first (profiles' actors first among them) and in the first column
+    then the profiles of no actor in particular, as many as fit ``room`` points of height."""
     rings = [
         Ring.CORE,
         Ring.DIRECT,
@@ -240,34 +250,60 @@ def _columns(it: Iteration, options: ViewOptions, tr: gettext.NullTranslations, 
             if ring is rings[0]
             else []
         )
-        needed.append(max([0.0, *(text_width(mark + word, FONT) for mark, word in words)]) + 16)
-    room_wide = WIDTH - KEY_WIDTH - KEY_GAP - CHANNEL * (len(rings) - 1) - 2 * BAND_MARGIN
-    wide = [need for need in needed if need > room_wide / len(rings)]
-    share = (room_wide - sum(wide)) / max(1, len(rings) - len(wide))
+        words += [("", word) for word in tr.gettext(RING_NAMES[ring]).split()]
+        needed.append(max(text_width(mark + word, FONT) for mark, word in words) + 16)
+    room_wide = width - KEY_WIDTH - KEY_GAP - CHANNEL * (len(rings) - 1) - 2 * BAND_MARGIN
     columns, left = [], BAND_MARGIN + 1
-    for ring, need in zip(rings, needed, strict=True):
-        width = max(need, share)
-        cards = [_actor_card(a, described.get(a.id, []), width, options.scheme) for a in members[ring]]
-        if ring is rings[0]:  # profiles of no actor in particular come first in the first column
-            cards[:0] = [
-                _Card(
-                    node("profile", p.id),
-                    tuple(fit(line, width - 12, FONT)),
-                    dict(style.PROFILE[options.scheme]),
-                )
+    for ring, wide in zip(rings, _shares(needed, room_wide), strict=True):
+        cards = [(_actor_card(a, described.get(a.id, []), wide, options.scheme), True) for a in members[ring]]
+        if ring is rings[0]:
+            cards += [
+                (_Card(node("profile", p.id), tuple(fit(line, wide - 12, FONT)), dict(style.PROFILE[options.scheme])), False)
                 for p, line in zip([p for p in profiles if not p.actor], described.get("", []), strict=True)
-            ]
+            ]  # fmt: skip
         kept = len(cards)
-        while kept and _depth(cards[:kept], kept < len(cards)) > room:
+        while kept and _depth([c for c, _ in cards[:kept]], _more(cards[kept:], wide, tr)) > room:
             kept -= 1
-        columns.append(_Column(ring, left, width, tuple(cards[:kept]), len(cards) - kept))
-        left += width + CHANNEL
+        shown = tuple(card for card, _ in cards[:kept])
+        columns.append(_Column(ring, left, wide, shown, _more(cards[kept:], wide, tr)))
+        left += wide + CHANNEL
     return columns
 
 
-def _depth(cards: Sequence[_Card], more: bool) -> float:
-    """The height these cards need in a column, with a line below them if ``more``."""
-    return sum(card.height for card in cards) + CARD_GAP * (len(cards) + 1) + (LINE * 2 if more else 0)
+def _shares(needed: Sequence[float], room: float) -> list[float]:
+    """The columns' widths, adding up to ``room``: where all fit, each as wide as it ``needed``
+    and the narrower ones widened alike to fill the room; where they do not, the wider ones cut
+    alike to one width (their long words are then broken)."""
+    fits = sum(needed) <= room
+    ranked = sorted(needed, reverse=fits)  # the ones kept as they are first
+    level = room
+    for k, need in enumerate(ranked):
+        level = (room - sum(ranked[:k])) / (len(ranked) - k)
+        if (need <= level) == fits:
+            break
+    return [max(need, level) if fits else min(need, level) for need in needed]
+
+
+def _more(
+    hidden: Sequence[tuple[_Card, bool]], width: float, tr: gettext.NullTranslations
+) -> tuple[str, ...]:
+    """The lines that say how many actors (cards marked true) and profiles are left out."""
+    actors = sum(is_actor for _, is_actor in hidden)
+    profiles = len(hidden) - actors
+    texts = [
+        *([tr.ngettext("and {count} more actor", "and {count} more actors", actors).format(count=actors)] if actors else []),
+        *([tr.ngettext("and {count} more profile", "and {count} more profiles", profiles).format(count=profiles)] if profiles else []),
+    ]  # fmt: skip
+    return tuple(line for text in texts for line in fit(text, width, FONT, 2))
+
+
+def _depth(cards: Sequence[_Card], more: Sequence[str]) -> float:
+    """The height these cards need in a column, with the ``more`` lines below them."""
+    return (
+        sum(card.height for card in cards)
+        + CARD_GAP * (len(cards) + 1)
+        + ((len(more) + 1) * LINE if more else 0)
+    )
 
 
 def _packed(items: Sequence[str], width: float) -> list[str]:
@@ -325,7 +361,7 @@ def _ordered(
 
 def _spread(column: _Column, top: float, depth: float) -> list[float]:
     """The middles of a column's cards, spread evenly over ``depth`` points down from ``top``."""
-    free = depth - (LINE * 2 if column.hidden else 0) - sum(c.height for c in column.cards)
+    free = depth - ((len(column.more) + 1) * LINE if column.more else 0) - sum(c.height for c in column.cards)
     gap = free / (len(column.cards) + 1)
     at = top - gap
     middles = []

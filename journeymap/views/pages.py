@@ -55,11 +55,12 @@ GRIDS: dict[str, Callable[[JourneyMap, ViewOptions, Metrics], tuple[Dot, Grid | 
     "process": process_grid,
 }
 
-ONE_PAGE: dict[str, Callable[[JourneyMap, ViewOptions], Dot]] = {
+ONE_PAGE: dict[str, Callable[[JourneyMap, ViewOptions, tuple[float, float]], Dot]] = {
     "priorities": priorities_page,
     "actors": actors_page,
 }
-"""Views drawn for a page with fonts of :data:`MIN_TEXT` and no scaling down: one page each."""
+"""Views drawn for a page of a size in inches with fonts of :data:`MIN_TEXT` and no scaling down:
+one page each."""
 
 
 def pages(
@@ -82,7 +83,7 @@ def pages(
     size = page_size(page)
     options = options or ViewOptions()
     if view in ONE_PAGE:
-        drawn = ONE_PAGE[view](journey_map, evolve(options, legend=False))
+        drawn = ONE_PAGE[view](journey_map, evolve(options, legend=False), size)
         if not titled:
             drawn.graph_attrs.pop("label", None)
         return [_sized(drawn.source, size)]

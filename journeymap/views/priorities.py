@@ -118,11 +118,11 @@ _PLACES = {
 }  # column (effort low, high) and row (gain high, low) of each quadrant
 
 
-def priorities_page(journey_map: JourneyMap, options: ViewOptions) -> Dot:
+def priorities_page(journey_map: JourneyMap, options: ViewOptions, room: tuple[float, float]) -> Dot:
     """The matrix for a page: the four quadrants as lists of their steps, every text at 14 pt.
 
     Each step is named with its effort and gain; the quadrants are as wide as a slide allows, so
-    the drawing needs no scaling down.
+    the drawing needs no scaling down in any ``room`` (a page's width and height in inches).
     """
     graph = priorities_view(journey_map, options)
     it = iteration(journey_map, options.iteration)

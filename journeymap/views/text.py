@@ -19,7 +19,7 @@ _CONTROL = re.compile(f"{UNFIT}|[\r\u2028\u2029]")
 def wrap(text: str, width: int, max_lines: int = 6) -> list[str]:
     """``text`` in lines of at most ``width`` characters; more than ``max_lines`` ends in '…'."""
     lines: list[str] = []
-    for paragraph in _CONTROL.sub(" ", text).replace("\t", " ").split("\n"):
+    for paragraph in paragraphs(text):
         lines += _greedy(paragraph, width)
     while lines and not lines[-1]:
         lines.pop()
@@ -27,6 +27,11 @@ def wrap(text: str, width: int, max_lines: int = 6) -> list[str]:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: max(1, width - 1)].rstrip() + "…"
     return lines
+
+
+def paragraphs(text: str) -> list[str]:
+    """The lines ``text`` was typed in, with tabs and characters unfit for a label as spaces."""
+    return _CONTROL.sub(" ", text).replace("\t", " ").split("\n")
 
 
 def _greedy(paragraph: str, width: int) -> list[str]:
