@@ -201,6 +201,16 @@ def test_long_words_are_broken_to_fit_their_columns_and_the_key_stays_beside_the
     assert "Ikke placeret i en ring" in joined
 
 
+@pytest.mark.parametrize("page", ["slide", "a4"])
+def test_a_long_danish_word_breaks_between_its_syllables_and_a_web_address_after_its_slashes(
+    page: str,
+) -> None:
+    (source,) = pages(LONG_WORDS, "actors", None, page)
+    assert "Digitaliserings-\\nstyrelsens" in source
+    assert "frivilligheds-\\nkoordinator" in source
+    assert "https://www.\\nsundhed.dk/\\nborger/" in source
+
+
 @needs_graphviz
 @pytest.mark.parametrize("page", PAGE_SIZES)
 def test_a_word_longer_than_any_column_is_cut_and_the_page_stays_legible(page: str) -> None:
@@ -225,7 +235,7 @@ def test_the_rings_actors_come_before_profiles_of_no_actor_and_each_is_counted_a
     assert "aktører mere" not in texts and "aktør mere" not in texts
     shown = sum(name.startswith("profile/") for name in drawn.cards)
     (hidden,) = (int(n) for n in re.findall(r"og (\d+) profiler? mere", texts))
-    assert 0 < shown and shown + hidden == len(profiles)
+    assert shown > 0 and shown + hidden == len(profiles)
 
 
 @needs_graphviz

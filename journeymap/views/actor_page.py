@@ -10,7 +10,7 @@ relate to, so arrows run short; Graphviz routes them around the cards and marks.
 The drawing is as wide as the page it is drawn for (less Graphviz's pad) and at most as high,
 so it needs no scaling down, and no taller than its tallest column or key, so a small map is
 shown larger. The columns share the width the key leaves; a word too long for its column is
-broken. What does not fit is left out by a clear rule: a column keeps the actors that fit in the
+broken between syllables of the map's language. What does not fit is left out by a clear rule: a column keeps the actors that fit in the
 file's order (profiles' actors first, then profiles of no actor in particular) and says how many
 more actors and profiles there are; the key keeps the relations that fit, says how many more
 there are, and their arrows are not drawn. An iteration without actors is one line that says so.
@@ -99,6 +99,7 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions, page: tuple[float
     checked(journey_map, it)
     tr = catalog(journey_map, options)
     width, height = (inches * 72 - 2 * PAD * 72 - SLACK for inches in page)
+    language = journey_map.language.value  # of the names and labels people wrote
     title = options.title or tr.gettext("{map}: actors ({iteration})").format(
         map=journey_map.title, iteration=it.label
     )
@@ -111,16 +112,16 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions, page: tuple[float
         _text(graph, "no_actors", [tr.gettext("No actors in this iteration yet.")], width / 2, LINE, width)
         return graph
     room = height - len(title_lines) * TITLE_FONT * 1.25 - 8 - HEADER - BAND_MARGIN  # for the cards
-    columns = _columns(it, options, tr, width, room)
+    columns = _columns(it, options, tr, width, room, language)
     headers = [fit(tr.gettext(RING_NAMES[column.ring]), column.width - 4, FONT, 2) for column in columns]
     header = max(len(lines) for lines in headers) * LINE + 12  # the ring names and the room under them
     if header > HEADER:  # a ring's name in two lines leaves less room for the cards
-        columns = _columns(it, options, tr, width, room - header + HEADER)
+        columns = _columns(it, options, tr, width, room - header + HEADER, language)
     shown = {card.node: n for n, column in enumerate(columns) for card in column.cards}
     drawn = [r for r in it.relations if node("actor", r.source) in shown and node("actor", r.target) in shown]
-    entries = _key(drawn, tr, room, reserve=False)
+    entries = _key(drawn, tr, room, language, reserve=False)
     if len(entries) < len(it.relations):
-        entries = _key(drawn, tr, room, reserve=True)
+        entries = _key(drawn, tr, room, language, reserve=True)
     evidence = _packed(style.evidence_legend(tr, it), KEY_WIDTH)
     key_depth = entries[-1].bottom if entries else 0.0
     if len(entries) < len(it.relations) or key_depth + KEY_PITCH + len(evidence) * LINE > room:
@@ -218,11 +219,17 @@ def _draw_key(
 
 
 def _columns(
-    it: Iteration, options: ViewOptions, tr: gettext.NullTranslations, width: float, room: float
+    it: Iteration,
+    options: ViewOptions,
+    tr: gettext.NullTranslations,
+    width: float,
+    room: float,
+    language: str,
 ) -> list[_Column]:
     """A column for each ring (and for actors on none, if any) in a drawing ``width`` points wide:
     its cards, the ring's actors first (profiles' actors first among them) and in the first column
-    then the profiles of no actor in particular, as many as fit ``room`` points of height."""
+    then the profiles of no actor in particular, as many as fit ``room`` points of height; long
+    words broken between syllables of the map's ``language``."""
     rings = [
         Ring.CORE,
         Ring.DIRECT,
@@ -255,10 +262,13 @@ def _columns(
     room_wide = width - KEY_WIDTH - KEY_GAP - CHANNEL * (len(rings) - 1) - 2 * BAND_MARGIN
     columns, left = [], BAND_MARGIN + 1
     for ring, wide in zip(rings, _shares(needed, room_wide), strict=True):
-        cards = [(_actor_card(a, described.get(a.id, []), wide, options.scheme), True) for a in members[ring]]
+        cards = [
+            (_actor_card(a, described.get(a.id, []), wide, options.scheme, language), True)
+            for a in members[ring]
+        ]
         if ring is rings[0]:
             cards += [
-                (_Card(node("profile", p.id), tuple(fit(line, wide - 12, FONT)), dict(style.PROFILE[options.scheme])), False)
+                (_Card(node("profile", p.id), tuple(fit(line, wide - 12, FONT, 6, language)), dict(style.PROFILE[options.scheme])), False)
                 for p, line in zip([p for p in profiles if not p.actor], described.get("", []), strict=True)
             ]  # fmt: skip
         kept = len(cards)
@@ -317,12 +327,13 @@ def _packed(items: Sequence[str], width: float) -> list[str]:
     return lines
 
 
-def _actor_card(actor: Actor, profiles: list[str], width: float, scheme: str) -> _Card:
-    """An actor's card: its name after its evidence symbol, and the profiles that describe it."""
+def _actor_card(actor: Actor, profiles: list[str], width: float, scheme: str, language: str) -> _Card:
+    """An actor's card: its name after its evidence symbol, and the profiles that describe it
+    (long words broken between syllables of ``language``)."""
     mark = style.evidence_marked("", actor)  # the evidence symbol and a space, or nothing
-    lines = fit(actor.name, width - 12 - text_width(mark, FONT), FONT, 4)
+    lines = fit(actor.name, width - 12 - text_width(mark, FONT), FONT, 4, language)
     lines[0] = mark + lines[0]
-    lines += [line for name in profiles for line in fit(name, width - 12, FONT, 3)]
+    lines += [line for name in profiles for line in fit(name, width - 12, FONT, 3, language)]
     attrs = (
         dict(style.PROFILE[scheme])
         if profiles
@@ -402,10 +413,11 @@ def _marks(
 
 
 def _key(
-    relations: Sequence[Relation], tr: gettext.NullTranslations, room: float, reserve: bool
+    relations: Sequence[Relation], tr: gettext.NullTranslations, room: float, language: str, reserve: bool
 ) -> list[_Entry]:
-    """The key's entries, each relation's label and kind in lines, as many as fit ``room`` points
-    of height (and a line below them that says how many more there are, if ``reserve``)."""
+    """The key's entries, each relation's label and kind in lines (long words broken between
+    syllables of ``language``), as many as fit ``room`` points of height (and a line below them
+    that says how many more there are, if ``reserve``)."""
     entries = []
     at = 6.0
     for relation in relations:
@@ -413,7 +425,7 @@ def _key(
         text = (
             tr.gettext("{label} ({kind})").format(label=relation.label, kind=kind) if relation.label else kind
         )
-        lines = fit(text, KEY_WIDTH - MARK - 10, FONT, 3)
+        lines = fit(text, KEY_WIDTH - MARK - 10, FONT, 3, language)
         tall = max(MARK, len(lines) * LINE)
         if at + tall > room - (LINE * 2 if reserve else 0):
             break

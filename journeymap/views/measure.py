@@ -6,6 +6,10 @@ so a label can be fitted to its box by the widths of its letters rather than by 
 
 from __future__ import annotations
 
+from functools import cache
+
+import pyphen
+
 from journeymap.views.text import paragraphs
 
 _WIDTHS = {
@@ -22,11 +26,12 @@ def text_width(text: str, fontsize: float) -> float:
     return sum(_EM.get(c, 0.6) for c in text) * fontsize
 
 
-def fit(text: str, width: float, fontsize: float, max_lines: int = 6) -> list[str]:
+def fit(text: str, width: float, fontsize: float, max_lines: int = 6, language: str = "") -> list[str]:
     """``text`` wrapped into lines no wider than ``width`` points in Helvetica of ``fontsize``.
 
-    A word too long for a line is broken after a '/', '-' or '.' in it, else with a hyphen; text
-    beyond ``max_lines`` lines is cut and ends in '…'.
+    A word too long for a line is broken after a '/', '-' or '.' in it, else between syllables
+    of ``language`` (a code such as "da", "nb", "en"; none: anywhere) with a hyphen; text beyond
+    ``max_lines`` lines is cut and ends in '…'.
     """
     lines: list[str] = []
     for paragraph in paragraphs(text):
@@ -39,7 +44,7 @@ def fit(text: str, width: float, fontsize: float, max_lines: int = 6) -> list[st
             if line:
                 lines.append(line)
             while text_width(word, fontsize) > width:
-                head = _head(word, width, fontsize)
+                head = _head(word, width, fontsize, language)
                 lines.append(head if head.endswith(BREAKS) else head + "-")
                 word = word[len(head) :]
             line = word
@@ -59,11 +64,28 @@ BREAKS = ("/", "-", ".")
 """Where a long word (a web address, a compound with a hyphen) breaks without a hyphen added."""
 
 
-def _head(word: str, width: float, fontsize: float) -> str:
-    """The longest start of ``word`` (at least one letter) that fits ``width`` with a hyphen
-    after it, or up to its last '/', '-' or '.' that fits, if that is at least half as long."""
+def _head(word: str, width: float, fontsize: float, language: str) -> str:
+    """The start of ``word`` for a line ``width`` points wide: up to a break in it (after a '/',
+    '-' or '.', or in a word of letters only, between two syllables) at least half as long as
+    the longest start that fits with a hyphen, else that start (at least one letter). Where the
+    rest fits the next line, the break that makes the two lines most even."""
     cut = 1
     while cut < len(word) and text_width(word[: cut + 1] + "-", fontsize) <= width:
         cut += 1
-    at = max(word.rfind(mark, 0, cut + 1) for mark in BREAKS) + 1
-    return word[:at] if at * 2 >= cut and at < len(word) else word[:cut]
+    marks = [k + 1 for k, c in enumerate(word[:-1]) if c in BREAKS]
+    syllables = _hyphenation(language).positions(word) if language and word.isalpha() else []
+    breaks = [k for k in [*marks, *syllables] if cut / 2 <= k <= cut]
+    if not breaks:
+        return word[:cut]
+    last = [k for k in breaks if text_width(word[k:], fontsize) <= width]
+    if last:
+        return word[
+            : min(last, key=lambda k: abs(text_width(word[:k], fontsize) - text_width(word[k:], fontsize)))
+        ]
+    return word[: max(breaks)]
+
+
+@cache
+def _hyphenation(language: str) -> pyphen.Pyphen:
+    """The hyphenation patterns of a language (LibreOffice's, through Pyphen)."""
+    return pyphen.Pyphen(lang=language)
