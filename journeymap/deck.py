@@ -68,7 +68,7 @@ def deck(
     """
     it = iteration_to_present(journey_map, iteration)
     content = foils(
-        journey_map, it, today or dt.date.today(), language or journey_map.language, renderer, page_room
+        journey_map, it, today or dt.date.today(), language or journey_map.language, renderer, room=page_room
     )
     presentation = Presentation()
     presentation.slide_width, presentation.slide_height = WIDTH, HEIGHT
@@ -142,18 +142,15 @@ def _slide(slide: Slide, foil: Foil, first: bool) -> None:
 
 def _page(slide: Slide, foil: Foil, size: tuple[float, float], first: bool) -> None:
     """A foil with a page of a diagram laid out for its room: a compact title, the lines that
-    leave the picture its full size (shorter versions where they do not), then the picture."""
+    leave the picture its full size (shorter versions, or none, where they do not), then the picture."""
     assert foil.diagram is not None and slide.shapes.title is not None
     title = slide.shapes.title
     title.top, title.height = PAGE_TITLE_TOP, Emu(_title_height(foil.title))
     title.text_frame.vertical_anchor = MSO_ANCHOR.TOP  # its rows grow downwards, as counted
-    lines = next(
-        (
-            shorter
-            for shorter in (foil.lines, *foil.shorter)
-            if _fit(size, _page_box(foil.title, shorter)) >= 1 - 1e-3
-        ),
-        foil.shorter[-1] if foil.shorter else foil.lines,
+    lines = next(  # no lines at all, if need be: the speaker notes say it all
+        shorter
+        for shorter in (foil.lines, *foil.shorter, ())
+        if not shorter or _fit(size, _page_box(foil.title, shorter)) >= 1 - 1e-3
     )
     box = _page_box(foil.title, lines)
     if lines:

@@ -24,8 +24,8 @@ from journeymap.exports import export_pages
 from journeymap.i18n import translation
 from journeymap.model import Evidence, Iteration, JourneyMap, Language
 from journeymap.outline import FOILS
+from journeymap.priorities import priorities
 from journeymap.views import ViewOptions
-from journeymap.views.pages import GRIDS, ONE_PAGE
 
 _WORDS = re.compile(r"<(?:title|desc)\b[^>]*>(.*?)</(?:title|desc)>", re.S)
 """An SVG's ``<title>`` and ``<desc>``: what it says it shows."""
@@ -71,7 +71,8 @@ class Foil:
     diagram: Diagram | None = None
     notes: str = ""
     shorter: tuple[tuple[Line, ...], ...] = ()
-    """Shorter versions of the lines, for when a page of a diagram needs their room."""
+    """Shorter versions of the lines, for when a page of a diagram needs their room; where even the
+    shortest leaves it too little, the foil shows no lines (the speaker notes hold them)."""
 
 
 Room = Callable[[str, tuple[Line, ...]], tuple[float, float]]
@@ -84,7 +85,8 @@ def foils(
     today: dt.date,
     language: Language,
     renderer: str = "auto",
-    room: Room = lambda title, lines: (13.13, 6.7),
+    *,
+    room: Room,
 ) -> list[Foil]:
     """The ten foils of ``it`` in ``language``, then appendix foils (the journey's further pages,
     the comparison with its base). The diagrams of foils 3 to 5 and the appendix are laid out for
@@ -92,25 +94,27 @@ def foils(
     tr = translation(language)
     content = report.build(journey_map, it.id, "deck", today, renderer, language)
     notes = [_notes(section) for section in content.sections]
-    figures = {f.view: f for f in content.figures}
     titles = [tr.gettext(title) for title in FOILS]
 
     def slides(view: str, options: ViewOptions, caption: str, page: tuple[float, float]) -> list[Diagram]:
-        """The view laid out on pages of the room it gets (text at least 14 pt), untitled; a view
-        with no page layout of its own on a slide-sized page, fitted to the foil as it is."""
-        options = evolve(options, language=language.value)
-        fits = view in GRIDS or view in ONE_PAGE
+        """The view laid out, untitled, on pages of the room it gets (text at least 14 pt)."""
         sheets = export_pages(
-            journey_map, view, "svg", options, renderer, page if fits else "slide", not fits
+            journey_map, view, "svg", evolve(options, language=language.value), renderer, page, False
         )
-        return [Diagram.of(sheet.decode(), caption, page=fits) for sheet in sheets]
+        return [Diagram.of(sheet.decode(), caption, page=True) for sheet in sheets]
 
-    note = _lines(_first(it.note), "", tr)
+    def pages_room(title: str, lines: tuple[Line, ...]) -> tuple[float, float]:
+        """The room of every foil a diagram's pages may go to: the first, under ``title`` and
+        ``lines``, and any further one, titled 'title (12 of 20)' (two rows where it is long)."""
+        first, further = room(title, lines), room(_place(title, 99, 99, tr), ())
+        return min(first[0], further[0]), min(first[1], further[1])
+
+    first_note = _lines(_first(it.note), "", tr)
     evidence = _evidence(it, tr)
     this = ViewOptions(iteration=it.id)
     actors = slides("actors", this, it.label, room(titles[2], ()))[0] if it.actors else None
-    journey = slides("journey", this, it.label, room(titles[3], evidence))
-    matrix = slides("priorities", this, it.label, room(titles[4], ()))[0] if "priorities" in figures else None
+    journey = slides("journey", this, it.label, pages_room(titles[3], evidence))
+    matrix = slides("priorities", this, it.label, room(titles[4], ()))[0] if priorities(it) else None
 
     statuses = benefit_status(it, today)
     goals = _lines(it.goals, tr.gettext("No goals recorded yet."), tr)
@@ -118,7 +122,7 @@ def foils(
     body = (
         _title_lines(journey_map, it, today, language),
         goals,
-        note,
+        first_note,
         evidence,
         _lines(status, tr.gettext("No status recorded yet."), tr),
         _lines([b.name for b in it.benefits], tr.gettext("No benefits planned yet."), tr),
@@ -132,20 +136,20 @@ def foils(
     )
     diagrams = (None, None, actors, journey[0], matrix, None, charts, None, None, None)
     deck = [
-        Foil(title, lines, diagram, note)
-        for title, lines, diagram, note in zip(titles, body, diagrams, notes, strict=True)
+        Foil(title, lines, diagram, speaker_notes)
+        for title, lines, diagram, speaker_notes in zip(titles, body, diagrams, notes, strict=True)
     ]
-    deck[2] = evolve(deck[2], shorter=((),))  # the note's line gives way to the actor map if it must
     deck[4] = evolve(  # the status lines give way to the matrix, as far as it needs
-        deck[4],
-        shorter=tuple(_lines(status, "", tr, most) for most in range(MAX_LINES - 1, 0, -1)) if status else (),
+        deck[4], shorter=tuple(_lines(status, "", tr, most) for most in range(MAX_LINES - 1, 0, -1))
     )
     deck += _pages(titles[3], journey, notes[3], tr)[1:]  # the first page is on foil 4
     base = base_iteration(journey_map, it)
     if base is not None:
         change = tr.gettext("From {old} to {new}").format(old=base.label, new=it.label)
         title = tr.gettext("Appendix: what changes")
-        compare = slides("compare", ViewOptions(iteration=base.id, against=it.id), change, room(title, ()))
+        compare = slides(
+            "compare", ViewOptions(iteration=base.id, against=it.id), change, pages_room(title, ())
+        )
         deck += _pages(title, compare, notes[3], tr)
     return deck
 
@@ -154,11 +158,12 @@ def _pages(title: str, pages: list[Diagram], notes: str, tr: gettext.NullTransla
     """Foils of a diagram's pages, each titled with its place: 'title (2 of 5)'."""
     if len(pages) == 1:
         return [Foil(title, (), pages[0], notes)]
-    which = tr.gettext("{title} ({page} of {pages})")
-    return [
-        Foil(which.format(title=title, page=n, pages=len(pages)), (), page, notes)
-        for n, page in enumerate(pages, 1)
-    ]
+    return [Foil(_place(title, n, len(pages), tr), (), page, notes) for n, page in enumerate(pages, 1)]
+
+
+def _place(title: str, page: int, pages: int, tr: gettext.NullTranslations) -> str:
+    """The title of one of a diagram's foils: 'title (2 of 5)'."""
+    return tr.gettext("{title} ({page} of {pages})").format(title=title, page=page, pages=pages)
 
 
 def _title_lines(

@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from attrs import evolve
 from conftest import EXAMPLES, ROOT
 from editor import open_editor
 from pptx import Presentation
@@ -211,11 +212,12 @@ def _smallest_shown(svg: str, shown_width: int) -> float:
     return smallest * (float(scale.group(1)) if scale else 1.0) * shown_width / Pt(width)
 
 
-def _shown(deck: Path) -> list[tuple[int, float]]:
-    """(slide number, smallest text in points as shown) of each picture of a diagram in the deck."""
-    m = journeymap.load(ROOT / "examples" / f"{deck.stem}.toml")
+def _shown(deck: Path, m: journeymap.JourneyMap | None = None) -> list[tuple[int, float]]:
+    """(slide number, smallest text in points as shown) of each picture of a diagram in the deck
+    of ``m`` (default: the example the deck is named after)."""
+    m = m or journeymap.load(ROOT / "examples" / f"{deck.stem}.toml")
     it = iteration_to_present(m, None)
-    content = foils(m, it, dt.date(2026, 11, 23), m.language, "wasm", page_room)
+    content = foils(m, it, dt.date(2026, 11, 23), m.language, "wasm", room=page_room)
     shown = []
     for n, (slide, foil) in enumerate(zip(Presentation(str(deck)).slides, content, strict=True), 1):
         pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
@@ -225,9 +227,58 @@ def _shown(deck: Path) -> list[tuple[int, float]]:
     return shown
 
 
+def _deck_of(m: journeymap.JourneyMap, tmp_path: Path) -> Path:
+    path = tmp_path / "m.toml"
+    journeymap.save(m, path)
+    deck = tmp_path / "m.pptx"
+    assert main(["deck", str(path), "-o", str(deck), "--renderer", "wasm", "--as-of", "2026-11-23"]) == 0
+    return deck
+
+
 def test_the_actor_map_the_journey_the_priorities_and_the_appendix_show_every_text_at_14_pt(
     example_deck: Path,
 ) -> None:
     shown = _shown(example_deck)
     assert {3, 4, 5} <= {n for n, _ in shown} and any(n > 10 for n, _ in shown)
     assert all(size >= 14 for _, size in shown), shown
+
+
+def test_a_journey_of_many_pages_stays_at_14_pt_when_the_appendix_titles_take_two_rows(
+    tmp_path: Path,
+) -> None:
+    """'The updated service journey (10 of 12)' wraps to two rows: its pages are laid out for that."""
+    stages = tuple(jm_stage(f"st{s}", f"Stage {s}") for s in range(12))
+    steps = tuple(
+        jm_step(f"s{s}-{k}", f"Does thing {k} of stage {s} with a medium length name", f"st{s}")
+        for s in range(12)
+        for k in range(5)
+    )
+    m = journeymap.loads(_map_text(stages, steps))
+    shown = _shown(_deck_of(m, tmp_path), m)
+    assert len([n for n, _ in shown if n > 10]) >= 10  # the journey's further pages, titled "(10 of ...)" on
+    assert all(size >= 14 for _, size in shown), shown
+
+
+def test_the_priorities_foil_stays_at_14_pt_with_a_tall_matrix_and_no_status(tmp_path: Path) -> None:
+    m = journeymap.load(ROOT / "examples" / "telehealth-service-centre.toml")
+    it = m.iterations[-1]
+    steps = tuple(evolve(s, gain=k % 5 + 1, effort=k * 3 % 5 + 1) for k, s in enumerate(it.steps))
+    for status in ({}, {"status": "", "remaining_work": ()}):
+        scored = evolve(m, iterations=(*m.iterations[:-1], evolve(it, steps=steps, **status)))
+        shown = dict(_shown(_deck_of(scored, tmp_path), scored))
+        assert shown[5] >= 14, (status, shown[5])
+
+
+def jm_stage(ident: str, name: str) -> str:
+    return f'[[iterations.stages]]\nid = "{ident}"\nname = "{name}"\n'
+
+
+def jm_step(ident: str, name: str, stage: str) -> str:
+    return f'[[iterations.steps]]\nid = "{ident}"\nname = "{name}"\nstage = "{stage}"\n'
+
+
+def _map_text(stages: tuple[str, ...], steps: tuple[str, ...]) -> str:
+    head = (
+        'schema_version = 1\ntitle = "Long"\n\n[[iterations]]\nid = "now"\nlabel = "Now"\nstate = "current"\n'
+    )
+    return head + "\n".join((*stages, *steps))

@@ -196,3 +196,21 @@ def test_shape_errors(body: str, path: str, message: str) -> None:
     with pytest.raises(jm.LoadError) as info:
         jm.loads(f'schema_version = 1\ntitle = "x"\n{body}')
     assert [(p.path, p.message) for p in info.value.problems] == [(path, message)]
+
+
+def test_loading_leaves_the_garbage_collector_as_the_caller_had_it() -> None:
+    """Loading pauses the collector while it builds a map; a program that imports journeymap finds
+    it as it was afterwards, also after a file that is refused."""
+    import gc
+
+    text = (EXAMPLES[0]).read_text(encoding="utf-8")
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            jm.loads(text)
+            assert gc.isenabled() is enabled
+            with pytest.raises(jm.LoadError):
+                jm.loads(text.replace("schema_version = 1", "schema_version = 'one'"))
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable()

@@ -22,5 +22,5 @@ def editor(
     moved out of the garbage collector's rounds (``gc.freeze``): on a large map those rounds would
     otherwise walk its million objects again and again while the editor starts and is used.
     """
-    gc.freeze()
+    gc.freeze()  # no collection first: it would walk the whole heap once more, for the little garbage loading left
     return JourneymapApp(path, document, recovered, language)

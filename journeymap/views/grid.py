@@ -66,6 +66,9 @@ class Metrics:
     dot: float = 24.0  # the emotion marker's diameter
     support: float = 90.0  # the width of a 2nd/3rd line support card
     label_gap: float = 2.0  # label widths a gap between columns holds for a flow's label
+    tb_label_gap: float = 2.0  # the same when the view runs top down
+    decision_padding: float = 0.0  # a decision's diamond: height beyond a card's padding
+    ellipse_padding: float = 0.0  # an interpersonal touchpoint's ellipse: the same
     flow_label: int = 16  # characters on a line of a flow's label
     leading: float = 1.3  # a line's height as a share of its font size
     char: float = CHAR_WIDTH  # a character's average width as a share of its font size, for wrapping
@@ -81,7 +84,7 @@ NORMAL = Metrics()
 PAGE = Metrics(
     text=14, small=14, edge=14, lane=14, band=14, note=14, line=0, card=150, padding=6, main_gap=24,
     cross_gap=8, stack_gap=4, label_space=156, tb_label_space=110, track_gap=6, edge_gap=16,
-    band_depth=24, emotion_step=4, dot=22, support=100, label_gap=1.2, flow_label=8, leading=1.2, char=0.5, titled_lanes=True, notes_on_top=True,
+    band_depth=24, emotion_step=4, dot=22, support=100, label_gap=1.2, decision_padding=6, ellipse_padding=14, flow_label=8, leading=1.2, char=0.5, titled_lanes=True, notes_on_top=True,
 )  # fmt: skip
 
 
@@ -540,7 +543,7 @@ class Grid:
             column = place[edge.head][1]
             if edge.lines and column != place[edge.tail][1]:
                 along = width if self.direction == "LR" else height
-                share = m.label_gap if self.direction == "LR" else NORMAL.label_gap  # top down: as drawn
+                share = m.label_gap if self.direction == "LR" else m.tb_label_gap
                 need = share * along + 2 * m.track_gap  # beside the middle
                 gaps[column] = max(gaps[column], need)
         return gaps

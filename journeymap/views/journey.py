@@ -135,7 +135,7 @@ def step_card(
         width=width,
         fontsize=metrics.text,
         min_height=44 if decision else 0,
-        padding=metrics.padding + (6 if decision and metrics.padding < NORMAL.padding else 0),
+        padding=metrics.padding + (metrics.decision_padding if decision else 0),
         leading=metrics.leading,
     )
 
@@ -148,7 +148,7 @@ def touchpoint_card(
     width = metrics.card - 16
     size = metrics.sized(metrics.small)
     if tp.channel.value == "interpersonal":  # an ellipse: its text needs room from the outline
-        size["padding"] += metrics.small if metrics.padding < NORMAL.padding else 0
+        size["padding"] += metrics.ellipse_padding
         return text_card(node, text, attrs, width=width, min_height=40, **size)
     return text_card(node, text, attrs, width=width, **size)
 
