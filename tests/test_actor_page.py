@@ -263,3 +263,16 @@ def test_an_iteration_without_actors_says_so_instead_of_empty_rings(language: st
     texts = " ".join(label.text for label in drawn.labels)
     assert tr.gettext("No actors in this iteration yet.") in texts
     assert tr.gettext(RING_NAMES[Ring.CORE]) not in texts
+
+
+@needs_graphviz
+@pytest.mark.parametrize("room", [(4.0, 3.0), (1.0, 1.0)])
+def test_a_room_too_small_for_the_map_gets_it_scaled_down_and_counted(room: tuple[float, float]) -> None:
+    m = jm.load(next(p for p in EXAMPLES if p.stem == "home-training"))
+    (source,) = pages(m, "actors", None, room)
+    drawn = layout(source)
+    assert drawn.edges_through_cards() + drawn.overlapping_labels() + drawn.labels_on_cards() == []
+    texts = " ".join(label.text for label in drawn.labels)
+    shown = sum(name.startswith("actor/") for name in drawn.cards)
+    hidden = sum(int(n) for n in re.findall(r"and (\d+) more actors?", texts))
+    assert shown + hidden == len(m.iterations[0].actors)

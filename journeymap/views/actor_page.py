@@ -43,6 +43,7 @@ TITLE_FONT = 16.0
 KEY_WIDTH = 230.0
 KEY_GAP = 20.0  # between the map and the key
 CHANNEL = 44.0  # between two columns, where the marks sit
+NARROWEST = 60.0  # a column's least width
 MARK = 25.0  # a mark's width and height
 MARK_GAP = 12.0  # between two marks in a channel
 CARD_GAP = 22.0  # the least room between two cards in a column, for the arrows between them
@@ -134,7 +135,10 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions, page: tuple[float
     places = _draw_columns(graph, columns, headers, header, top, depth, options.scheme)
     # the frame's corners: the lower left one makes Graphviz's output coordinates these ones
     graph.node("frame_lower_left", pos="0,0!", **style.ANCHOR)
-    graph.node("frame_upper_right", pos=f"{width:.1f},{top + header + 2:.1f}!", **style.ANCHOR)
+    key_left = (
+        columns[-1].left + columns[-1].width + BAND_MARGIN + KEY_GAP - 1
+    )  # the room's width less the key's
+    graph.node("frame_upper_right", pos=f"{key_left + KEY_WIDTH:.1f},{top + header + 2:.1f}!", **style.ANCHOR)
     marks = _marks([e.relation for e in entries], places, columns)
     for number, entry in enumerate(entries, 1):
         relation = entry.relation
@@ -144,7 +148,7 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions, page: tuple[float
         attrs = style.relation(options.scheme, relation.kind)
         graph.edge(node("actor", relation.source), mark, **{**attrs, "dir": _tail_dir(attrs)})
         graph.edge(mark, node("actor", relation.target), **{**attrs, "dir": "forward"})
-    _draw_key(graph, width - KEY_WIDTH, entries, evidence, left_out, (top, header), tr, options.scheme)
+    _draw_key(graph, key_left, entries, evidence, left_out, (top, header), tr, options.scheme)
     return graph
 
 
@@ -259,7 +263,9 @@ def _columns(
         )
         words += [("", word) for word in tr.gettext(RING_NAMES[ring]).split()]
         needed.append(max(text_width(mark + word, FONT) for mark, word in words) + 16)
-    room_wide = width - KEY_WIDTH - KEY_GAP - CHANNEL * (len(rings) - 1) - 2 * BAND_MARGIN
+    room_wide = max(  # in a room too small for them, the columns are drawn wider and scaled down
+        NARROWEST * len(rings), width - KEY_WIDTH - KEY_GAP - CHANNEL * (len(rings) - 1) - 2 * BAND_MARGIN
+    )
     columns, left = [], BAND_MARGIN + 1
     for ring, wide in zip(rings, _shares(needed, room_wide), strict=True):
         cards = [
@@ -304,7 +310,7 @@ def _more(
         *([tr.ngettext("and {count} more actor", "and {count} more actors", actors).format(count=actors)] if actors else []),
         *([tr.ngettext("and {count} more profile", "and {count} more profiles", profiles).format(count=profiles)] if profiles else []),
     ]  # fmt: skip
-    return tuple(line for text in texts for line in fit(text, width, FONT, 2))
+    return tuple(line for text in texts for line in fit(text, width, FONT, 3))
 
 
 def _depth(cards: Sequence[_Card], more: Sequence[str]) -> float:

@@ -43,7 +43,7 @@ def fit(text: str, width: float, fontsize: float, max_lines: int = 6, language: 
                 continue
             if line:
                 lines.append(line)
-            while text_width(word, fontsize) > width:
+            while len(word) > 1 and text_width(word, fontsize) > width:
                 head = _head(word, width, fontsize, language)
                 lines.append(head if head.endswith(BREAKS) else head + "-")
                 word = word[len(head) :]
