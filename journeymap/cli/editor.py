@@ -29,9 +29,11 @@ def _edit(args: argparse.Namespace) -> int:
     if not exists and not path.parent.is_dir():
         raise UsageError(f"{path}: the folder {path.parent} does not exist")
     language = Language(args.language) if args.language else user_language()
-    document, recovered = open_document(path) if exists else (None, None)
-    from tui import editor  # only the editor needs Textual; the library never imports it
+    # only the editor needs Textual (the library never imports it); imported before the map is
+    # read, or the collector rounds of its import walk a large map's million objects
+    from tui import editor
 
+    document, recovered = open_document(path) if exists else (None, None)
     editor(path, document, recovered, language).run()
     return 0
 
