@@ -29,7 +29,7 @@ from journeymap.views.actors import RING_NAMES
 from journeymap.views.common import catalog, checked, iteration
 from journeymap.views.dot import Dot
 from journeymap.views.grid import new_graph
-from journeymap.views.measure import fit, text_width
+from journeymap.views.measure import PAD, TITLE_FONT, fit, text_width, title_depth
 from journeymap.views.nodes import node
 from journeymap.views.options import ViewOptions
 from journeymap.views.text import label, wrap
@@ -37,9 +37,7 @@ from journeymap.vocabulary import term
 
 FONT = 14.0  # every text on the page
 LINE = FONT * 1.2  # a line of text
-PAD = 0.1  # inches: Graphviz's pad around the drawing
 SLACK = 10.0  # points of the page's room left for Graphviz's rounding
-TITLE_FONT = 16.0
 KEY_WIDTH = 230.0
 KEY_GAP = 20.0  # between the map and the key
 CHANNEL = 44.0  # between two columns, where the marks sit
@@ -112,7 +110,7 @@ def actors_page(journey_map: JourneyMap, options: ViewOptions, page: tuple[float
     if not it.actors:
         _text(graph, "no_actors", [tr.gettext("No actors in this iteration yet.")], width / 2, LINE, width)
         return graph
-    room = height - len(title_lines) * TITLE_FONT * 1.25 - 8 - HEADER - BAND_MARGIN  # for the cards
+    room = height - title_depth(len(title_lines)) - HEADER - BAND_MARGIN  # for the cards
     columns = _columns(it, options, tr, width, room, language)
     headers = [fit(tr.gettext(RING_NAMES[column.ring]), column.width - 4, FONT, 2) for column in columns]
     header = max(len(lines) for lines in headers) * LINE + 12  # the ring names and the room under them

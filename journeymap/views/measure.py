@@ -12,6 +12,17 @@ import pyphen
 
 from journeymap.views.text import paragraphs
 
+PAD = 0.1
+"""Inches of Graphviz's pad around a drawing laid out for a page."""
+TITLE_FONT = 16.0
+"""The size of a page's own title."""
+
+
+def title_depth(lines: int) -> float:
+    """The points a page's title of ``lines`` lines takes above the drawing."""
+    return lines * TITLE_FONT * 1.25 + 8
+
+
 _WIDTHS = {
     222: "ijl", 278: " ftI.,:;!/[]\\", 333: "r()-", 500: "cksvxyzJ", 556: "abdeghnopqu0123456789åL?",
     584: "+=<>", 611: "FTZø", 667: "ABEKPSVXYÅ", 722: "CDHNRUw", 778: "GOQØ", 833: "mM", 889: "æ",

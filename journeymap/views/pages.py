@@ -25,6 +25,7 @@ from journeymap.views.compare import compare_grid
 from journeymap.views.dot import Dot
 from journeymap.views.grid import PAGE, Grid, Metrics
 from journeymap.views.journey import journey_grid
+from journeymap.views.measure import PAD, TITLE_FONT, title_depth
 from journeymap.views.options import ViewOptions
 from journeymap.views.priorities import priorities_page
 from journeymap.views.process import process_grid
@@ -39,11 +40,9 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {
 Page = str | tuple[float, float]
 """A page: a name in :data:`PAGE_SIZES`, or the width and height in inches of a page's room."""
 MIN_TEXT = 14.0  # points, at full page size
-PAD = 0.1  # inches of margin on every side of a page
 MARGIN = 0.98  # of the page estimated to be used, for Graphviz's own rounding
 TB_MARGIN = 0.95  # top down, lane titles and notes reach a little further than estimated
 FRAME = 0.995  # of the page the invisible frame spans, so that Graphviz never scales down
-TITLE_FONT = 16.0  # a page's own title
 WIDEST_CARD = 320.0  # points: the widest a card on a page grows when its page holds few columns
 CARD_STEP = 10.0  # points: the card widths tried
 TITLE_CHAR = 0.6  # a title's average character width as a share of its size, generously
@@ -95,7 +94,7 @@ def pages(
         return [_sized(graph.source, size)]
     width, height = (inches * 72 - 2 * PAD * 72 for inches in size)
     title = _title(graph, width) if titled else []
-    above = len(title) * TITLE_FONT * 1.25 + 8 if title else 0.0
+    above = title_depth(len(title)) if title else 0.0
     share = MARGIN if grid.direction == "LR" else TB_MARGIN
     room = (width * share, (height - above) * share)
     grids: dict[float, Grid] = {PAGE.card: grid}
@@ -158,7 +157,7 @@ def _frame(sheet: Dot, origin: tuple[float, float], title: list[str], size: tupl
     x, y = origin
     width, height = size
     if title:
-        depth = len(title) * TITLE_FONT * 1.25 + 8
+        depth = title_depth(len(title))
         wide = min(width * FRAME, max(len(line) for line in title) * TITLE_FONT * TITLE_CHAR)
         sheet.node(
             "page-title",

@@ -13,6 +13,7 @@ from journeymap.views.common import catalog, checked, iteration
 from journeymap.views.dot import Dot
 from journeymap.views.grid import Card, chars, new_graph, text_card
 from journeymap.views.journey import step_node
+from journeymap.views.measure import PAD
 from journeymap.views.options import ViewOptions
 from journeymap.views.text import label, wrap
 
@@ -131,7 +132,7 @@ def priorities_page(journey_map: JourneyMap, options: ViewOptions, room: tuple[f
         return graph
     tr = catalog(journey_map, options)
     page = new_graph("", "LR")
-    page.attr(outputorder="nodesfirst", label=graph.graph_attrs["label"], pad="0.1")
+    page.attr(outputorder="nodesfirst", label=graph.graph_attrs["label"], pad=f"{PAD:g}")
     per_line = chars(QUADRANT_WIDTH - 8, PAGE_FONT)
     effort, gain = tr.gettext("effort"), tr.gettext("gain")
     items: dict[Quadrant, list[tuple[str, list[str]]]] = {q: [] for q in Quadrant}
