@@ -14,6 +14,31 @@ sys.path.insert(0, os.path.dirname(__file__))
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The ten foils of the KS 10-20-30 method, as the report and the deck title them.
+FOILS_EN = [
+    "Name of the solution",
+    "The goals",
+    "The final solution",
+    "The updated service journey",
+    "Implementation status and remaining work",
+    "The benefits plan",
+    "Follow-up in operation and results so far",
+    "Plan for further benefits realisation",
+    "How the solution is maintained",
+    "Lessons learned",
+]
+FOILS_DA = [
+    "Løsningens navn",
+    "Målene",
+    "Den endelige løsning",
+    "Den opdaterede servicerejse",
+    "Status på implementeringen og det resterende arbejde",
+    "Gevinstplanen",
+    "Opfølgning i drift og resultater indtil nu",
+    "Plan for den videre gevinstrealisering",
+    "Sådan vedligeholdes løsningen",
+    "Det har vi lært",
+]
 
 settings.register_profile("ci", max_examples=60, deadline=None)
 settings.register_profile("dev", max_examples=30, deadline=None)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from attrs import evolve
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, FOILS_DA, FOILS_EN, ROOT
 from editor import open_editor
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -28,30 +28,6 @@ from tui.dialogs import FormDialog
 from tui.navigator import ITERATION
 
 HOME = ROOT / "examples" / "home-training.toml"
-FOILS_EN = [
-    "Name of the solution",
-    "The goals",
-    "The final solution",
-    "The updated service journey",
-    "Implementation status and remaining work",
-    "The benefits plan",
-    "Follow-up in operation and results so far",
-    "Plan for further benefits realisation",
-    "How the solution is maintained",
-    "Lessons learned",
-]
-FOILS_DA = [
-    "Løsningens navn",
-    "Målene",
-    "Den endelige løsning",
-    "Den opdaterede servicerejse",
-    "Status på implementeringen og det resterende arbejde",
-    "Gevinstplanen",
-    "Opfølgning i drift og resultater indtil nu",
-    "Plan for den videre gevinstrealisering",
-    "Sådan vedligeholdes løsningen",
-    "Det har vi lært",
-]
 
 
 def make_deck(tmp_path: Path, path: Path, *options: str) -> Path:
@@ -78,13 +54,13 @@ def test_ten_foils_in_order_then_the_appendix(example_deck: Path) -> None:
     shown = titles(example_deck)
     danish = journeymap.load(ROOT / "examples" / f"{example_deck.stem}.toml").language is Language.DA
     assert shown[:10] == (FOILS_DA if danish else FOILS_EN)
-    foils = FOILS_DA if danish else FOILS_EN
-    journey_pages = [t for t in shown[10:] if t.startswith(foils[3])]
+    expected = FOILS_DA if danish else FOILS_EN
+    journey_pages = [t for t in shown[10:] if t.startswith(expected[3])]
     changes = [t for t in shown[10:] if t.startswith("Bilag" if danish else "Appendix")]
     assert shown[10:] == journey_pages + changes and changes  # the journey's pages, then the changes
     of = "af" if danish else "of"
     pages = len(journey_pages) + 1  # the first page is on foil 4
-    assert journey_pages == [f"{foils[3]} ({n} {of} {pages})" for n in range(2, pages + 1)]
+    assert journey_pages == [f"{expected[3]} ({n} {of} {pages})" for n in range(2, pages + 1)]
     deck = Presentation(str(example_deck))
     assert deck.slide_width * 9 == deck.slide_height * 16  # 16:9
 
