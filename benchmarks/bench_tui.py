@@ -60,8 +60,8 @@ def command_first_screen(path: Path, size: tuple[int, int] = (120, 40)) -> float
                     screen += os.read(main, 1 << 20)
                 except OSError:
                     break
-            if not shown and FILLED in _ESCAPES.sub(b"", screen):
-                shown = time.perf_counter() - start
+                if not shown and FILLED in _ESCAPES.sub(b"", screen):  # looked for only as the screen changes
+                    shown = time.perf_counter() - start
             if shown and time.perf_counter() - quit_at > 1:
                 os.write(main, b"\x11")  # ctrl+q, again until it quits
                 quit_at = time.perf_counter()
